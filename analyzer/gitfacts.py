@@ -1,0 +1,80 @@
+"""Reading history with git, without letting the scanned repository run anything.
+
+A repository on disk may carry a hostile ``.git/config`` (``core.fsmonitor``,
+``core.hooksPath``, ``diff.external``...). Every git command here runs with those
+neutralised and with optional locks off, so a local repository is never modified.
+"""
+
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+
+import git
+
+from analyzer.repo import Commit, GitFacts
+
+_FIELD, _RECORD = "\x1f", "\x1e"
+SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.hooksPath=/dev/null",
+    "core.untrackedCache=false",
+    "diff.external=",
+    "protocol.ext.allow=never",
+    "safe.directory=*",
+)
+SAFE_ENV = {
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_LFS_SKIP_SMUDGE": "1",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_ASKPASS": "echo",
+    "SSH_ASKPASS": "echo",
+    "GIT_SSH_COMMAND": "ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new",
+}
+
+
+def safe_git(root: Path) -> git.Git:
+    """A git command runner for ``root`` with the scanned repo's dangerous settings overridden."""
+    runner = git.Git(root)
+    runner.update_environment(**SAFE_ENV)
+    runner.set_persistent_git_options(c=list(SAFE_CONFIG))
+    return runner
+
+
+def is_git_repo(root: Path) -> bool:
+    return (root / ".git").exists()
+
+
+def tracked_files(root: Path) -> list[str]:
+    """Paths git tracks (POSIX, relative): ignored local clutter such as a .venv is not in it."""
+    output = safe_git(root).ls_files("-z", "--full-name")
+    return sorted(path for path in output.split("\x00") if path)
+
+
+def read_git_facts(root: Path) -> GitFacts:
+    runner = safe_git(root)
+    try:
+        head = runner.rev_parse("--verify", "-q", "HEAD^{commit}")
+    except git.GitCommandError:
+        return GitFacts(head=None)  # a repository with no commits yet
+    log = runner.log(
+        "--no-show-signature", f"--format=%H{_FIELD}%an{_FIELD}%ae{_FIELD}%at{_FIELD}%ct{_RECORD}",
+        "HEAD",
+    )
+    commits = []
+    for record in log.split(_RECORD):
+        fields = record.strip().split(_FIELD)
+        if len(fields) != 5:
+            continue
+        sha, name, email, authored, committed = fields
+        commits.append(Commit(
+            sha=sha, author_name=name, author_email=email,
+            authored_at=datetime.fromtimestamp(int(authored), UTC),
+            committed_at=datetime.fromtimestamp(int(committed), UTC),
+        ))
+    return GitFacts(head=head.strip(), commits=tuple(commits))
+
+
+def environment() -> dict[str, str]:
+    """The process environment plus the safety settings, for git commands run elsewhere."""
+    return {**os.environ, **SAFE_ENV}

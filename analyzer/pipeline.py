@@ -1,0 +1,37 @@
+"""One target from text to report: acquire, build facts, run checks, score."""
+
+from collections.abc import Mapping
+from datetime import datetime
+
+from analyzer import __version__
+from analyzer.acquire import acquire, parse_target
+from analyzer.engine import run
+from analyzer.report import Report
+from analyzer.score import score
+from analyzer.walk import build_repo
+
+
+def scan(
+    target_text: str,
+    *,
+    now: datetime,
+    ref: str | None = None,
+    weights: Mapping[str, float] | None = None,
+    allow_local: bool = True,
+) -> Report:
+    target = parse_target(target_text, allow_local=allow_local)
+    with acquire(target, ref) as root:
+        repo = build_repo(root, now=now)
+        analysis = run(repo)
+    return Report(
+        target=target.display,
+        commit=repo.git.head if repo.git else None,
+        scanned_at=now,
+        tool_version=__version__,
+        signals=analysis.signals,
+        score=score(analysis.signals, weights),
+        analysed_files=len(repo.files),
+        python_files=len(repo.python_files),
+        excluded=repo.excluded,
+        unparsable=analysis.unparsable,
+    )

@@ -1,0 +1,105 @@
+"""The facts of one repository, built once: the only layer that touches disk and git.
+
+Checks read a ``Repo``; they never open files or run git themselves. Tests build
+one by hand with ``Repo.from_files``.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from types import MappingProxyType
+
+from analyzer.paths import Role, role
+from analyzer.text import decode
+
+
+@dataclass(frozen=True, slots=True)
+class Commit:
+    sha: str
+    author_name: str
+    author_email: str
+    authored_at: datetime
+    committed_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class GitFacts:
+    """History as git records it; ``commits`` are newest first (``git log`` order)."""
+
+    head: str | None
+    commits: tuple[Commit, ...] = ()
+
+    @property
+    def last_commit(self) -> Commit | None:
+        return self.commits[0] if self.commits else None
+
+
+def _frozen(mapping: Mapping[str, str] | None = None) -> Mapping[str, str]:
+    return MappingProxyType(dict(mapping or {}))
+
+
+@dataclass(frozen=True, eq=False)
+class Repo:
+    """Everything a check may know about a repository.
+
+    ``files`` maps each analysable text file (POSIX path relative to the root,
+    sorted) to its size. ``excluded`` maps each path or directory (ending in
+    ``/``) that was left out to the reason, so reports can say what was skipped.
+    """
+
+    files: Mapping[str, int]
+    now: datetime
+    root: Path | None = None
+    excluded: Mapping[str, str] = field(default_factory=_frozen)
+    git: GitFacts | None = None
+    _texts: Mapping[str, str] | None = None
+
+    @classmethod
+    def from_files(
+        cls,
+        files: Mapping[str, str],
+        *,
+        now: datetime = datetime(2026, 1, 1, tzinfo=UTC),
+        git: GitFacts | None = None,
+        excluded: Mapping[str, str] | None = None,
+    ) -> "Repo":
+        """An in-memory repository, for tests: ``{"pkg/a.py": "source"}``."""
+        texts = dict(sorted(files.items()))
+        sizes = {path: len(text.encode()) for path, text in texts.items()}
+        return cls(
+            files=MappingProxyType(sizes), now=now, excluded=_frozen(excluded),
+            git=git, _texts=MappingProxyType(texts),
+        )
+
+    def text(self, path: str) -> str:
+        """The decoded text of an analysable file (never raises on odd encodings)."""
+        if self._texts is not None:
+            return self._texts[path]
+        if path not in self.files or self.root is None:
+            raise KeyError(path)
+        return decode((self.root / path).read_bytes())
+
+    def role(self, path: str) -> Role:
+        return role(path)
+
+    @cached_property
+    def python_files(self) -> tuple[str, ...]:
+        return tuple(path for path in self.files if path.endswith((".py", ".pyw")))
+
+    @cached_property
+    def notebooks(self) -> tuple[str, ...]:
+        return tuple(path for path in self.files if path.endswith(".ipynb"))
+
+    def find(self, *names: str, top_level: bool = True) -> tuple[str, ...]:
+        """Files whose name matches one of ``names`` case-insensitively (stem or full name)."""
+        wanted = {name.lower() for name in names}
+        found = []
+        for path in self.files:
+            pure = PurePosixPath(path)
+            if top_level and len(pure.parts) > 1:
+                continue
+            if pure.name.lower() in wanted or pure.stem.lower() in wanted:
+                found.append(path)
+        return tuple(found)

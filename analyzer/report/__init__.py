@@ -1,0 +1,35 @@
+"""What a scan produced, in one value that every output format renders."""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from analyzer.model import Signal
+from analyzer.score import Score
+
+SCHEMA = "modernity/1"
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    target: str
+    commit: str | None
+    scanned_at: datetime
+    tool_version: str
+    signals: tuple[Signal, ...]
+    score: Score
+    analysed_files: int
+    python_files: int
+    excluded: Mapping[str, str]
+    unparsable: Mapping[str, str]
+
+
+def format_value(value: float | None) -> str:
+    """A value as a person reads it: shares as percentages, counts as integers."""
+    if value is None:
+        return "n/a"
+    if isinstance(value, float) and 0 <= value <= 1:
+        return f"{value:.0%}"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.2f}"

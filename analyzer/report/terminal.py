@@ -1,0 +1,84 @@
+"""The report a recruiter reads in a terminal: score, verdict, flags, then each signal."""
+
+from rich.console import Console, Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from analyzer.report import Report, format_value
+from analyzer.score import Level
+
+_STYLE = {Level.GREEN: "green", Level.YELLOW: "yellow", Level.RED: "bold red"}
+_MARK = {Level.GREEN: "+", Level.YELLOW: "?", Level.RED: "!"}
+MAX_EVIDENCE = 3
+
+
+def _header(report: Report) -> Panel:
+    commit = f" @ {report.commit[:10]}" if report.commit else ""
+    score = report.score.total
+    colour = "green" if score >= 75 else "yellow" if score >= 50 else "red"
+    body = Text.assemble(
+        (f"{score}/100", f"bold {colour}"), "  ", report.score.verdict, "\n",
+        (f"{report.target}{commit} · scanned {report.scanned_at:%Y-%m-%d}", "dim"),
+    )
+    return Panel(body, title="modernity", title_align="left")
+
+
+def _flags(report: Report) -> Table:
+    table = Table.grid(padding=(0, 1))
+    order = {Level.RED: 0, Level.YELLOW: 1, Level.GREEN: 2}
+    for flag in sorted(report.score.flags, key=lambda f: order[f.level]):
+        lines = Text(flag.message)
+        if flag.caveat:
+            lines.append(f"\nBut: {flag.caveat}", style="dim")
+        if flag.question:
+            lines.append(f"\nAsk: {flag.question}", style="italic")
+        table.add_row(Text(_MARK[flag.level], style=_STYLE[flag.level]), lines)
+    return table
+
+
+def _signals(report: Report) -> Table:
+    table = Table(show_lines=False, expand=True)
+    table.add_column("Check", no_wrap=True)
+    table.add_column("Value", justify="right", no_wrap=True)
+    table.add_column("Points", justify="right", no_wrap=True)
+    table.add_column("Finding")
+    for signal in report.signals:
+        points = report.score.contributions.get(signal.check)
+        finding = Text(signal.summary)
+        for location in signal.evidence[:MAX_EVIDENCE]:
+            finding.append(f"\n  {location}", style="cyan")
+        if len(signal.evidence) > MAX_EVIDENCE:
+            finding.append(f"\n  … and {len(signal.evidence) - MAX_EVIDENCE} more", style="dim")
+        table.add_row(
+            signal.check, format_value(signal.value),
+            "n/a" if points is None else f"{points:.1f}", finding,
+        )
+    return table
+
+
+def _skipped(report: Report) -> Text:
+    text = Text(
+        f"{report.analysed_files:,} files read, {report.python_files:,} Python files analysed.",
+        style="dim",
+    )
+    if report.excluded:
+        text.append(f"\nLeft out ({len(report.excluded)}):", style="dim")
+        for path, reason in list(report.excluded.items())[:5]:
+            text.append(f"\n  {path}: {reason}", style="dim")
+        if len(report.excluded) > 5:
+            text.append(f"\n  … and {len(report.excluded) - 5} more (see --format json)", "dim")
+    if report.unparsable:
+        text.append(f"\nCould not parse ({len(report.unparsable)}):", style="yellow")
+        for path, reason in list(report.unparsable.items())[:5]:
+            text.append(f"\n  {path}: {reason}", style="yellow")
+    return text
+
+
+def render(report: Report, console: Console) -> None:
+    parts: list[RenderableType] = [_header(report)]
+    if report.score.flags:
+        parts.append(_flags(report))
+    parts += [_signals(report), _skipped(report)]
+    console.print(Group(*parts))
+    console.print()

@@ -1,0 +1,91 @@
+"""Building a ``Repo`` from a directory on disk.
+
+Files are examined with ``lstat``: a symbolic link is recorded, never followed, so
+a repository cannot make the scan read outside itself.
+"""
+
+import os
+import stat
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from types import MappingProxyType
+
+from analyzer.gitfacts import is_git_repo, read_git_facts, tracked_files
+from analyzer.paths import generated_reason, vendored_root
+from analyzer.repo import Repo
+from analyzer.text import looks_binary
+
+_SKIP_DIRS = frozenset({".git", ".hg", ".svn"})
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_file_bytes: int = 1_000_000
+
+
+def _all_files(root: Path) -> list[str]:
+    found: list[str] = []
+    for directory, dirs, files in os.walk(root, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS)
+        base = Path(directory).relative_to(root)
+        found.extend((base / name).as_posix() for name in files)
+        # os.walk lists links to directories among dirs; keep them as entries to report
+        found.extend((base / d).as_posix() for d in dirs if (Path(directory) / d).is_symlink())
+    return sorted(found)
+
+
+def _examine(root: Path, path: str, limits: Limits) -> tuple[int, str | None]:
+    """The file's size, and why it is left out (``None`` when it is analysable)."""
+    try:
+        info = (root / path).lstat()
+    except OSError as error:
+        return 0, f"unreadable: {error.strerror}"
+    if stat.S_ISLNK(info.st_mode):
+        return 0, "symbolic link (not followed)"
+    if stat.S_ISDIR(info.st_mode):
+        return 0, "submodule (not fetched)"
+    if not stat.S_ISREG(info.st_mode):
+        return 0, "not a regular file"
+    if info.st_size > limits.max_file_bytes:
+        return info.st_size, f"too large ({info.st_size:,} bytes)"
+    try:
+        with (root / path).open("rb") as handle:
+            head = handle.read(8192)
+    except OSError as error:
+        return info.st_size, f"unreadable: {error.strerror}"
+    if looks_binary(head):
+        return info.st_size, "binary"
+    return info.st_size, None
+
+
+def build_repo(root: Path, *, now: datetime, limits: Limits | None = None) -> Repo:
+    """Facts of the directory ``root``: a git work tree (tracked files) or a plain folder."""
+    limits = limits or Limits()
+    in_git = is_git_repo(root)
+    paths = tracked_files(root) if in_git else _all_files(root)
+    files: dict[str, int] = {}
+    excluded: dict[str, str] = {}
+    vendored: Counter[str] = Counter()
+    for path in paths:
+        top = vendored_root(path)
+        if top is not None:
+            vendored[top] += 1
+            continue
+        reason = generated_reason(path)
+        size, skip = _examine(root, path, limits)
+        reason = skip or reason
+        if reason is None:
+            files[path] = size
+        else:
+            excluded[path] = reason
+    for top, count in vendored.items():
+        excluded[top] = f"vendored or generated tree ({count:,} files)"
+    return Repo(
+        files=MappingProxyType(files),
+        now=now,
+        root=root,
+        excluded=MappingProxyType(dict(sorted(excluded.items()))),
+        git=read_git_facts(root) if in_git else None,
+    )

@@ -1,0 +1,1 @@
+"""One module per signal: the module name is the public id, the docstring the documentation."""

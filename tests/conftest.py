@@ -1,0 +1,29 @@
+from collections.abc import Sequence
+
+import pytest
+
+from analyzer.check import Check
+from analyzer.engine import run
+from analyzer.model import Signal
+from analyzer.registry import all_checks
+from analyzer.repo import Repo
+
+
+def signal_of(repo: Repo, check: type[Check[object]] | str) -> Signal:
+    """Run one check (and only it) over ``repo`` and return its signal."""
+    name = check if isinstance(check, str) else check.name
+    [cls] = [c for c in all_checks() if c.name == name]
+    [signal] = run(repo, [cls]).signals
+    return signal
+
+
+def signals_of(repo: Repo, names: Sequence[str]) -> dict[str, Signal]:
+    chosen = [c for c in all_checks() if c.name in names]
+    return {s.check: s for s in run(repo, chosen).signals}
+
+
+@pytest.fixture(autouse=True)
+def _isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No developer's ~/.gitconfig may change what a test sees."""
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
