@@ -42,7 +42,7 @@ def _signals(report: Report) -> Table:
     table.add_column("Check", no_wrap=True)
     table.add_column("Value", justify="right", no_wrap=True)
     table.add_column("Points", justify="right", no_wrap=True)
-    table.add_column("Finding")
+    table.add_column("Finding", overflow="fold")
     for signal in report.signals:
         points = report.score.contributions.get(signal.check)
         finding = Text(signal.summary)
