@@ -107,6 +107,24 @@ def _readme_flags(signal: Signal) -> list[Flag]:
     return []
 
 
+def _framework_flags(signal: Signal) -> list[Flag]:
+    used = signal.details.get("frameworks")
+    shallow = signal.details.get("shallow")
+    primary = signal.details.get("primary_archetype")
+    if not isinstance(used, list) or not isinstance(shallow, list) or not primary:
+        return []
+    names = ", ".join(f"{u['name']} ({u['files']} files)" for u in used[:3])
+    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary} ({names}).")]
+    if len(used) >= 4 and len(shallow) * 3 >= len(used) * 2:
+        flags.append(Flag(
+            Level.YELLOW, signal.check,
+            f"Many frameworks, mostly shallow: {len(shallow)} of {len(used)} appear in one file.",
+            "Experiments and tutorials leave single imports; that is not a lack of depth.",
+            "Which of these frameworks have you used in production, and for what?",
+        ))
+    return flags
+
+
 RUBRIC: Mapping[str, Rule] = {
     "type_hints": Rule(20, _value, _type_hint_flags),
     "match_statements": Rule(4, _saturate(1), _when(
@@ -123,6 +141,8 @@ RUBRIC: Mapping[str, Rule] = {
         ),
     )),
     "readme": Rule(15, _saturate(150), _readme_flags),
+    # Skills describe the role, not quality: informative flags, no points.
+    "frameworks": Rule(0, lambda s: 0.0, _framework_flags),
     "last_commit": Rule(15, _grade_age, _when(
         lambda s: _value(s) > 730, _flag(
             Level.RED, "Last commit over 2 years ago.",
@@ -153,11 +173,13 @@ def score(signals: Sequence[Signal], weights: Mapping[str, float] | None = None)
     for signal in signals:
         rule = RUBRIC.get(signal.check, Rule(DEFAULT_WEIGHT, lambda s: 0.0))
         weight = weights.get(signal.check, rule.weight)
-        if signal.value is None or weight <= 0:
+        if signal.value is None:
             graded[signal.check] = None
             continue
-        graded[signal.check] = (weight, max(0.0, min(1.0, rule.grade(signal))))
-        flags.extend(rule.flags(signal))
+        flags.extend(rule.flags(signal))  # a check weighted 0 still informs, it just scores nothing
+        graded[signal.check] = (
+            None if weight <= 0 else (weight, max(0.0, min(1.0, rule.grade(signal))))
+        )
     denominator = sum(pair[0] for pair in graded.values() if pair is not None)
     contributions = {
         name: None if pair is None or not denominator

@@ -52,7 +52,7 @@ def _signals(report: Report) -> Table:
             finding.append(f"\n  … and {len(signal.evidence) - MAX_EVIDENCE} more", style="dim")
         table.add_row(
             signal.check, format_value(signal.value),
-            "n/a" if points is None else f"{points:.1f}", finding,
+            "-" if points is None else f"{points:.1f}", finding,
         )
     return table
 

@@ -1,0 +1,57 @@
+import pytest
+
+from analyzer.model import Location
+from analyzer.repo import Repo
+from analyzer.score import Level, score
+from tests.conftest import signal_of
+
+
+@pytest.mark.parametrize(("source", "name"), [
+    pytest.param("import django\n", "Django", id="import"),
+    pytest.param("from django.db import models\n", "Django", id="from-submodule"),
+    pytest.param("import torch.nn as nn\n", "PyTorch", id="dotted-alias"),
+    pytest.param("from sklearn.linear_model import Ridge\n", "scikit-learn", id="import-name"),
+])
+def test_framework_imports_are_recognised(source: str, name: str) -> None:
+    """A framework is found by its top-level import name, whatever the import form."""
+    signal = signal_of(Repo.from_files({"app.py": source}), "frameworks")
+    assert signal.value == 1
+    assert [u["name"] for u in signal.details["frameworks"]] == [name]  # type: ignore[attr-defined]
+    assert signal.evidence == (Location("app.py", 1),)
+
+
+def test_relative_and_unknown_imports_are_ignored() -> None:
+    """Relative imports of a local module named like a framework, and generic libraries, are out."""
+    source = "from .django import x\nimport requests\nimport click\n"
+    assert signal_of(Repo.from_files({"app.py": source}), "frameworks").value == 0
+
+
+def test_depth_decides_the_archetype() -> None:
+    """The archetype follows where the code goes deep, not a single stray import."""
+    repo = Repo.from_files({
+        "shop/models.py": "from django.db import models\n",
+        "shop/views.py": "\nfrom django.http import HttpResponse\n",
+        "shop/tasks.py": "import celery\nimport django\n",
+        "scripts/report.py": "import pandas as pd\n",
+        "tests/test_shop.py": "import torch\n",
+    })
+    signal = signal_of(repo, "frameworks")
+    assert signal.details["primary_archetype"] == "backend web"
+    assert signal.details["archetypes"] == {"backend web": 4, "data engineering": 1}
+    assert signal.details["frameworks"][0] == {  # type: ignore[index]
+        "name": "Django", "archetype": "backend web", "files": 3,
+    }
+    assert signal.details["shallow"] == ["Celery", "pandas"]
+    assert signal.evidence[0] == Location("shop/models.py", 1)
+
+
+def test_many_shallow_frameworks_raise_a_yellow_flag_but_no_points() -> None:
+    """Four frameworks each imported once is the 'lists every framework' pattern."""
+    repo = Repo.from_files({
+        f"m{i}.py": f"import {name}\n"
+        for i, name in enumerate(["django", "flask", "fastapi", "pyramid"])
+    })
+    signal = signal_of(repo, "frameworks")
+    result = score([signal])
+    assert result.contributions == {"frameworks": None}
+    assert [f.level for f in result.flags] == [Level.GREEN, Level.YELLOW]
