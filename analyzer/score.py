@@ -143,6 +143,13 @@ RUBRIC: Mapping[str, Rule] = {
     "readme": Rule(15, _saturate(150), _readme_flags),
     # Skills describe the role, not quality: informative flags, no points.
     "frameworks": Rule(0, lambda s: 0.0, _framework_flags),
+    "tutorial_code": Rule(5, lambda s: 0.0 if s.value else 1.0, _when(
+        lambda s: bool(s.value), _flag(
+            Level.YELLOW, "Contains code from a well-known tutorial.",
+            "Everyone learns from tutorials; an extended tutorial app can still be real work.",
+            "What did you add beyond the tutorial, and why?",
+        ),
+    )),
     "last_commit": Rule(15, _grade_age, _when(
         lambda s: _value(s) > 730, _flag(
             Level.RED, "Last commit over 2 years ago.",
