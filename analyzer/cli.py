@@ -61,7 +61,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "sarif"]),
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "sarif", "html"]),
               default="terminal", show_default=True, help="Report format.")
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="N",
               help="Exit 1 when a score is below N (after the report).")
@@ -80,7 +80,7 @@ def scan(
     from rich.console import Console  # noqa: PLC0415
 
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415  (keeps --help fast)
-    from analyzer.report import json_report, sarif, terminal  # noqa: PLC0415
+    from analyzer.report import html, json_report, sarif, terminal  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
     try:
@@ -114,6 +114,8 @@ def scan(
             below.append(f"{report.target} scored {report.score.total}")
     if fmt == "json":
         click.echo(json_report.render(reports), nl=False)
+    elif fmt == "html":
+        click.echo(html.render(reports), nl=False)
     elif fmt == "sarif":
         click.echo(sarif.render([r for r in reports if not isinstance(r, dict)]), nl=False)
     if failures:

@@ -113,8 +113,8 @@ def _framework_flags(signal: Signal) -> list[Flag]:
     primary = signal.details.get("primary_archetype")
     if not isinstance(used, list) or not isinstance(shallow, list) or not primary:
         return []
-    names = ", ".join(f"{u['name']} ({u['files']} files)" for u in used[:3])
-    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary} ({names}).")]
+    names = ", ".join(f"{u['name']} in {u['files']} file(s)" for u in used[:3])
+    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary}; {names}.")]
     if len(used) >= 4 and len(shallow) * 3 >= len(used) * 2:
         flags.append(Flag(
             Level.YELLOW, signal.check,

@@ -93,7 +93,7 @@ class Frameworks(Check[FileImports]):
 def _summary(used: list[dict[str, object]], primary: str | None) -> str:
     if not used or primary is None:
         return "No well-known framework imported in production code or notebooks."
-    main = [f"{u['name']} ({u['files']} file(s))" for u in used if u["archetype"] == primary]
+    main = [f"{u['name']} in {u['files']} file(s)" for u in used if u["archetype"] == primary]
     others = sorted({str(u["archetype"]) for u in used} - {primary})
     text = f"Points to {primary}: {', '.join(main[:4])}."
     return text + (f" Also {', '.join(others)}." if others else "")
