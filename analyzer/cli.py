@@ -4,11 +4,12 @@ Exit codes: 0 done; 1 a score fell below ``--fail-under``; 2 bad input (target,
 URL, option) or a target that could not be fetched; 3 an internal error.
 """
 
+import re
 import signal
 import sys
 import traceback
 from datetime import UTC, datetime
-from typing import Any, NoReturn
+from typing import Any, NoReturn, TextIO
 
 import click
 
@@ -48,6 +49,14 @@ def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
     return weights
 
 
+def _read_targets(stream: TextIO | None) -> tuple[str, ...]:
+    if stream is None:
+        return ()
+    # A comment starts a line or follows white space, so "#" inside a URL survives.
+    lines = (re.sub(r"(^|\s)#.*$", "", line).strip() for line in stream)
+    return tuple(line for line in lines if line)
+
+
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"modernity: {message}", err=True)
     sys.exit(code)
@@ -60,7 +69,9 @@ def main() -> None:
 
 
 @main.command()
-@click.argument("targets", nargs=-1, required=True)
+@click.argument("targets", nargs=-1)
+@click.option("--targets-file", type=click.File("r"), metavar="FILE",
+              help="Read more targets from FILE, one per line (# starts a comment; - is stdin).")
 @click.option("--format", "fmt", type=click.Choice(["terminal", "json", "sarif", "html"]),
               default="terminal", show_default=True, help="Report format.")
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="N",
@@ -73,55 +84,80 @@ def main() -> None:
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
 @click.option("--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 def scan(
-    targets: tuple[str, ...], fmt: str, fail_under: int | None, ref: str | None,
-    now_text: str | None, weight_items: tuple[str, ...], no_local: bool, verbose: bool,
+    targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
+    ref: str | None, now_text: str | None, weight_items: tuple[str, ...], no_local: bool,
+    verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
-    from rich.console import Console  # noqa: PLC0415
-
-    from analyzer.pipeline import scan as scan_one  # noqa: PLC0415  (keeps --help fast)
-    from analyzer.report import html, json_report, sarif, terminal  # noqa: PLC0415
-
     signal.signal(signal.SIGTERM, _terminate)
+    targets += _read_targets(targets_file)
+    if not targets:
+        _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
     try:
         now, weights = _parse_now(now_text), _parse_weights(weight_items)
     except ModernityError as error:
         _fail(str(error), error.exit_code)
+    options = {"now": now, "ref": ref, "weights": weights, "allow_local": not no_local}
+    reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+    if failures:
+        sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
+    below = [
+        f"{r.target} scored {r.score.total}" for r in reports
+        if not isinstance(r, dict) and fail_under is not None and r.score.total < fail_under
+    ]
+    if below:
+        _fail(f"score below --fail-under {fail_under}: {'; '.join(below)}", EXIT_BELOW_THRESHOLD)
+
+
+def _scan_all(
+    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool
+) -> tuple[list[Any], list[bool]]:
+    """Scan each target in turn, printing terminal reports as they come; one failure loses
+    nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
+    whether it was an internal error."""
+    from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
+
+    from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
+    from analyzer.report import terminal  # noqa: PLC0415
+
     reports: list[Any] = []
-    failures: list[str] = []
-    below: list[str] = []
+    failures: list[bool] = []
     console = Console(soft_wrap=False)
     for target in targets:
+        internal = False
         try:
-            report = scan_one(target, now=now, ref=ref, weights=weights, allow_local=not no_local)
+            report = scan_one(target, **options)
         except ModernityError as error:
-            failures.append(str(error))
-            click.echo(f"modernity: {error}", err=True)
-            reports.append({"target": redact(target), "error": str(error)})
-            continue
+            message = str(error)
         except Exception as error:  # a bug must not lose the other targets' reports
             if verbose:
                 traceback.print_exc()
-            failures.append(f"internal error on {redact(target)}")
-            click.echo(f"modernity: internal error on {redact(target)}: "
-                       f"{type(error).__name__}: {error}", err=True)
-            reports.append({"target": redact(target), "error": f"internal: {error}"})
+            message = f"internal error on {redact(target)}: {type(error).__name__}: {error}"
+            internal = True
+        else:
+            reports.append(report)
+            if fmt == "terminal":
+                terminal.render(report, console)
             continue
-        reports.append(report)
-        if fmt == "terminal":
-            terminal.render(report, console)
-        if fail_under is not None and report.score.total < fail_under:
-            below.append(f"{report.target} scored {report.score.total}")
-    if fmt == "json":
-        click.echo(json_report.render(reports), nl=False)
-    elif fmt == "html":
-        click.echo(html.render(reports), nl=False)
-    elif fmt == "sarif":
-        click.echo(sarif.render([r for r in reports if not isinstance(r, dict)]), nl=False)
-    if failures:
-        sys.exit(EXIT_INTERNAL if all("internal" in f for f in failures) else EXIT_BAD_INPUT)
-    if below:
-        _fail(f"score below --fail-under {fail_under}: {'; '.join(below)}", EXIT_BELOW_THRESHOLD)
+        failures.append(internal)
+        click.echo(f"modernity: {message}", err=True)
+        reports.append({"target": redact(target), "error": message})
+    if fmt == "terminal" and len(targets) > 1:
+        terminal.render_summary([r for r in reports if not isinstance(r, dict)],
+                                [r["target"] for r in reports if isinstance(r, dict)], console)
+    elif fmt != "terminal":
+        click.echo(_render_document(fmt, reports), nl=False)
+    return reports, failures
+
+
+def _render_document(fmt: str, reports: list[Any]) -> str:
+    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
+
+    if fmt == "html":
+        return html.render(reports)
+    if fmt == "sarif":
+        return sarif.render([r for r in reports if not isinstance(r, dict)])
+    return json_report.render(reports)
 
 
 @main.command(name="checks")

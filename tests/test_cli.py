@@ -110,3 +110,23 @@ def test_checks_and_explain() -> None:
     unknown = modernity("explain", "nope")
     assert unknown.returncode == 2
     assert len(unknown.stderr.strip().splitlines()) == 1
+
+
+def test_targets_file_and_summary(tmp_path: Path) -> None:
+    """Targets come from a file (comments ignored); several targets end with a summary table."""
+    first = materialise("tiny_script", tmp_path / "one")
+    second = materialise("notebooks_only", tmp_path / "two")
+    listing = tmp_path / "candidates.txt"
+    listing.write_text(f"# candidate A\n{first}\n\n{second}  # notebooks\n")
+    done = modernity("scan", "--targets-file", str(listing), NOW)
+    assert done.returncode == 0, done.stderr
+    assert "Summary" in done.stdout
+    assert "No tests in any of the 2 repositories." in done.stdout
+
+
+def test_no_target_at_all_is_bad_input() -> None:
+    done = modernity("scan")
+    assert done.returncode == 2
+    assert done.stderr.strip() == (
+        "modernity: nothing to scan: give a URL or path, or --targets-file"
+    )

@@ -1,11 +1,15 @@
 """The report a recruiter reads in a terminal: score, verdict, flags, then each signal."""
 
+from collections.abc import Sequence
+
 from rich.console import Console, Group, RenderableType
 from rich.panel import Panel
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from analyzer.report import Report, format_value
+from analyzer.report.links import line_url
 from analyzer.score import Level
 
 _STYLE = {Level.GREEN: "green", Level.YELLOW: "yellow", Level.RED: "bold red"}
@@ -47,7 +51,8 @@ def _signals(report: Report) -> Table:
         points = report.score.contributions.get(signal.check)
         finding = Text(signal.summary)
         for location in signal.evidence[:MAX_EVIDENCE]:
-            finding.append(f"\n  {location}", style="cyan")
+            url = line_url(report.target, report.commit, location)
+            finding.append(f"\n  {location}", style=Style(color="cyan", link=url))
         if len(signal.evidence) > MAX_EVIDENCE:
             finding.append(f"\n  … and {len(signal.evidence) - MAX_EVIDENCE} more", style="dim")
         table.add_row(
@@ -81,4 +86,23 @@ def render(report: Report, console: Console) -> None:
         parts.append(_flags(report))
     parts += [_signals(report), _skipped(report)]
     console.print(Group(*parts))
+    console.print()
+
+
+def render_summary(reports: Sequence[Report], failed: Sequence[str], console: Console) -> None:
+    """Several targets side by side, and what holds across all of them."""
+    table = Table(title="Summary", expand=True)
+    table.add_column("Repository", overflow="fold")
+    table.add_column("Score", justify="right", no_wrap=True)
+    table.add_column("Red flags", justify="right", no_wrap=True)
+    table.add_column("Verdict")
+    for report in sorted(reports, key=lambda r: -r.score.total):
+        reds = sum(flag.level is Level.RED for flag in report.score.flags)
+        table.add_row(report.target, str(report.score.total), str(reds), report.score.verdict)
+    for target in failed:
+        table.add_row(target, "-", "-", Text("could not be scanned", style="red"))
+    console.print(table)
+    untested = [r for r in reports if any(s.check == "tests" and not s.value for s in r.signals)]
+    if len(reports) > 1 and len(untested) == len(reports):
+        console.print(Text(f"! No tests in any of the {len(reports)} repositories.", "bold red"))
     console.print()
