@@ -36,9 +36,15 @@ _COMMAND_KEYS = frozenset({
     "install", "test_script", "bash", "pwsh", "powershell", "inlinescript", "sh", "steps",
 })
 _VERSION_KEY = re.compile(r"^(?:python|py)(?:[-_ ]?versions?)?$|^toxenv$", re.IGNORECASE)
-_VERSION = re.compile(r"(?<![\w.])(?:pypy-?)?([23]\.\d{1,2})(?![\d])|(?<![\w.])py(3)(\d{1,2})\b")
+_VERSION = re.compile(r"(?<![\w.])(pypy)?-?([23]\.\d{1,2})(?![\d])|(?<![\w.])py(3)(\d{1,2})\b")
 _INSTALL = re.compile(r"\binstall\b")
 _IMAGE = re.compile(r"python:(?:[\w-]*?)([23]\.\d{1,2})")
+
+
+def version_key(version: str) -> tuple[bool, tuple[int, ...]]:
+    """CPython before PyPy, then by number: "3.9" < "3.10" < "pypy3.10"."""
+    number = version.removeprefix("pypy")
+    return number != version, tuple(int(part) for part in number.split("."))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,14 +55,27 @@ class CiFile:
     readable: bool
     python_versions: tuple[str, ...]
     test_run: Location | None  # where a test command runs, if one does
+    test_command: str = ""
+
+    @property
+    def rank(self) -> tuple[bool, bool, str]:
+        """Files that surely run tests first: a "pytest" line beats "tox -e docs"."""
+        return self.test_run is None, "test" not in self.test_command, self.path
 
 
 def _versions_of(value: object) -> set[str]:
     found: set[str] = set()
     if isinstance(value, str) and "${{" not in value:
         for match in _VERSION.finditer(value):
-            found.add(match.group(1) or f"{match.group(2)}.{match.group(3)}")
+            version = match.group(2) or f"{match.group(3)}.{match.group(4)}"
+            found.add(f"{match.group(1) or ''}{version}")
     return found
+
+
+def _folded_line(text: str, command: str, word: str) -> int:
+    """The line of a command YAML folded from several lines: its last word found only once."""
+    unique = next((t for t in reversed(command.split()) if text.count(t) == 1), word)
+    return line_of(text, re.escape(unique))
 
 
 def _read(repo: Repo, provider: str, path: str, legacy: bool) -> CiFile:
@@ -74,16 +93,20 @@ def _read(repo: Repo, provider: str, path: str, legacy: bool) -> CiFile:
             commands.append(value)
     if document is None:  # Groovy, or YAML we could not read: look at the raw text
         commands.append(text)
-    test_run = None
-    lines = (line for command in commands for line in command.splitlines())
-    for line in lines:
-        found = None if _INSTALL.search(line) else TEST_COMMAND.search(line)
-        if found:
-            test_run = Location(path, line_of(text, re.escape(line.strip())))
-            break
-    ordered = tuple(sorted(versions, key=lambda v: tuple(int(p) for p in v.split("."))))
+    runs = [
+        (found, line.strip()) for command in commands for line in command.splitlines()
+        if not _INSTALL.search(line) and (found := TEST_COMMAND.search(line))
+    ]
+    # "tox -e docs" runs something; "pytest" or "tox -e py312-tests" surely runs the tests
+    runs.sort(key=lambda run: "test" not in run[1])
+    test_run, command = None, ""
+    if runs:
+        found, line = runs[0]
+        where = line_of(text, re.escape(line), 0) or _folded_line(text, line, found.group(0))
+        test_run, command = Location(path, where), line
+    ordered = tuple(sorted(versions, key=version_key))
     readable = document is not None or path.endswith("Jenkinsfile")
-    return CiFile(provider, path, legacy, readable, ordered, test_run)
+    return CiFile(provider, path, legacy, readable, ordered, test_run, command)
 
 
 def ci_files(repo: Repo) -> tuple[CiFile, ...]:

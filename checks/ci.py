@@ -27,7 +27,7 @@ usually means CI that no longer runs. Test commands hidden in scripts are not se
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Location, Signal
-from checks._ci import ci_files
+from checks._ci import ci_files, version_key
 
 
 class Ci(Check[None]):
@@ -40,11 +40,8 @@ class Ci(Check[None]):
                 providers=[], python_versions=[], runs_tests=False, legacy_only=False,
             )
         providers = sorted({(f.provider, f.legacy) for f in files})
-        versions = sorted(
-            {v for f in files for v in f.python_versions},
-            key=lambda v: tuple(int(p) for p in v.split(".")),
-        )
-        runs = [f.test_run for f in files if f.test_run is not None]
+        versions = sorted({v for f in files for v in f.python_versions}, key=version_key)
+        runs = [f.test_run for f in sorted(files, key=lambda f: f.rank) if f.test_run][:3]
         legacy_only = all(f.legacy for f in files)
         evidence = tuple(sorted({Location(f.path, 1) for f in files} | set(runs)))
         names = ", ".join(

@@ -136,7 +136,7 @@ class Tests(Check[FileTests]):
             frameworks.add("doctest")
         loc = code_lines_by_role(repo, observed)
         ratio = round(loc[Role.TEST] / loc[Role.PRODUCTION], 2) if loc[Role.PRODUCTION] else None
-        ci_runs = [f.test_run for f in ci_files(repo) if f.test_run is not None]
+        ci_runs = [f.test_run for f in sorted(ci_files(repo), key=lambda f: f.rank) if f.test_run]
         evidence = (
             *(Location(path, observed[path].tests[0]) for path in test_files),
             *(Location(path, lines[0]) for path, lines in in_code.items()),

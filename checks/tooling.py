@@ -39,7 +39,8 @@ class Tooling(Check[None]):
             first.setdefault(item.tool, item)
         tools = sorted(first)
         mypy_strict = any(f.tool == "mypy" and f.setting == "strict" for f in found)
-        pyright_mode = next((f.setting for f in found if f.tool == "pyright" and f.setting), None)
+        pyright_mode = next((f.setting for f in found if f.tool == "pyright"
+                             and f.setting not in ("", "dependency")), None)
         hooks = sorted({f.setting[5:] for f in found if f.setting.startswith("hook:")})
         if not tools:
             return cls.signal(

@@ -81,3 +81,28 @@ def test_alias_bomb_is_bounded() -> None:
     lines += [f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}, *a{i - 1}]" for i in range(1, 30)]
     signal = signal_of(Repo.from_files({".gitlab-ci.yml": "\n".join(lines) + "\n"}), "ci")
     assert signal.value == 1
+
+
+FOLDED = """\
+jobs:
+  docs:
+    steps:
+      - run: tox -e docs
+  tests:
+    strategy:
+      matrix:
+        python-version: [pypy-3.10, "3.13"]
+    steps:
+      - run: >
+          uvx --with=tox-uv
+          tox run
+          -e py313-tests
+"""
+
+
+def test_test_step_preferred_and_folded_lines_located() -> None:
+    """A step naming tests beats "tox -e docs"; a folded command points at its own line."""
+    signal = signal_of(Repo.from_files({".github/workflows/ci.yml": FOLDED}), "ci")
+    assert signal.details["python_versions"] == ["3.13", "pypy3.10"]
+    assert Location(".github/workflows/ci.yml", 13) in signal.evidence
+    assert Location(".github/workflows/ci.yml", 4) not in signal.evidence

@@ -79,3 +79,12 @@ def test_nothing_and_malformed() -> None:
     signal = signal_of(repo, "tooling")
     assert signal.value == 0
     assert signal.details["mypy_strict"] is None
+
+
+def test_pyright_listed_as_dependency_has_no_mode() -> None:
+    """pyright named only as a dev dependency is a tool, without a typeCheckingMode."""
+    repo = Repo.from_files({"pyproject.toml": '[dependency-groups]\ndev = ["pyright"]\n'})
+    signal = signal_of(repo, "tooling")
+    assert signal.details["tools"] == ["pyright"]
+    assert signal.details["pyright_mode"] is None
+    assert signal.evidence == (Location("pyproject.toml", 2),)
