@@ -25,10 +25,15 @@ class _StringLoader(yaml.SafeLoader):
 
 
 def config_files(repo: Repo, *patterns: str) -> tuple[str, ...]:
-    """Files (any depth, not test data) whose path matches one of ``patterns`` (globs)."""
+    """The project's files (any depth) whose path matches one of ``patterns`` (globs).
+
+    A ``pyproject.toml`` under ``tests/`` is an input for the tests, not the
+    project's configuration; only requirements files there are the project's.
+    """
     return tuple(
         path for path in repo.files
-        if repo.role(path) is not Role.TEST_DATA
+        if (repo.role(path) is Role.PRODUCTION
+            or (repo.role(path) is Role.TEST and "requirements" in path.lower()))
         and any(PurePosixPath(path).match(pattern) for pattern in patterns)
     )
 

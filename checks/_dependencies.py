@@ -47,7 +47,7 @@ def requirements_file(text: str) -> tuple[list[str], bool]:
     lines = []
     for raw in re.sub(r"\\\n", " ", text).splitlines():
         line = raw.split(" #", 1)[0].strip()
-        if line and not line.startswith(("#", "-r", "-c", "--")):
+        if line and not line.startswith(("#", "-", ".")):  # options, includes, local paths
             lines.append(line.split(" --hash", 1)[0])
     return lines, "--hash=" in text
 

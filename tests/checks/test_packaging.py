@@ -73,7 +73,8 @@ def test_setup_py_is_read_without_running_it() -> None:
 
 
 @pytest.mark.parametrize(("files", "level", "deps", "locks"), [
-    pytest.param({"requirements.txt": "flask==3.0 \\\n  --hash=sha256:ab\n# c\n-r dev.txt\nb>=2\n"},
+    pytest.param({"requirements.txt": "flask==3.0 \\\n  --hash=sha256:ab\n# c\n-r dev.txt\n"
+                                      "-e .\nb>=2\n"},
                  1, 2, ["requirements.txt"], id="hashed-requirements-are-a-lock"),
     pytest.param({"setup.cfg": "[metadata]\nname = x\n[options]\ninstall_requires =\n"
                                "    foo<2\n    bar %(x)s\n"},

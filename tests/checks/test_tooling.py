@@ -88,3 +88,9 @@ def test_pyright_listed_as_dependency_has_no_mode() -> None:
     assert signal.details["tools"] == ["pyright"]
     assert signal.details["pyright_mode"] is None
     assert signal.evidence == (Location("pyproject.toml", 2),)
+
+
+def test_config_inside_tests_is_test_input() -> None:
+    """A pyproject.toml under tests/ is a sample the tests read, not the project's tooling."""
+    repo = Repo.from_files({"tests/examples/pyproject.toml": "[tool.black]\n"})
+    assert signal_of(repo, "tooling").value == 0
