@@ -5,14 +5,18 @@ import re
 # Scripts written without spaces between words: each character counts as a word.
 _CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _WORD = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+")
-_NOISE = re.compile(r"<[^>]*>|\w+://\S+|\]\([^)]*\)")  # HTML tags, URLs, link targets
-_ATX = re.compile(r"^ {0,3}#{1,6}\s+(.+?)\s*#*\s*$")
+# Every repetition is bounded to a line or a length: a hostile README must not
+# make a pattern backtrack quadratically.
+_NOISE = re.compile(r"<[^<>\n]{0,300}>|\w+://\S+|\]\([^()\s]{0,500}\)")  # tags, URLs, links
+_ATX = re.compile(r"^ {0,3}#{1,6}[ \t]+(.*)$")
 _UNDERLINE = re.compile(r"^([=\-~^\"'`#*+.:_])\1{2,}\s*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")
 _RST_CODE = re.compile(r"^\s*\.\. (?:code-block|code|sourcecode|highlight)::|::\s*$")
-_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]+)")
-_RST_IMAGE = re.compile(r"^\s*\.\. (?:\|[^|]+\|\s+)?(?:image|figure)::\s*(\S+)", re.MULTILINE)
-_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=[\"']?([^\"'\s>]+)", re.IGNORECASE)
+_MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,300}\]\([ \t]*<?([^()\s>]{1,500})")
+_RST_IMAGE = re.compile(
+    r"^[ \t]*\.\. (?:\|[^|\n]{1,100}\|[ \t]+)?(?:image|figure)::[ \t]*(\S+)", re.MULTILINE
+)
+_HTML_IMAGE = re.compile(r"<img\b[^<>]{0,300}?\bsrc=[\"']?([^\"'\s>]{1,500})", re.IGNORECASE)
 _BADGE = re.compile(
     r"shields\.io|badge|travis-ci\.|codecov\.io|coveralls\.io|readthedocs\.org/projects"
     r"|pepy\.tech|/workflows/|circleci\.com|appveyor\.com|img\.shields",
@@ -50,7 +54,7 @@ def headings(text: str) -> list[tuple[int, str]]:
             continue
         atx = _ATX.match(line)
         if atx:
-            found.append((index + 1, atx.group(1)))
+            found.append((index + 1, atx.group(1).strip().rstrip("#").strip()))
         elif index and _UNDERLINE.match(line) and lines[index - 1].strip() and not (
             _UNDERLINE.match(lines[index - 1])
         ):

@@ -85,3 +85,10 @@ def test_urls_do_not_count_as_words() -> None:
     """Link targets and HTML tags are markup, not prose."""
     text = '<p align="center"><img src="logo.png"></p>\n[docs](https://example.com/a/b/c)\n'
     assert signal_of(Repo.from_files({"README.md": text}), "readme").value == 1
+
+
+@pytest.mark.parametrize("piece", ["![", "<img ", "<", "](", ".. |", "# a" + " " * 50 + "b\n"])
+def test_hostile_markup_does_not_stall(piece: str) -> None:
+    """Unclosed markup repeated 40,000 times is read in one pass, not quadratically."""
+    signal = signal_of(Repo.from_files({"README.md": piece * 40_000}), "readme")
+    assert signal.details["path"] == "README.md"
