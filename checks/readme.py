@@ -30,7 +30,8 @@ from analyzer.model import Location, Signal
 from checks._markup import code_blocks, count_words, images, sections
 
 STUB_WORDS = 30
-_README = re.compile(r"^readme(?:\.(?:md|markdown|rst|txt|adoc|org|textile))?$", re.IGNORECASE)
+_README = re.compile(r"^readme(?:[._-][\w-]+)?(?:\.(?:md|markdown|rst|txt|adoc|org|textile))?$",
+                     re.IGNORECASE)  # README.md, readme.rst, README_zh-CN.md, README
 
 
 def _rank(path: str) -> tuple[bool, bool, int, str]:

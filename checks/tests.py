@@ -79,7 +79,8 @@ class Tests(Check[FileTests]):
             self.frameworks.add(FRAMEWORK_MODULES[top])
 
     def _docstring(self, node: cst.Module | cst.ClassDef | cst.FunctionDef) -> None:
-        docstring = node.get_docstring() if self.source.role is Role.PRODUCTION else None
+        production = self.source.role is Role.PRODUCTION and not self.source.notebook
+        docstring = node.get_docstring() if production else None
         if docstring:
             line = 1 if isinstance(node, cst.Module) else self.line(node)
             self.doctests.extend([line] * doctest_examples(docstring))

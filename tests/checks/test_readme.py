@@ -92,3 +92,11 @@ def test_hostile_markup_does_not_stall(piece: str) -> None:
     """Unclosed markup repeated 40,000 times is read in one pass, not quadratically."""
     signal = signal_of(Repo.from_files({"README.md": piece * 40_000}), "readme")
     assert signal.details["path"] == "README.md"
+
+
+def test_translated_readme_is_a_fallback() -> None:
+    """README.zh-CN.md is found when alone, and README.md is preferred beside it."""
+    alone = signal_of(Repo.from_files({"README.zh-CN.md": "工具"}), "readme")
+    assert alone.details["path"] == "README.zh-CN.md"
+    both = signal_of(Repo.from_files({"README.zh-CN.md": "工具", "README.md": "Tool"}), "readme")
+    assert both.details["path"] == "README.md"
