@@ -43,7 +43,7 @@ class Ci(Check[None]):
         versions = sorted({v for f in files for v in f.python_versions}, key=version_key)
         runs = [f.test_run for f in sorted(files, key=lambda f: f.rank) if f.test_run][:3]
         legacy_only = all(f.legacy for f in files)
-        evidence = tuple(sorted({Location(f.path, 1) for f in files} | set(runs)))
+        evidence = (*runs, *(Location(f.path, 1) for f in files))  # test steps first
         names = ", ".join(
             name + (" (a legacy service)" if legacy else "") for name, legacy in providers
         )

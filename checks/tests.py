@@ -138,10 +138,10 @@ class Tests(Check[FileTests]):
         loc = code_lines_by_role(repo, observed)
         ratio = round(loc[Role.TEST] / loc[Role.PRODUCTION], 2) if loc[Role.PRODUCTION] else None
         ci_runs = [f.test_run for f in sorted(ci_files(repo), key=lambda f: f.rank) if f.test_run]
-        evidence = (
+        evidence = (  # most telling first: tests, then doctests, pytest settings, CI
             *(Location(path, observed[path].tests[0]) for path in test_files),
-            *(Location(path, lines[0]) for path, lines in in_code.items()),
-            *(Location(path, 1) for path in in_text),
+            *sorted({Location(path, lines[0]) for path, lines in in_code.items()}
+                    | {Location(path, 1) for path in in_text}),
             *(Location(path, line) for path, line in config.lines), *ci_runs[:1],
         )
         tests = functions + doctests
@@ -154,7 +154,7 @@ class Tests(Check[FileTests]):
             + ("; CI runs the tests." if ci_runs else ".")
         ) if tests else "No test functions or doctest examples found."
         return cls.signal(
-            tests, summary, evidence=tuple(sorted(set(evidence))), test_files=len(test_files),
+            tests, summary, evidence=tuple(dict.fromkeys(evidence)), test_files=len(test_files),
             test_functions=functions, doctest_examples=doctests,
             frameworks=sorted(frameworks), production_functions=sum(
                 obs.functions for p, obs in observed.items() if repo.role(p) is Role.PRODUCTION

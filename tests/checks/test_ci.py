@@ -104,5 +104,6 @@ def test_test_step_preferred_and_folded_lines_located() -> None:
     """A step naming tests beats "tox -e docs"; a folded command points at its own line."""
     signal = signal_of(Repo.from_files({".github/workflows/ci.yml": FOLDED}), "ci")
     assert signal.details["python_versions"] == ["3.13", "pypy3.10"]
-    assert Location(".github/workflows/ci.yml", 13) in signal.evidence
-    assert Location(".github/workflows/ci.yml", 4) not in signal.evidence
+    assert signal.evidence == (
+        Location(".github/workflows/ci.yml", 13), Location(".github/workflows/ci.yml", 1),
+    )

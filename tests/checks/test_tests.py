@@ -131,5 +131,7 @@ def test_config_conftest_ratio_and_ci() -> None:
     assert signal.details["test_code_ratio"] == 0.75
     assert signal.details["runs_in_ci"] is True
     assert signal.details["frameworks"] == ["doctest", "pytest"]
-    assert Location(".github/workflows/ci.yml", 5) in signal.evidence
-    assert Location("pyproject.toml", 4) in signal.evidence
+    assert signal.evidence == (  # tests first, then settings, then CI
+        Location("tests/test_a.py", 3), Location("pyproject.toml", 4), Location("setup.cfg", 1),
+        Location(".github/workflows/ci.yml", 5),
+    )
