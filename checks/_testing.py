@@ -56,8 +56,11 @@ def pytest_config(repo: Repo) -> PytestConfig:
     return PytestConfig(where, lines, " ".join(options))
 
 
-def doctest_files(repo: Repo, referenced: Iterable[str], options: str) -> dict[str, int]:
-    """Text files holding doctests: under ``doc(s)/``, named by tests or a --doctest-glob."""
+def doctest_files(
+    repo: Repo, referenced: Iterable[str], options: str
+) -> dict[str, tuple[int, int]]:
+    """Text files holding doctests (examples, first line): under ``doc(s)/``, named by tests,
+    or matched by a --doctest-glob."""
     names = {PurePosixPath(name).name for name in referenced}
     globs = _GLOB.findall(options)
     found = {}
@@ -67,9 +70,10 @@ def doctest_files(repo: Repo, referenced: Iterable[str], options: str) -> dict[s
             continue
         if (pure.parts[0].lower() in ("doc", "docs") or pure.name in names
                 or any(fnmatchcase(pure.name, glob) for glob in globs)):
-            examples = doctest_examples(repo.text(path))
+            text = repo.text(path)
+            examples = doctest_examples(text)
             if examples:
-                found[path] = examples
+                found[path] = (examples, line_of(text, _PROMPT.pattern))
     return found
 
 

@@ -132,7 +132,7 @@ class Tests(Check[FileTests]):
         in_code = {path: obs.doctests for path, obs in observed.items() if obs.doctests}
         referenced = [name for obs in observed.values() for name in obs.doc_files]
         in_text = doctest_files(repo, referenced, config.options)
-        doctests = sum(map(len, in_code.values())) + sum(in_text.values())
+        doctests = sum(map(len, in_code.values())) + sum(n for n, _ in in_text.values())
         if doctests or "--doctest-modules" in config.options:
             frameworks.add("doctest")
         loc = code_lines_by_role(repo, observed)
@@ -141,7 +141,7 @@ class Tests(Check[FileTests]):
         evidence = (  # most telling first: tests, then doctests, pytest settings, CI
             *(Location(path, observed[path].tests[0]) for path in test_files),
             *sorted({Location(path, lines[0]) for path, lines in in_code.items()}
-                    | {Location(path, 1) for path in in_text}),
+                    | {Location(path, line) for path, (_, line) in in_text.items()}),
             *(Location(path, line) for path, line in config.lines), *ci_runs[:1],
         )
         tests = functions + doctests

@@ -135,3 +135,9 @@ def test_config_conftest_ratio_and_ci() -> None:
         Location("tests/test_a.py", 3), Location("pyproject.toml", 4), Location("setup.cfg", 1),
         Location(".github/workflows/ci.yml", 5),
     )
+
+
+def test_doctest_file_evidence_points_at_first_prompt() -> None:
+    """A doctest page is evidenced at its first >>> line, not at its title."""
+    repo = Repo.from_files({"docs/usage.rst": "Usage\n=====\n\n>>> 1 + 1\n2\n"})
+    assert signal_of(repo, "tests").evidence == (Location("docs/usage.rst", 4),)
