@@ -1,4 +1,4 @@
-"""Automated tests: how many test functions, in how many files, with which frameworks.
+"""Automated tests: test functions and doctest examples, their frameworks, settings and CI.
 
 ## What it measures
 Test functions (pytest-style `test_*` functions, and `test*` methods of `Test*`
