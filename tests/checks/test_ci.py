@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from analyzer.model import Location
@@ -107,3 +109,12 @@ def test_test_step_preferred_and_folded_lines_located() -> None:
     assert signal.evidence == (
         Location(".github/workflows/ci.yml", 13), Location(".github/workflows/ci.yml", 1),
     )
+
+
+def test_yaml_tags_are_never_constructed(tmp_path: Path) -> None:
+    """A python/object tag is refused by the safe loader: nothing runs, the file is unreadable."""
+    marker = tmp_path / "pwned"
+    text = f"jobs: !!python/object/apply:os.system ['touch {marker}']\n"
+    signal = signal_of(Repo.from_files({".github/workflows/x.yml": text}), "ci")
+    assert signal.details["unreadable"] == [".github/workflows/x.yml"]
+    assert not marker.exists()
