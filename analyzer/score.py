@@ -102,8 +102,82 @@ def _readme_flags(signal: Signal) -> list[Flag]:
             Level.RED, "No README.", "Some people document elsewhere (a wiki, a site).",
             "How would a new colleague learn to run this project?",
         )(signal)
-    if _value(signal) < 30:
-        return _flag(Level.YELLOW, "README is a stub (under 30 words).")(signal)
+    if signal.details.get("stub", _value(signal) < 30):
+        return _flag(
+            Level.YELLOW, "README is a stub (under 30 words).",
+            "A small tool may need little explanation.",
+            "How would someone install and use this?",
+        )(signal)
+    return []
+
+
+def _grade_docs(signal: Signal) -> float:
+    site = bool(signal.details.get("sphinx") or signal.details.get("mkdocs")
+                or signal.details.get("docs_folders"))
+    return 0.7 * _value(signal) + 0.3 * site
+
+
+def _docs_flags(signal: Signal) -> list[Flag]:
+    share = _value(signal)
+    if share >= 0.8:
+        return _flag(Level.GREEN, f"Documented code: {share:.0%} of public code has docstrings.")(
+            signal)
+    if share < 0.2:
+        return _flag(
+            Level.YELLOW, f"Few docstrings: {share:.0%} of public code has one.",
+            "Applications and scripts often rely on clear names instead.",
+            "How do you document code that others will call?",
+        )(signal)
+    return []
+
+
+def _packaging_flags(signal: Signal) -> list[Flag]:
+    if signal.value == 2:
+        return _flag(Level.GREEN, "Modern packaging: dependencies declared in pyproject.toml.")(
+            signal)
+    if not signal.value:
+        return _flag(
+            Level.YELLOW, "No packaging or dependency list.",
+            "A script using only the standard library needs none.",
+            "How would someone install what this project needs?",
+        )(signal)
+    return []
+
+
+def _tooling_flags(signal: Signal) -> list[Flag]:
+    if not signal.value:
+        return _flag(
+            Level.YELLOW, "No linter, formatter or type checker configured.",
+            "Many people run these tools from their editor without committing a config.",
+            "Which linters or type checkers do you use, and how?",
+        )(signal)
+    if signal.details.get("mypy_strict") or signal.details.get("pyright_mode") == "strict":
+        return _flag(Level.GREEN, "Strict type checking is configured.")(signal)
+    return []
+
+
+def _grade_ci(signal: Signal) -> float:
+    if not signal.value:
+        return 0.0
+    grade = 1.0 if signal.details.get("runs_tests") else 0.6
+    return grade / 2 if signal.details.get("legacy_only") else grade
+
+
+def _ci_flags(signal: Signal) -> list[Flag]:
+    if not signal.value:
+        return _flag(
+            Level.YELLOW, "No continuous integration.",
+            "Personal projects often skip it, and company builds run on private servers.",
+            "How are your changes tested before they are merged at work?",
+        )(signal)
+    if signal.details.get("legacy_only"):
+        return _flag(
+            Level.YELLOW, "CI only on a legacy service (Travis CI or AppVeyor).",
+            "It may have worked when the project was active.",
+            "What CI do you use today?",
+        )(signal)
+    if signal.details.get("runs_tests"):
+        return _flag(Level.GREEN, "CI runs the tests on every change.")(signal)
     return []
 
 
@@ -150,6 +224,10 @@ RUBRIC: Mapping[str, Rule] = {
             "What did you add beyond the tutorial, and why?",
         ),
     )),
+    "docs": Rule(6, _grade_docs, _docs_flags),
+    "packaging": Rule(8, lambda s: _value(s) / 2, _packaging_flags),
+    "tooling": Rule(8, _saturate(3), _tooling_flags),
+    "ci": Rule(8, _grade_ci, _ci_flags),
     "last_commit": Rule(15, _grade_age, _when(
         lambda s: _value(s) > 730, _flag(
             Level.RED, "Last commit over 2 years ago.",

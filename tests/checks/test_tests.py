@@ -55,3 +55,89 @@ def test_evidence_is_first_test_of_each_file() -> None:
     assert signal.value == 2
     assert signal.evidence == (Location("tests/test_a.py", 3),)
     assert signal.details["test_files"] == 1
+
+
+DOCTESTED = '''\
+"""Tiny maths.
+
+>>> double(2)
+4
+"""
+
+
+def double(x):
+    """Twice x.
+
+    >>> double(3)
+    6
+    >>> double(-1)
+    -2
+    """
+    return 2 * x
+'''
+
+
+def test_doctest_examples_count_as_tests() -> None:
+    """Each >>> example in a production docstring is a test, reported apart, framework doctest."""
+    signal = signal_of(Repo.from_files({"maths.py": DOCTESTED}), "tests")
+    assert signal.value == 3
+    assert (signal.details["test_functions"], signal.details["doctest_examples"]) == (0, 3)
+    assert signal.details["frameworks"] == ["doctest"]
+    assert signal.evidence == (Location("maths.py", 1),)  # the first example of each file
+
+
+@pytest.mark.parametrize(("files", "examples"), [
+    pytest.param({"docs/usage.rst": ">>> 1 + 1\n2\n"}, 1, id="under-docs"),
+    pytest.param({"guide.md": "```pycon\n>>> f()\n```\n",
+                  "tests/test_docs.py": "import doctest\ndoctest.testfile('../guide.md')\n"},
+                 1, id="named-by-testfile"),
+    pytest.param({"README.rst": ">>> x\n>>> y\n",
+                  "pytest.ini": "[pytest]\naddopts = --doctest-glob='*.rst'\n"},
+                 2, id="matched-by-doctest-glob"),
+    pytest.param({"NOTES.txt": ">>> not run\n"}, 0, id="unreferenced-text-is-not-a-test"),
+    pytest.param({"tests/data/x.rst": ">>> data\n"}, 0, id="test-data-is-not-a-test"),
+])
+def test_doctest_text_files(files: dict[str, str], examples: int) -> None:
+    """Text files count when they sit under docs/, are named by a test, or match a glob."""
+    assert signal_of(Repo.from_files(files), "tests").details["doctest_examples"] == examples
+
+
+PYPROJECT = """\
+[project]
+name = "x"
+
+[tool.pytest.ini_options]
+addopts = "--doctest-modules"
+"""
+WORKFLOW = "on: push\njobs:\n  t:\n    steps:\n      - run: tox -e py312\n"
+
+
+def test_config_conftest_ratio_and_ci() -> None:
+    """pytest configuration, conftest files, the test/code line ratio and CI are reported."""
+    repo = Repo.from_files({
+        "pyproject.toml": PYPROJECT, "setup.cfg": "[tool:pytest]\ntestpaths = tests\n",
+        "tox.ini": "[tox]\nenvlist = py312\n",
+        "tests/conftest.py": "import pytest\n",
+        "tests/test_a.py": "# a comment\n\ndef test_one():\n    assert True\n",
+        "app.py": "def f():\n    # why\n    return 1\n\n\ndef g():\n    return 2\n",
+        ".github/workflows/ci.yml": WORKFLOW,
+    })
+    signal = signal_of(repo, "tests")
+    assert signal.details["pytest_config"] == [
+        "pyproject.toml [tool.pytest.ini_options]", "setup.cfg [tool:pytest]",
+    ]
+    assert signal.details["conftest"] == ["tests/conftest.py"]
+    assert (signal.details["test_lines"], signal.details["production_lines"]) == (3, 4)
+    assert signal.details["test_code_ratio"] == 0.75
+    assert signal.details["runs_in_ci"] is True
+    assert signal.details["frameworks"] == ["doctest", "pytest"]
+    assert signal.evidence == (  # tests first, then settings, then CI
+        Location("tests/test_a.py", 3), Location("pyproject.toml", 4), Location("setup.cfg", 1),
+        Location(".github/workflows/ci.yml", 5),
+    )
+
+
+def test_doctest_file_evidence_points_at_first_prompt() -> None:
+    """A doctest page is evidenced at its first >>> line, not at its title."""
+    repo = Repo.from_files({"docs/usage.rst": "Usage\n=====\n\n>>> 1 + 1\n2\n"})
+    assert signal_of(repo, "tests").evidence == (Location("docs/usage.rst", 4),)
