@@ -5,7 +5,8 @@ Test functions (pytest-style `test_*` functions, and `test*` methods of `Test*`
 classes or `unittest.TestCase` subclasses) in test files: files under a `tests/`
 or `test/` folder, or named `test_*.py`, `*_test.py` or `conftest.py`. Details
 list the test files, the frameworks imported (pytest, unittest, hypothesis,
-nose) and the production functions the tests sit beside.
+nose) and the production functions the tests sit beside (functions defined in
+notebooks are counted apart).
 
 ## Why it matters
 Tests are the clearest sign of code written to be maintained by a team rather
@@ -105,6 +106,10 @@ class Tests(Check[FileTests]):
             obs.functions for path, obs in observed.items()
             if corpus.repo.role(path) is Role.PRODUCTION
         )
+        in_notebooks = sum(
+            obs.functions for path, obs in observed.items()
+            if corpus.repo.role(path) is Role.NOTEBOOK
+        )
         evidence = tuple(Location(path, observed[path].tests[0]) for path in test_files)
         if tests:
             summary = (
@@ -116,4 +121,5 @@ class Tests(Check[FileTests]):
         return cls.signal(
             tests, summary, evidence=evidence, test_files=len(test_files),
             frameworks=sorted(frameworks), production_functions=production,
+            notebook_functions=in_notebooks,
         )

@@ -3,6 +3,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 SOURCE = """\
 import asyncio
@@ -72,3 +73,14 @@ def test_test_data_is_not_counted() -> None:
     repo = Repo.from_files({"tests/data/a.py": "import trio\nasync def f(): pass\n"})
     signal = signal_of(repo, "async_code")
     assert (signal.value, signal.details["libraries"]) == (0, [])
+
+
+def test_notebook_async_is_counted_apart() -> None:
+    """Top-level await in a notebook cell parses and counts apart from production."""
+    cell = "!pip install httpx\nasync def get(c):\n    return await c.get('/')\n"
+    signal = signal_of(Repo.from_files({"n.ipynb": notebook(cell)}), "async_code")
+    assert signal.value == 0
+    assert signal.details["in_notebooks"] == {
+        "async_defs": 1, "awaits": 1, "async_with": 0, "async_for": 0,
+        "task_groups": 0, "gather": 0,
+    }

@@ -3,6 +3,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("source", "idiom"), [  # the idiom sits on the last line
@@ -86,3 +87,13 @@ def test_test_code_and_test_data_are_not_counted() -> None:
     """Idioms are measured in production code only."""
     repo = Repo.from_files({"tests/test_a.py": "x = f'{a}'\n", "tests/data/s.py": "'%s' % a\n"})
     assert signal_of(repo, "idioms").value is None
+
+
+def test_notebook_idioms_are_counted_apart() -> None:
+    """Notebook code is measured under in_notebooks and leaves the value alone."""
+    repo = Repo.from_files({"n.ipynb": notebook("print(f'{x}')\n", "y = '%d' % 3\n")})
+    signal = signal_of(repo, "idioms")
+    assert signal.value is None
+    in_notebooks = signal.details["in_notebooks"]
+    assert isinstance(in_notebooks, dict)
+    assert (in_notebooks["f_strings"], in_notebooks["percent_format"]) == (1, 1)

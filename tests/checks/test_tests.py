@@ -3,6 +3,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("path", "source", "count", "frameworks"), [
@@ -55,3 +56,10 @@ def test_evidence_is_first_test_of_each_file() -> None:
     assert signal.value == 2
     assert signal.evidence == (Location("tests/test_a.py", 3),)
     assert signal.details["test_files"] == 1
+
+
+def test_notebook_functions_are_not_production_functions() -> None:
+    """Functions defined in notebooks are counted apart from production functions."""
+    repo = Repo.from_files({"n.ipynb": notebook("def f():\n    pass\n"), "a.py": "def g(): pass\n"})
+    details = signal_of(repo, "tests").details
+    assert (details["production_functions"], details["notebook_functions"]) == (1, 1)

@@ -8,6 +8,7 @@ from analyzer.walk import build_repo
 from tests.ast_hints import count
 from tests.conftest import signal_of
 from tests.gitrepo import FIXTURES
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("source", "annotated"), [
@@ -176,3 +177,14 @@ def test_share_matches_an_independent_ast_count() -> None:
     assert signal.details["functions"] == functions
     assert signal.value is not None
     assert abs(signal.value - annotated / functions) <= 0.02
+
+
+def test_notebook_functions_are_reported_apart() -> None:
+    """Notebook functions are analysed but never enter the production share."""
+    repo = Repo.from_files({
+        "pkg/a.py": "def f(x: int): pass\n",
+        "analysis.ipynb": notebook("%matplotlib inline\ndef g(x):\n    return x\n"),
+    })
+    signal = signal_of(repo, "type_hints")
+    assert (signal.value, signal.details["functions"]) == (1.0, 1)
+    assert signal.details["in_notebooks"] == {"functions": 1, "annotated_functions": 0}
