@@ -99,8 +99,14 @@ class TypeHints(TypingForms, Check[FileHints]):
                 "annotated_functions": notebooks.tally.annotated,
             },
         }
+        apart = notebooks.tally
+        aside = f" Notebooks apart: {apart.annotated} of {apart.functions} function(s) typed." if (
+            apart.functions
+        ) else ""
         if not all_.functions:
-            return cls.signal(None, "No production functions to measure.", evidence=(), **details)
+            return cls.signal(
+                None, "No production functions to measure." + aside, evidence=(), **details
+            )
         tallies = {path: hints.tally for path, hints in files.items() if hints.first_bare_line}
         worst = sorted(tallies, key=lambda p: (
             tallies[p].annotated / tallies[p].functions, -tallies[p].functions, p,
@@ -109,7 +115,7 @@ class TypeHints(TypingForms, Check[FileHints]):
         summary = (
             f"{all_.annotated / all_.functions:.0%} of {all_.functions:,} production functions "
             "have type hints (syntactic: hints as written, not checked; tests, notebooks and "
-            "vendored code not counted)."
+            "vendored code not counted)." + aside
         )
         return cls.signal(
             round(all_.annotated / all_.functions, 4), summary, evidence=evidence, **details
