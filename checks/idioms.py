@@ -91,6 +91,8 @@ class Idioms(IdiomVisitor, Check[FileIdioms]):
             f"{counts['pathlib']} vs os.path {counts['os_path']}; logging "
             f"{counts['logging_calls']} vs print {counts['print_calls']} in library code."
         )
+        if not any(counts.values()):
+            summary = "No string formatting or other idioms measured in production code."
         return cls.signal(
             value, summary,
             evidence=tuple(found[0] for found in examples.values() if found),

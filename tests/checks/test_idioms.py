@@ -2,6 +2,7 @@ import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
+from analyzer.score import RUBRIC
 from tests.conftest import signal_of
 from tests.notebook import notebook
 
@@ -97,3 +98,20 @@ def test_notebook_idioms_are_counted_apart() -> None:
     in_notebooks = signal.details["in_notebooks"]
     assert isinstance(in_notebooks, dict)
     assert (in_notebooks["f_strings"], in_notebooks["percent_format"]) == (1, 1)
+
+
+@pytest.mark.parametrize(("source", "messages"), [
+    pytest.param("x = f'{a}'\n" * 5, ["Formats strings with f-strings (100%)."], id="green"),
+    pytest.param(
+        "x = '%s' % a\n" * 10, ["Mostly old-style string formatting: 10 % or .format uses."],
+        id="old-formatting",
+    ),
+    pytest.param(
+        "print(a)\n" * 5, ["Library code reports with print(), not logging."], id="print",
+    ),
+    pytest.param("x = '%s' % a\nprint(a)\n", [], id="too-little-to-say"),
+])
+def test_rubric_flags(source: str, messages: list[str]) -> None:
+    """The rubric flags clear f-string use, mostly old formatting, and print-only libraries."""
+    signal = signal_of(Repo.from_files({"pkg/core.py": source}), "idioms")
+    assert [flag.message for flag in RUBRIC["idioms"].flags(signal)] == messages
