@@ -1,5 +1,6 @@
 """Running the checks: one parse and one batched libcst pass per file, then one fold per check."""
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -8,6 +9,7 @@ from libcst.metadata import MetadataWrapper
 
 from analyzer.check import Corpus, SourceFile
 from analyzer.model import Signal
+from analyzer.notebooks import Unreadable, to_python
 from analyzer.registry import CheckClass, all_checks
 from analyzer.repo import Repo
 
@@ -24,13 +26,22 @@ class FileResult:
 def parse_error_reason(error: cst.ParserSyntaxError) -> str:
     """One readable line: libcst's own message lists every token it expected."""
     message = error.message.strip().splitlines()[0]
+    line, column = error.raw_line, error.raw_column + 1
+    # libcst's raw_line drifts past blank lines; its message has the true position.
+    if found := re.search(r"error at (\d+):(\d+)", message):
+        line, column = int(found.group(1)), int(found.group(2))
     if "expected one of" in message or message.startswith("parser error"):
         message = "not valid Python 3 syntax"
-    return f"line {error.raw_line}, column {error.raw_column + 1}: {message}"
+    return f"line {line}, column {column}: {message}"
 
 
 def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) -> FileResult:
     """Parse ``text`` once and let every check observe it in a single batched traversal."""
+    if source.notebook:
+        code = to_python(text)
+        if isinstance(code, Unreadable):
+            return FileResult(source.path, error=code.reason)
+        text = code
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
@@ -47,9 +58,10 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
 
 
 def sources(repo: Repo) -> Iterator[tuple[SourceFile, str]]:
-    """Every Python source to analyse, with its text, in path order."""
-    for path in repo.python_files:
-        yield SourceFile(path, repo.role(path)), repo.text(path)
+    """Every Python source and notebook (its JSON text) to analyse, in path order."""
+    notebooks = set(repo.notebooks)
+    for path in sorted((*repo.python_files, *notebooks)):
+        yield SourceFile(path, repo.role(path), notebook=path in notebooks), repo.text(path)
 
 
 @dataclass(frozen=True, slots=True)

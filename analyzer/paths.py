@@ -25,6 +25,7 @@ class Role(StrEnum):
     PRODUCTION = "production"
     TEST = "test"
     TEST_DATA = "test_data"
+    NOTEBOOK = "notebook"  # analysed, but reported apart: never in production figures
 
 
 def vendored_root(path: str) -> str | None:
@@ -50,11 +51,13 @@ def generated_reason(path: str) -> str | None:
 
 
 def role(path: str) -> Role:
-    """Whether a file is production code, test code, or data that tests read."""
+    """Whether a file is production code, test code, data that tests read, or a notebook."""
     pure = PurePosixPath(path)
     dirs = [part.lower() for part in pure.parts[:-1]]
     if any(part in TEST_DATA_DIRS for part in dirs):
         return Role.TEST_DATA
+    if pure.suffix.lower() == ".ipynb":
+        return Role.NOTEBOOK
     for index, part in enumerate(dirs):
         if part in TEST_DIRS:
             if any(later in TEST_DATA_UNDER_TESTS for later in dirs[index + 1 :]):

@@ -96,6 +96,26 @@ def _type_hint_flags(signal: Signal) -> list[Flag]:
     return []
 
 
+def _idiom_flags(signal: Signal) -> list[Flag]:
+    share, flags = signal.value, []
+    old = _detail(signal, "percent_format") + _detail(signal, "format_calls")
+    if share is not None and share >= 0.8 and _detail(signal, "f_strings") >= 5:
+        flags += _flag(Level.GREEN, f"Formats strings with f-strings ({share:.0%}).")(signal)
+    elif share is not None and share < 0.3 and old >= 10:
+        flags += _flag(
+            Level.YELLOW, f"Mostly old-style string formatting: {old:.0f} % or .format uses.",
+            "Code that still supports Python 2 or 3.5 cannot use f-strings.",
+            "Which string formatting do you use today, and why?",
+        )(signal)
+    if _detail(signal, "print_calls") >= 5 and not _detail(signal, "logging_calls"):
+        flags += _flag(
+            Level.YELLOW, "Library code reports with print(), not logging.",
+            "Command-line tools print by design; scripts and __main__ files are not counted.",
+            "How would you find out what this code did in production last night?",
+        )(signal)
+    return flags
+
+
 def _readme_flags(signal: Signal) -> list[Flag]:
     if not signal.value:
         return _flag(
@@ -204,6 +224,7 @@ RUBRIC: Mapping[str, Rule] = {
     "match_statements": Rule(4, _saturate(1), _when(
         lambda s: _value(s) > 0, _flag(Level.GREEN, "Uses structural pattern matching (3.10+)."),
     )),
+    "idioms": Rule(6, _value, _idiom_flags),
     "async_code": Rule(6, _saturate(3), _when(
         lambda s: _value(s) > 0, _flag(Level.GREEN, "Writes asynchronous code (async/await)."),
     )),

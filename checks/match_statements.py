@@ -3,7 +3,7 @@
 ## What it measures
 The number of `match` statements (Python 3.10+), each with its location. Test
 data and vendored code are not counted; tests are, since they are the
-candidate's code too.
+candidate's code too. Those in notebooks are counted apart (`in_notebooks`).
 
 ## Why it matters
 `match` arrived in Python 3.10. Using it where it fits shows the candidate keeps
@@ -42,15 +42,22 @@ class MatchStatements(Check[tuple[int, ...]]):
 
     @classmethod
     def result(cls, corpus: Corpus) -> Signal:
+        observed = cls.observed(corpus)
         evidence = tuple(
             Location(path, line)
-            for path, lines in cls.observed(corpus).items()
-            if corpus.repo.role(path) is not Role.TEST_DATA
+            for path, lines in observed.items()
+            if corpus.repo.role(path) not in {Role.TEST_DATA, Role.NOTEBOOK}
             for line in lines
+        )
+        in_notebooks = sum(
+            len(lines) for path, lines in observed.items()
+            if corpus.repo.role(path) is Role.NOTEBOOK
         )
         files = len({location.path for location in evidence})
         summary = (
             f"{len(evidence)} match statement(s) in {files} file(s)."
             if evidence else "No match statements (Python 3.10 pattern matching)."
         )
-        return cls.signal(len(evidence), summary, evidence=evidence, files=files)
+        return cls.signal(
+            len(evidence), summary, evidence=evidence, files=files, in_notebooks=in_notebooks,
+        )

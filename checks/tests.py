@@ -11,6 +11,7 @@ doctest examples (each `>>>` prompt) in the docstrings of production code and in
 hypothesis, nose, doctest), `test_code_ratio` (test lines / production lines,
 non-blank non-comment), where pytest is configured, `conftest` files, and
 `runs_in_ci` (a CI configuration runs pytest, tox, nox, unittest, `make test`...).
+Functions defined in notebooks are counted apart (`notebook_functions`).
 
 ## Why it matters
 Tests are the clearest sign of code written to be maintained by a team rather
@@ -160,5 +161,7 @@ class Tests(Check[FileTests]):
                 obs.functions for p, obs in observed.items() if repo.role(p) is Role.PRODUCTION
             ), test_code_ratio=ratio, test_lines=loc[Role.TEST],
             production_lines=loc[Role.PRODUCTION], pytest_config=config.where,
-            conftest=conftest, runs_in_ci=bool(ci_runs),
+            conftest=conftest, runs_in_ci=bool(ci_runs), notebook_functions=sum(
+                obs.functions for p, obs in observed.items() if repo.role(p) is Role.NOTEBOOK
+            ),
         )

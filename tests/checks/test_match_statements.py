@@ -3,6 +3,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("source", "line"), [
@@ -26,3 +27,10 @@ def test_test_data_is_not_counted() -> None:
     """Sample programs that tests read are not the candidate's code."""
     repo = Repo.from_files({"tests/data/m.py": "match x:\n    case 1: pass\n"})
     assert signal_of(repo, "match_statements").value == 0
+
+
+def test_notebook_matches_are_counted_apart() -> None:
+    """A match in a notebook shows in in_notebooks, not in the value."""
+    repo = Repo.from_files({"n.ipynb": notebook("match x:\n    case 1: pass\n")})
+    signal = signal_of(repo, "match_statements")
+    assert (signal.value, signal.details["in_notebooks"]) == (0, 1)

@@ -3,6 +3,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("path", "source", "count", "frameworks"), [
@@ -141,3 +142,8 @@ def test_doctest_file_evidence_points_at_first_prompt() -> None:
     """A doctest page is evidenced at its first >>> line, not at its title."""
     repo = Repo.from_files({"docs/usage.rst": "Usage\n=====\n\n>>> 1 + 1\n2\n"})
     assert signal_of(repo, "tests").evidence == (Location("docs/usage.rst", 4),)
+def test_notebook_functions_are_not_production_functions() -> None:
+    """Functions defined in notebooks are counted apart from production functions."""
+    repo = Repo.from_files({"n.ipynb": notebook("def f():\n    pass\n"), "a.py": "def g(): pass\n"})
+    details = signal_of(repo, "tests").details
+    assert (details["production_functions"], details["notebook_functions"]) == (1, 1)
