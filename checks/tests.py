@@ -98,9 +98,11 @@ class Tests(Check[FileTests]):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         self._docstring(node)
         bases = [dotted(arg.value) for arg in node.bases]
-        self.classes.append(
-            node.name.value.startswith("Test") or any(b.endswith("TestCase") for b in bases)
-        )
+        case_based = any(b.endswith("TestCase") for b in bases)
+        if case_based and self.in_test_file:
+            # Django's, Flask-Testing's... TestCase classes all run on unittest.
+            self.frameworks.add("unittest")
+        self.classes.append(node.name.value.startswith("Test") or case_based)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.classes.pop()

@@ -147,3 +147,14 @@ def test_notebook_functions_are_not_production_functions() -> None:
     repo = Repo.from_files({"n.ipynb": notebook("def f():\n    pass\n"), "a.py": "def g(): pass\n"})
     details = signal_of(repo, "tests").details
     assert (details["production_functions"], details["notebook_functions"]) == (1, 1)
+
+
+def test_framework_testcase_subclasses_are_unittest() -> None:
+    """A Django TestCase suite runs on unittest: it must not be reported as pytest."""
+    source = (
+        "from django.test import TestCase\n\n"
+        "class ModelTests(TestCase):\n    def test_str(self):\n        pass\n"
+    )
+    signal = signal_of(Repo.from_files({"polls/tests.py": source}), "tests")
+    assert signal.value == 1
+    assert signal.details["frameworks"] == ["unittest"]
