@@ -107,6 +107,18 @@ def _readme_flags(signal: Signal) -> list[Flag]:
     return []
 
 
+def _complexity_flags(signal: Signal) -> list[Flag]:
+    ranks = signal.details.get("ranks")
+    tangled = sum(ranks.get(r, 0) for r in "EF") if isinstance(ranks, dict) else 0
+    if tangled:
+        return _flag(
+            Level.YELLOW, f"{tangled} function(s) with cyclomatic complexity over 30 (rank E/F).",
+            "Parsers and state machines are branchy by nature.",
+            "Walk me through your most complex function: how would you test or split it?",
+        )(signal)
+    return []
+
+
 RUBRIC: Mapping[str, Rule] = {
     "type_hints": Rule(20, _value, _type_hint_flags),
     "match_statements": Rule(4, _saturate(1), _when(
@@ -130,6 +142,9 @@ RUBRIC: Mapping[str, Rule] = {
             "What have you been building recently?",
         ),
     )),
+    # Simple functions earn credit only once there are enough of them to mean something.
+    "complexity": Rule(5, lambda s: _detail(s, "share_a_or_b") * min(
+        1.0, _detail(s, "functions") / 10), _complexity_flags),
 }
 DEFAULT_WEIGHT = 5.0
 
