@@ -145,6 +145,14 @@ RUBRIC: Mapping[str, Rule] = {
     # Simple functions earn credit only once there are enough of them to mean something.
     "complexity": Rule(5, lambda s: _detail(s, "share_a_or_b") * min(
         1.0, _detail(s, "functions") / 10), _complexity_flags),
+    # Code kept only in notebooks is rarely tested or reused: it earns less.
+    "notebooks": Rule(3, lambda s: 1 - _value(s), _when(
+        lambda s: s.details.get("notebooks_only") is True, _flag(
+            Level.YELLOW, "All the Python is in notebooks: no package or module outside them.",
+            "Notebooks are the normal tool for data analysis.",
+            "How would you turn this analysis into code a colleague could reuse and test?",
+        ),
+    )),
 }
 DEFAULT_WEIGHT = 5.0
 
