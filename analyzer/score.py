@@ -119,6 +119,23 @@ def _complexity_flags(signal: Signal) -> list[Flag]:
     return []
 
 
+def _hygiene_flags(signal: Signal) -> list[Flag]:
+    flags = []
+    if signal.details.get("secrets"):
+        flags += _flag(
+            Level.RED, "Secret-looking values committed in a .env file (see evidence).",
+            "The value may be a harmless local default; the scan never prints it.",
+            "How do you keep passwords and API keys out of a repository?",
+        )(signal)
+    if signal.details.get("trees") or signal.details.get("bytecode_files"):
+        flags += _flag(
+            Level.YELLOW, "Committed clutter: virtualenv, bytecode or build output.",
+            "Often a one-off accident early in someone's learning.",
+            "What belongs in a .gitignore for a Python project, and why?",
+        )(signal)
+    return flags
+
+
 RUBRIC: Mapping[str, Rule] = {
     "type_hints": Rule(20, _value, _type_hint_flags),
     "match_statements": Rule(4, _saturate(1), _when(
@@ -153,6 +170,7 @@ RUBRIC: Mapping[str, Rule] = {
             "How would you turn this analysis into code a colleague could reuse and test?",
         ),
     )),
+    "hygiene": Rule(5, lambda s: max(0.0, 1 - _value(s) / 2), _hygiene_flags),
 }
 DEFAULT_WEIGHT = 5.0
 

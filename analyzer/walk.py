@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from analyzer.gitfacts import is_git_repo, read_git_facts, tracked_files
-from analyzer.paths import generated_reason, vendored_root
+from analyzer.paths import generated_reason, tree_kind, tree_reason, vendored_root, venv_roots
 from analyzer.repo import Repo
 from analyzer.text import looks_binary
 
@@ -68,8 +68,9 @@ def build_repo(root: Path, *, now: datetime, limits: Limits | None = None) -> Re
     files: dict[str, int] = {}
     excluded: dict[str, str] = {}
     vendored: Counter[str] = Counter()
+    venvs = venv_roots(paths)
     for path in paths:
-        top = vendored_root(path)
+        top = vendored_root(path, venvs)
         if top is not None:
             vendored[top] += 1
             continue
@@ -81,7 +82,7 @@ def build_repo(root: Path, *, now: datetime, limits: Limits | None = None) -> Re
         else:
             excluded[path] = reason
     for top, count in vendored.items():
-        excluded[top] = f"vendored or generated tree ({count:,} files)"
+        excluded[top] = tree_reason(tree_kind(top, venvs), count)
     return Repo(
         files=MappingProxyType(files),
         now=now,
