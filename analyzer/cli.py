@@ -70,11 +70,14 @@ def main() -> None:
               help="Measure ages from DATE (ISO 8601) instead of today; makes reports repeatable.")
 @click.option("--weight", "weight_items", multiple=True, metavar="CHECK=N",
               help="Change a check's weight in the score (0 leaves it out). Repeatable.")
+@click.option("--author", "authors", multiple=True, metavar="EMAIL_OR_NAME",
+              help="The candidate's git email or name: measure their share. Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
 @click.option("--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 def scan(
     targets: tuple[str, ...], fmt: str, fail_under: int | None, ref: str | None,
-    now_text: str | None, weight_items: tuple[str, ...], no_local: bool, verbose: bool,
+    now_text: str | None, weight_items: tuple[str, ...], authors: tuple[str, ...],
+    no_local: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     from rich.console import Console  # noqa: PLC0415
@@ -93,7 +96,8 @@ def scan(
     console = Console(soft_wrap=False)
     for target in targets:
         try:
-            report = scan_one(target, now=now, ref=ref, weights=weights, allow_local=not no_local)
+            report = scan_one(target, now=now, ref=ref, weights=weights,
+                              allow_local=not no_local, authors=authors)
         except ModernityError as error:
             failures.append(str(error))
             click.echo(f"modernity: {error}", err=True)

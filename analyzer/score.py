@@ -136,6 +136,38 @@ def _hygiene_flags(signal: Signal) -> list[Flag]:
     return flags
 
 
+def _grade_history(signal: Signal) -> float:
+    # Half for a real history (30 commits), half for steady recent work (12 active weeks).
+    return min(1.0, _value(signal) / 30) / 2 + min(
+        1.0, _detail(signal, "active_weeks_last_year") / 12) / 2
+
+
+def _history_flags(signal: Signal) -> list[Flag]:
+    weeks = int(_detail(signal, "active_weeks_last_year"))
+    if signal.details.get("one_commit_dump") is True:
+        return _flag(
+            Level.YELLOW, "The whole project arrived in one or two commits.",
+            "Some people develop privately and publish a clean copy.",
+            "How did this project evolve? What did the first working version look like?",
+        )(signal)
+    if weeks >= 12:
+        return _flag(Level.GREEN, f"Steady work: commits in {weeks} of the last 52 weeks.")(signal)
+    return []
+
+
+def _authorship_flags(signal: Signal) -> list[Flag]:
+    share = _value(signal)
+    if share < 0.1:
+        return _flag(
+            Level.RED, f"The candidate wrote little of this code ({share:.0%} of the lines).",
+            "They may have used another email address, or worked by pair programming.",
+            "Which parts of this project did you write yourself?",
+        )(signal)
+    if share >= 0.5:
+        return _flag(Level.GREEN, f"Mostly the candidate's own code ({share:.0%}).")(signal)
+    return []
+
+
 RUBRIC: Mapping[str, Rule] = {
     "type_hints": Rule(20, _value, _type_hint_flags),
     "match_statements": Rule(4, _saturate(1), _when(
@@ -171,6 +203,9 @@ RUBRIC: Mapping[str, Rule] = {
         ),
     )),
     "hygiene": Rule(5, lambda s: max(0.0, 1 - _value(s) / 2), _hygiene_flags),
+    "history": Rule(5, _grade_history, _history_flags),
+    # Only applies with --author: how much of the code is the candidate's own.
+    "authorship": Rule(5, _saturate(0.5), _authorship_flags),
 }
 DEFAULT_WEIGHT = 5.0
 
