@@ -37,7 +37,9 @@ class Authorship(Check[None]):
     @classmethod
     def result(cls, corpus: Corpus) -> Signal:
         repo = corpus.repo
-        people = human_commits(repo.git.commits if repo.git is not None else ())
+        if repo.git is None:
+            return cls.signal(None, "Not a git repository: no authors to measure.", authors=[])
+        people = human_commits(repo.git.commits)
         if not people:
             return cls.signal(None, "No commits by people to attribute.", authors=[])
         counts = Counter(identity(c.author_name, c.author_email) for c in people)
@@ -49,7 +51,7 @@ class Authorship(Check[None]):
             return cls.signal(None, summary, authors=top, contributors=len(counts))
         mine = [c for c in people if matches(c.author_name, c.author_email, repo.authors)]
         commit_share = round(len(mine) / len(people), 4)
-        blame = repo.git.blame if repo.git is not None else None
+        blame = repo.git.blame
         lines = [(n, e, k) for n, e, k in (blame.lines if blame else ()) if not is_bot(n, e)]
         total = sum(k for _, _, k in lines)
         written = sum(k for n, e, k in lines if matches(n, e, repo.authors))

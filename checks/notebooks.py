@@ -7,7 +7,8 @@ production `.py` files; build and documentation scripts (`setup.py`, `noxfile.py
 `fabfile.py`, `tasks.py`, `scripts/`, `docs/`, any `conf.py`) and tests are not
 production code. `notebooks_only` is true when there are notebooks and the
 production `.py` code is absent or trivial (under 30 lines, or under 5% of the
-code). A notebook that is not valid JSON is counted as broken, never opened as code.
+code). A notebook that is not valid JSON is counted as broken, never opened as
+code. Without Python notebooks the signal does not apply.
 
 ## Why it matters
 Notebooks are the right tool for exploring data, but code that lives only in them
@@ -98,14 +99,14 @@ class Notebooks(Check[None]):
             if repo.role(p) is Role.PRODUCTION and not is_build_script(p)
         )
         total = sum(lines.values()) + python
-        share = round(sum(lines.values()) / total, 4) if total else None
-        only = bool(lines) and (python < TRIVIAL_LINES or (share or 0) >= 0.95)
+        share = round(sum(lines.values()) / total, 4) if total else 0.0
+        only = bool(lines) and (python < TRIVIAL_LINES or share >= 0.95)
         details: dict[str, Any] = {
             "notebooks": len(lines), "code_cells": cells, "notebook_lines": sum(lines.values()),
             "python_lines": python, "notebooks_only": only, "broken": broken,
         }
-        if share is None:
-            return cls.signal(None, "No Python code to measure.", **details)
+        if not lines:  # leaves the score rather than earning points for having no notebooks
+            return cls.signal(None, "No Python notebooks.", **details)
         summary = (f"{share:.0%} of {total:,} lines of Python code are in {len(lines)} "
                    f"notebook(s), {cells:,} code cells")
         summary += "; there is no real package outside them." if only else "."

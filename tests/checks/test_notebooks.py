@@ -63,7 +63,7 @@ def test_broken_notebook_is_counted_not_fatal(text: str) -> None:
     repo = Repo.from_files({"bad.ipynb": text, "app.py": "x = 1\n"})
     signal = signal_of(repo, "notebooks")
     assert signal.details["broken"] == ["bad.ipynb"]
-    assert signal.value == 0.0
+    assert signal.value is None
 
 
 def test_other_kernels_and_test_data_are_not_python_notebooks() -> None:
@@ -74,7 +74,7 @@ def test_other_kernels_and_test_data_are_not_python_notebooks() -> None:
         "app.py": "x = 1\n",
     })
     signal = signal_of(repo, "notebooks")
-    assert (signal.value, signal.details["notebooks"]) == (0.0, 0)
+    assert (signal.value, signal.details["notebooks"]) == (None, 0)
 
 
 def test_old_nbformat_3_worksheets() -> None:
@@ -83,6 +83,7 @@ def test_old_nbformat_3_worksheets() -> None:
     assert signal_of(Repo.from_files({"old.ipynb": text}), "notebooks").value == 1.0
 
 
-def test_no_python_is_not_applicable() -> None:
-    """A repository without Python code gets no value."""
-    assert signal_of(Repo.from_files({"README.md": "hi"}), "notebooks").value is None
+def test_no_notebooks_is_not_applicable() -> None:
+    """A repository without notebooks gets no value, so it earns no points for it."""
+    signal = signal_of(Repo.from_files({"app.py": "x = 1\n"}), "notebooks")
+    assert (signal.value, signal.details["python_lines"]) == (None, 1)
