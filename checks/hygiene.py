@@ -9,7 +9,8 @@ output (`build/`, `dist/`, `*.egg-info`), `node_modules`, a tool cache
 (`.tox`, `.mypy_cache`...), and each `.env` file holding secret-looking values.
 For a secret only the path, line and variable name are reported, never the value.
 Vendored third-party code (`vendor/`, `third_party/`) is not a problem. All these
-trees are already left out of every other figure.
+trees are already left out of every other figure. Test data (`fixtures/`,
+`tests/data/`...) is not looked at: sample repositories may hold such clutter on purpose.
 
 ## Why it matters
 A `.gitignore` that keeps environments and build output out of history is basic
@@ -28,7 +29,7 @@ from pathlib import PurePosixPath
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Location, Signal
-from analyzer.paths import TreeKind, kind_of_reason
+from analyzer.paths import Role, TreeKind, kind_of_reason
 from checks._secrets import is_env_file, secret_lines
 
 
@@ -36,16 +37,20 @@ class Hygiene(Check[None]):
     @classmethod
     def result(cls, corpus: Corpus) -> Signal:
         repo = corpus.repo
+
+        def own(path: str) -> bool:  # sample repositories inside fixtures/ are test data
+            return repo.role(path) is not Role.TEST_DATA
+
         trees = {
             path: kind for path, reason in repo.excluded.items()
-            if (kind := kind_of_reason(reason)) not in (None, TreeKind.VENDORED)
+            if (kind := kind_of_reason(reason)) not in (None, TreeKind.VENDORED) and own(path)
         }
         bytecode = [
-            path for path in repo.excluded
-            if PurePosixPath(path).suffix in {".pyc", ".pyo"} and not path.endswith("/")
+            path for path in repo.excluded if own(path)
+            and PurePosixPath(path).suffix in {".pyc", ".pyo"} and not path.endswith("/")
         ]
         secrets = [
-            (path, line, key) for path in repo.files if is_env_file(path)
+            (path, line, key) for path in repo.files if is_env_file(path) and own(path)
             for line, key in secret_lines(repo.text(path))
         ]
         env_files = sorted({path for path, _, _ in secrets})

@@ -56,6 +56,15 @@ def test_secret_looking_values_in_env_files(line: str, flagged: bool) -> None:
     assert not flagged or secret not in signal.summary + repr(signal.details)
 
 
+def test_test_data_is_not_the_candidates_clutter() -> None:
+    """A sample repository under fixtures/ may hold a virtualenv or a .env on purpose."""
+    repo = Repo.from_files(
+        {"fixtures/demo/.env": "DB_PASSWORD=q8Zt3vL0pW7xN2mR\n"},
+        excluded={"fixtures/demo/.venv/": tree_reason(TreeKind.VIRTUALENV, 30)},
+    )
+    assert signal_of(repo, "hygiene").value == 0
+
+
 def test_env_templates_are_not_checked() -> None:
     """A .env.example documents variables; its values are meant to be read."""
     repo = Repo.from_files({".env.example": "DB_PASSWORD=q8Zt3vL0pW7xN2mR\n"})
