@@ -6,6 +6,7 @@ neutralised and with optional locks off, so a local repository is never modified
 """
 
 import os
+import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
@@ -28,6 +29,8 @@ SAFE_CONFIG = (
 )
 MAX_BLAME_FILES = 300
 BLAME_TIMEOUT_SECONDS = 60
+# A blob-less clone fetches each old version blame needs on demand: bound the whole run.
+BLAME_BUDGET_SECONDS = 180
 SAFE_ENV = {
     "GIT_TERMINAL_PROMPT": "0",
     "GIT_OPTIONAL_LOCKS": "0",
@@ -60,14 +63,18 @@ def tracked_files(root: Path) -> list[str]:
 def blame_lines(root: Path, paths: Sequence[str]) -> Blame:
     """Who wrote the surviving lines of ``paths`` at HEAD (whitespace changes ignored).
 
-    At most ``MAX_BLAME_FILES`` files (the largest first is not knowable without
-    reading them, so path order); the rest are listed as skipped.
+    At most ``MAX_BLAME_FILES`` files in path order, and no new file once
+    ``BLAME_BUDGET_SECONDS`` have passed; the rest are listed as skipped.
     """
     runner = safe_git(root)
     counts: Counter[tuple[str, str]] = Counter()
     skipped = list(paths[MAX_BLAME_FILES:])
     blamed = 0
+    deadline = time.monotonic() + BLAME_BUDGET_SECONDS
     for path in paths[:MAX_BLAME_FILES]:
+        if time.monotonic() > deadline:
+            skipped.append(path)
+            continue
         try:
             output = runner.blame(
                 "-w", "--line-porcelain", "HEAD", "--", path,

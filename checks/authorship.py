@@ -8,7 +8,8 @@ value is the line share (the commit share when no line could be blamed).
 `.mailmap` is honoured; bots (dependabot, renovate, github-actions,
 pre-commit-ci, `[bot]` accounts) are left out of both counts. Without
 `--author` the value is not applicable and the details list the top authors by
-commits. Blame stops after 300 files; the rest are listed as skipped.
+commits. Blame stops after 300 files or three minutes; the rest are listed as
+skipped.
 
 ## Why it matters
 A portfolio repository proves little about the candidate if someone else wrote
