@@ -89,3 +89,11 @@ def test_three_authors_match_git_shortlog_and_blame(tmp_path: Path) -> None:
     assert signal["value"] == _share(blamed, ana)
     assert signal["details"]["commit_share"] == 0.6  # 3 of 5: the dependabot bump is left out
     assert 0 < signal["details"]["line_share"] < 1
+
+
+def test_several_identities_by_name_or_email_add_up() -> None:
+    """--author is repeatable and matches a name or an email, ignoring case."""
+    git_facts = GitFacts("c0", _commits(ANA, BEN, ("Ana L", "ana@work.example"), BEN))
+    repo = Repo.from_files({}, git=git_facts, authors=("ana", "ANA@WORK.EXAMPLE"))
+    signal = signal_of(repo, "authorship")
+    assert (signal.value, signal.details["commits"]) == (0.5, 2)
