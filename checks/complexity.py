@@ -86,4 +86,5 @@ class Complexity(Check[FileComplexity | None]):
             f"worst: {worst[0][3]} ({worst[0][0]}, rank {cc_rank(worst[0][0])})."
         )
         evidence = tuple(Location(p, line) for _, p, line, _ in worst)
-        return cls.signal(average, summary, evidence=evidence, **details)
+        value = int(average) if average.is_integer() else average  # 1.0 would read as 100%
+        return cls.signal(value, summary, evidence=evidence, **details)
