@@ -21,6 +21,6 @@ def identity(name: str, email: str) -> str:
 
 
 def matches(name: str, email: str, queries: tuple[str, ...]) -> bool:
-    """True when the name or email equals one of ``queries``, ignoring case."""
-    wanted = {q.strip().casefold() for q in queries}
+    """True when the name or email equals one of ``queries`` (``Name <email>`` too), any case."""
+    wanted = {q.rpartition("<")[2].rstrip(">").strip().casefold() for q in queries}
     return name.casefold() in wanted or email.casefold() in wanted

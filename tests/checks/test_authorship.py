@@ -92,8 +92,8 @@ def test_three_authors_match_git_shortlog_and_blame(tmp_path: Path) -> None:
 
 
 def test_several_identities_by_name_or_email_add_up() -> None:
-    """--author is repeatable and matches a name or an email, ignoring case."""
+    """--author is repeatable and matches a name, an email or ``Name <email>``, in any case."""
     git_facts = GitFacts("c0", _commits(ANA, BEN, ("Ana L", "ana@work.example"), BEN))
-    repo = Repo.from_files({}, git=git_facts, authors=("ana", "ANA@WORK.EXAMPLE"))
+    repo = Repo.from_files({}, git=git_facts, authors=("ana", "Ana L <ANA@WORK.EXAMPLE>"))
     signal = signal_of(repo, "authorship")
     assert (signal.value, signal.details["commits"]) == (0.5, 2)
