@@ -81,12 +81,14 @@ def main() -> None:
               help="Measure ages from DATE (ISO 8601) instead of today; makes reports repeatable.")
 @click.option("--weight", "weight_items", multiple=True, metavar="CHECK=N",
               help="Change a check's weight in the score (0 leaves it out). Repeatable.")
+@click.option("--author", "authors", multiple=True, metavar="EMAIL_OR_NAME",
+              help="The candidate's git email or name: measure their share. Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
 @click.option("--verbose", is_flag=True, help="Show tracebacks of internal errors.")
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
-    ref: str | None, now_text: str | None, weight_items: tuple[str, ...], no_local: bool,
-    verbose: bool,
+    ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
+    authors: tuple[str, ...], no_local: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     signal.signal(signal.SIGTERM, _terminate)
@@ -97,7 +99,10 @@ def scan(
         now, weights = _parse_now(now_text), _parse_weights(weight_items)
     except ModernityError as error:
         _fail(str(error), error.exit_code)
-    options = {"now": now, "ref": ref, "weights": weights, "allow_local": not no_local}
+    options = {
+        "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
+        "authors": authors,
+    }
     reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)

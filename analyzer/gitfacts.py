@@ -6,12 +6,15 @@ neutralised and with optional locks off, so a local repository is never modified
 """
 
 import os
+import time
+from collections import Counter
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 import git
 
-from analyzer.repo import Commit, GitFacts
+from analyzer.repo import Blame, Commit, GitFacts
 
 _FIELD, _RECORD = "\x1f", "\x1e"
 SAFE_CONFIG = (
@@ -21,7 +24,13 @@ SAFE_CONFIG = (
     "diff.external=",
     "protocol.ext.allow=never",
     "safe.directory=*",
+    "mailmap.file=",  # only the repository's own .mailmap, never a file named by its config
+    "mailmap.blob=",
 )
+MAX_BLAME_FILES = 300
+BLAME_TIMEOUT_SECONDS = 60
+# A blob-less clone fetches each old version blame needs on demand: bound the whole run.
+BLAME_BUDGET_SECONDS = 180
 SAFE_ENV = {
     "GIT_TERMINAL_PROMPT": "0",
     "GIT_OPTIONAL_LOCKS": "0",
@@ -51,14 +60,51 @@ def tracked_files(root: Path) -> list[str]:
     return sorted(path for path in output.split("\x00") if path)
 
 
-def read_git_facts(root: Path) -> GitFacts:
+def blame_lines(root: Path, paths: Sequence[str]) -> Blame:
+    """Who wrote the surviving lines of ``paths`` at HEAD (whitespace changes ignored).
+
+    At most ``MAX_BLAME_FILES`` files in path order, and no new file once
+    ``BLAME_BUDGET_SECONDS`` have passed; the rest are listed as skipped.
+    """
+    runner = safe_git(root)
+    counts: Counter[tuple[str, str]] = Counter()
+    skipped = list(paths[MAX_BLAME_FILES:])
+    blamed = 0
+    deadline = time.monotonic() + BLAME_BUDGET_SECONDS
+    for path in paths[:MAX_BLAME_FILES]:
+        if time.monotonic() > deadline:
+            skipped.append(path)
+            continue
+        try:
+            output = runner.blame(
+                "-w", "--line-porcelain", "HEAD", "--", path,
+                kill_after_timeout=BLAME_TIMEOUT_SECONDS,
+            )
+        except git.GitCommandError:
+            skipped.append(path)
+            continue
+        blamed += 1
+        name = ""
+        for line in output.splitlines():
+            if line.startswith("author "):
+                name = line[len("author "):]
+            elif line.startswith("author-mail "):
+                counts[name, line[len("author-mail "):].strip("<>")] += 1
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    return Blame(
+        lines=tuple((name, email, n) for (name, email), n in ranked),
+        files=blamed, skipped=tuple(sorted(skipped)),
+    )
+
+
+def read_git_facts(root: Path, blame_paths: Sequence[str] = ()) -> GitFacts:
     runner = safe_git(root)
     try:
         head = runner.rev_parse("--verify", "-q", "HEAD^{commit}")
     except git.GitCommandError:
         return GitFacts(head=None)  # a repository with no commits yet
     log = runner.log(
-        "--no-show-signature", f"--format=%H{_FIELD}%an{_FIELD}%ae{_FIELD}%at{_FIELD}%ct{_RECORD}",
+        "--no-show-signature", f"--format=%H{_FIELD}%aN{_FIELD}%aE{_FIELD}%at{_FIELD}%ct{_RECORD}",
         "HEAD",
     )
     commits = []
@@ -72,7 +118,8 @@ def read_git_facts(root: Path) -> GitFacts:
             authored_at=datetime.fromtimestamp(int(authored), UTC),
             committed_at=datetime.fromtimestamp(int(committed), UTC),
         ))
-    return GitFacts(head=head.strip(), commits=tuple(commits))
+    blame = blame_lines(root, blame_paths) if blame_paths else None
+    return GitFacts(head=head.strip(), commits=tuple(commits), blame=blame)
 
 
 def environment() -> dict[str, str]:

@@ -4,6 +4,7 @@ Pure functions of the path, so every layer (walking, checks, reports) agrees.
 """
 
 import re
+from collections.abc import Iterable
 from enum import StrEnum
 from pathlib import PurePosixPath
 
@@ -21,6 +22,29 @@ _GENERATED_FILE = re.compile(r"(_pb2(_grpc)?\.py|_pb2\.pyi)$")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test|conftest|tests?)\.py$")
 
 
+class TreeKind(StrEnum):
+    """What a vendored or generated tree is, so hygiene can tell clutter from vendoring."""
+
+    VIRTUALENV = "virtualenv"
+    INSTALLED = "installed packages"
+    BYTECODE = "bytecode cache"
+    BUILD = "build output"
+    NODE_MODULES = "node_modules"
+    TOOL_CACHE = "tool cache"
+    VENDORED = "vendored code"
+
+
+_KIND_OF_DIR = {
+    "venv": TreeKind.VIRTUALENV, ".venv": TreeKind.VIRTUALENV, "virtualenv": TreeKind.VIRTUALENV,
+    "site-packages": TreeKind.INSTALLED, "dist-packages": TreeKind.INSTALLED,
+    "__pycache__": TreeKind.BYTECODE, "build": TreeKind.BUILD, "dist": TreeKind.BUILD,
+    ".eggs": TreeKind.BUILD, "node_modules": TreeKind.NODE_MODULES,
+    "bower_components": TreeKind.NODE_MODULES,
+}
+TREE_REASON = "vendored or generated tree"
+_TREE_REASON = re.compile(re.escape(TREE_REASON) + r": (?P<kind>[^(]+) \(")
+
+
 class Role(StrEnum):
     PRODUCTION = "production"
     TEST = "test"
@@ -28,13 +52,43 @@ class Role(StrEnum):
     NOTEBOOK = "notebook"  # analysed, but reported apart: never in production figures
 
 
-def vendored_root(path: str) -> str | None:
+def venv_roots(paths: Iterable[str]) -> frozenset[str]:
+    """Directories (``dir/``) holding a ``pyvenv.cfg``: virtualenvs, whatever their name."""
+    return frozenset(
+        path.removesuffix("pyvenv.cfg") for path in paths if path.endswith("/pyvenv.cfg")
+    )
+
+
+def vendored_root(path: str, venvs: frozenset[str] = frozenset()) -> str | None:
     """The top vendored directory containing ``path`` (with a trailing slash), if any."""
     parts = PurePosixPath(path).parts[:-1]
     for index, part in enumerate(parts):
-        if part in VENDORED_DIRS or part.endswith(".egg-info"):
-            return "/".join(parts[: index + 1]) + "/"
+        top = "/".join(parts[: index + 1]) + "/"
+        if part in VENDORED_DIRS or part.endswith(".egg-info") or top in venvs:
+            return top
     return None
+
+
+def tree_kind(top: str, venvs: frozenset[str] = frozenset()) -> TreeKind:
+    """What the vendored tree ``top`` (as ``vendored_root`` gives it) holds."""
+    name = PurePosixPath(top).name
+    if top in venvs:
+        return TreeKind.VIRTUALENV
+    if name.endswith(".egg-info"):
+        return TreeKind.BUILD
+    if (name.startswith(".") and name.endswith("_cache")) or name in {".tox", ".nox"}:
+        return TreeKind.TOOL_CACHE
+    return _KIND_OF_DIR.get(name, TreeKind.VENDORED)
+
+
+def tree_reason(kind: TreeKind, files: int) -> str:
+    return f"{TREE_REASON}: {kind} ({files:,} files)"
+
+
+def kind_of_reason(reason: str) -> TreeKind | None:
+    """The ``TreeKind`` a reason written by ``tree_reason`` names (None for other reasons)."""
+    found = _TREE_REASON.match(reason)
+    return TreeKind(found["kind"]) if found else None
 
 
 def generated_reason(path: str) -> str | None:

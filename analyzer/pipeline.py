@@ -18,10 +18,11 @@ def scan(
     ref: str | None = None,
     weights: Mapping[str, float] | None = None,
     allow_local: bool = True,
+    authors: tuple[str, ...] = (),
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
     with acquire(target, ref) as root:
-        repo = build_repo(root, now=now)
+        repo = build_repo(root, now=now, authors=authors)
         analysis = run(repo)
     return Report(
         target=target.display,

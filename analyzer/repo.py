@@ -25,11 +25,25 @@ class Commit:
 
 
 @dataclass(frozen=True, slots=True)
+class Blame:
+    """Surviving lines per author (``git blame -w``, .mailmap applied) over the blamed files."""
+
+    lines: tuple[tuple[str, str, int], ...]  # (name, email, lines), most lines first
+    files: int
+    skipped: tuple[str, ...] = ()  # over the cap, or git could not blame them
+
+
+@dataclass(frozen=True, slots=True)
 class GitFacts:
-    """History as git records it; ``commits`` are newest first (``git log`` order)."""
+    """History as git records it; ``commits`` are newest first (``git log`` order).
+
+    Author names and emails are as ``.mailmap`` maps them. ``blame`` is computed
+    only when the scan asks about an author (it is slow on big repositories).
+    """
 
     head: str | None
     commits: tuple[Commit, ...] = ()
+    blame: Blame | None = None
 
     @property
     def last_commit(self) -> Commit | None:
@@ -54,6 +68,7 @@ class Repo:
     root: Path | None = None
     excluded: Mapping[str, str] = field(default_factory=_frozen)
     git: GitFacts | None = None
+    authors: tuple[str, ...] = ()  # the candidate's names or emails (``scan --author``)
     _texts: Mapping[str, str] | None = None
 
     @classmethod
@@ -64,13 +79,14 @@ class Repo:
         now: datetime = datetime(2026, 1, 1, tzinfo=UTC),
         git: GitFacts | None = None,
         excluded: Mapping[str, str] | None = None,
+        authors: tuple[str, ...] = (),
     ) -> "Repo":
         """An in-memory repository, for tests: ``{"pkg/a.py": "source"}``."""
         texts = dict(sorted(files.items()))
         sizes = {path: len(text.encode()) for path, text in texts.items()}
         return cls(
             files=MappingProxyType(sizes), now=now, excluded=_frozen(excluded),
-            git=git, _texts=MappingProxyType(texts),
+            git=git, authors=authors, _texts=MappingProxyType(texts),
         )
 
     def text(self, path: str) -> str:

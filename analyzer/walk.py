@@ -13,7 +13,15 @@ from pathlib import Path
 from types import MappingProxyType
 
 from analyzer.gitfacts import is_git_repo, read_git_facts, tracked_files
-from analyzer.paths import generated_reason, vendored_root
+from analyzer.paths import (
+    Role,
+    generated_reason,
+    role,
+    tree_kind,
+    tree_reason,
+    vendored_root,
+    venv_roots,
+)
 from analyzer.repo import Repo
 from analyzer.text import looks_binary
 
@@ -60,16 +68,22 @@ def _examine(root: Path, path: str, limits: Limits) -> tuple[int, str | None]:
     return info.st_size, None
 
 
-def build_repo(root: Path, *, now: datetime, limits: Limits | None = None) -> Repo:
-    """Facts of the directory ``root``: a git work tree (tracked files) or a plain folder."""
+def build_repo(
+    root: Path, *, now: datetime, limits: Limits | None = None, authors: tuple[str, ...] = (),
+) -> Repo:
+    """Facts of the directory ``root``: a git work tree (tracked files) or a plain folder.
+
+    With ``authors`` (the candidate), production Python files are also blamed.
+    """
     limits = limits or Limits()
     in_git = is_git_repo(root)
     paths = tracked_files(root) if in_git else _all_files(root)
     files: dict[str, int] = {}
     excluded: dict[str, str] = {}
     vendored: Counter[str] = Counter()
+    venvs = venv_roots(paths)
     for path in paths:
-        top = vendored_root(path)
+        top = vendored_root(path, venvs)
         if top is not None:
             vendored[top] += 1
             continue
@@ -81,11 +95,13 @@ def build_repo(root: Path, *, now: datetime, limits: Limits | None = None) -> Re
         else:
             excluded[path] = reason
     for top, count in vendored.items():
-        excluded[top] = f"vendored or generated tree ({count:,} files)"
+        excluded[top] = tree_reason(tree_kind(top, venvs), count)
+    blamed = [p for p in files if authors and p.endswith(".py") and role(p) is Role.PRODUCTION]
     return Repo(
         files=MappingProxyType(files),
         now=now,
         root=root,
         excluded=MappingProxyType(dict(sorted(excluded.items()))),
-        git=read_git_facts(root) if in_git else None,
+        git=read_git_facts(root, blame_paths=blamed) if in_git else None,
+        authors=authors,
     )

@@ -3,7 +3,9 @@
 ## What it measures
 The age, in whole days, of the newest commit on the scanned branch, counted from
 the scan date (committer date, as git records it). Not applicable to a plain
-directory with no git history.
+directory with no git history. Details also give the newest commit by a person
+(`human_date`, `human_days`): bots such as dependabot can keep a repository
+looking fresh long after its author stopped working on it.
 
 ## Why it matters
 Recent commits show the candidate still writes code. Hiring guides treat a last
@@ -20,6 +22,7 @@ set by the committer's machine and can be rewritten.
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Signal
+from checks._people import human_commits
 
 
 class LastCommit(Check[None]):
@@ -30,8 +33,15 @@ class LastCommit(Check[None]):
         if last is None:
             reason = "Not a git repository" if git is None else "No commits yet"
             return cls.signal(None, f"{reason}: no commit date to measure.")
-        days = max(0, (corpus.repo.now - last.committed_at).days)
+        now = corpus.repo.now
+        days = max(0, (now - last.committed_at).days)
         summary = f"Last commit {last.committed_at:%Y-%m-%d}, {days:,} day(s) before the scan."
+        human = next(iter(human_commits(git.commits if git else ())), None)
+        if human is not None and human is not last:
+            summary += f" Last commit by a person (not a bot): {human.committed_at:%Y-%m-%d}."
         return cls.signal(
             days, summary, commit=last.sha, date=last.committed_at.isoformat(),
+            author=last.author_name,
+            human_date=human.committed_at.isoformat() if human else None,
+            human_days=max(0, (now - human.committed_at).days) if human else None,
         )

@@ -97,6 +97,7 @@ def materialise(name: str, dest: Path) -> Path:
         CommitSpec(
             message=c.get("message", "commit"), date=c.get("date", DEFAULT_DATE),
             author=c.get("author", DEFAULT_AUTHOR), paths=c.get("paths"),
+            files=c.get("files", {}),
         )
         for c in spec.get("commits", [{}])
     ]

@@ -28,3 +28,13 @@ def test_repository_without_commits_is_not_applicable() -> None:
     signal = signal_of(Repo.from_files({}, now=NOW, git=GitFacts(None)), "last_commit")
     assert signal.value is None
     assert "No commits" in signal.summary
+
+
+def test_newest_commit_by_a_person_is_reported_beside_bot_commits() -> None:
+    """A dependabot bump does not hide how long ago a person last committed."""
+    bot = Commit("b1", "dependabot[bot]", "bot@users.noreply.github.com",
+                 datetime(2026, 5, 30, tzinfo=UTC), datetime(2026, 5, 30, tzinfo=UTC))
+    git = GitFacts("b1", (bot, _commit(datetime(2025, 6, 1, tzinfo=UTC))))
+    signal = signal_of(Repo.from_files({}, now=NOW, git=git), "last_commit")
+    assert (signal.value, signal.details["human_days"]) == (2, 365)
+    assert "not a bot" in signal.summary

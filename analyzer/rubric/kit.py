@@ -1,0 +1,54 @@
+"""The vocabulary of rules: levels, flags, rules and small grading helpers."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from analyzer.model import Signal
+
+
+class Level(StrEnum):
+    GREEN = "green"
+    YELLOW = "yellow"
+    RED = "red"
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    level: Level
+    check: str
+    message: str
+    caveat: str = ""
+    question: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    weight: float
+    grade: Callable[[Signal], float]
+    flags: Callable[[Signal], list[Flag]] = lambda signal: []
+
+
+def value(signal: Signal) -> float:
+    return signal.value or 0.0
+
+
+def saturate(full_at: float) -> Callable[[Signal], float]:
+    return lambda signal: min(1.0, value(signal) / full_at)
+
+
+def detail(signal: Signal, key: str, default: float = 0.0) -> float:
+    value = signal.details.get(key, default)
+    return float(value) if isinstance(value, int | float) else default
+
+
+def flag(level: Level, message: str, caveat: str = "", question: str = "") -> Callable[
+    [Signal], list[Flag]
+]:
+    return lambda signal: [Flag(level, signal.check, message, caveat, question)]
+
+
+def when(
+    test: Callable[[Signal], bool], *branches: Callable[[Signal], list[Flag]]
+) -> Callable[[Signal], list[Flag]]:
+    return lambda signal: [f for branch in branches for f in branch(signal)] if test(signal) else []

@@ -1,0 +1,110 @@
+"""Per-file size and complexity metrics: raw line counts in one ``tokenize`` pass, then radon.
+
+radon's own raw analysis re-tokenises each logical line as it grows, which is
+quadratic in the length of a multi-line statement (radon issue #223): a data file
+holding one 20,000-line literal would stall a scan. One pass keeps it linear.
+"""
+
+import ast
+import io
+import tokenize
+from dataclasses import dataclass
+
+from radon.complexity import cc_visit_ast
+from radon.metrics import h_visit_ast, mi_compute
+
+_LAYOUT = frozenset({
+    tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER,
+})
+
+
+@dataclass(frozen=True, slots=True)
+class RawCounts:
+    """``loc == sloc + blank + docstrings + single_comments`` always holds, as in radon.
+
+    ``docstrings`` are the lines of string statements standing alone (docstrings
+    and commented-out blocks in triple quotes), which radon calls ``multi``.
+    """
+
+    loc: int
+    sloc: int
+    lloc: int
+    comments: int
+    single_comments: int
+    docstrings: int
+    blank: int
+
+
+def _lines(start: tuple[int, int], end: tuple[int, int]) -> range:
+    return range(start[0], end[0] + 1)
+
+
+def raw_counts(text: str) -> RawCounts | None:
+    """Counts for ``text``, or ``None`` when it does not tokenise as Python."""
+    code: set[int] = set()
+    comment: set[int] = set()
+    docstring: set[int] = set()
+    lloc = 0
+    at_statement_start = True
+    pending: tokenize.TokenInfo | None = None  # a string that may be a statement by itself
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            kind = token.type
+            if kind in (tokenize.COMMENT, tokenize.NL):
+                if kind == tokenize.COMMENT:
+                    comment.add(token.start[0])
+                continue
+            if pending is not None:
+                alone = kind == tokenize.NEWLINE
+                (docstring if alone else code).update(_lines(pending.start, pending.end))
+                pending = None
+            if kind == tokenize.NEWLINE:
+                lloc += 1
+            if kind == tokenize.STRING and at_statement_start:
+                pending = token
+            elif kind not in _LAYOUT:
+                code.update(_lines(token.start, token.end))
+            at_statement_start = kind in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    loc = len(text.splitlines())
+    code = {line for line in code if line <= loc}
+    docs = {line for line in docstring - code if line <= loc}
+    single = comment - code - docs
+    blank = loc - len(code) - len(docs) - len(single)
+    return RawCounts(
+        loc=loc, sloc=len(code), lloc=lloc, comments=len(comment),
+        single_comments=len(single), docstrings=len(docs), blank=blank,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class FileComplexity:
+    scores: tuple[tuple[int, int, str], ...] = ()  # (score, line, name), most complex first
+    raw: RawCounts | None = None
+    mi: float | None = None
+    measured: bool = False
+    data: bool = False
+
+
+def measure(text: str) -> FileComplexity:
+    raw = raw_counts(text)
+    if raw is not None and raw.sloc > 1000 and raw.lloc * 50 < raw.sloc:
+        return FileComplexity(raw=raw, data=True)  # one huge literal: no functions to rank
+    try:
+        tree = ast.parse(text)
+        blocks = [block for block in cc_visit_ast(tree) if hasattr(block, "is_method")]
+        volume = h_visit_ast(tree).total.volume
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return FileComplexity(raw=raw)
+    scores = tuple(sorted(
+        ((b.complexity, b.lineno, f"{b.classname}.{b.name}" if b.classname else b.name)
+         for b in blocks), key=lambda item: (-item[0], item[1]),
+    ))
+    mi = None
+    if raw is not None:
+        comments = raw.comments + raw.docstrings
+        percent = comments * 100 / raw.sloc if raw.sloc else 0
+        total_cc = sum(score for score, _, _ in scores)
+        mi = round(mi_compute(volume, total_cc, raw.lloc, percent), 2)
+    return FileComplexity(scores, raw, mi, measured=True)

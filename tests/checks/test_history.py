@@ -1,0 +1,44 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from analyzer.repo import Commit, GitFacts, Repo
+from tests.conftest import signal_of
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+def _commit(days_ago: int, author: str = "Ana", email: str = "ana@example.com") -> Commit:
+    when = NOW - timedelta(days=days_ago)
+    return Commit(f"c{days_ago}", author, email, when, when)
+
+
+def test_counts_dates_people_and_active_weeks() -> None:
+    """Commit count, first date, contributors and active weeks come from the history."""
+    commits = (_commit(1), _commit(2), _commit(10, "Ben", "ben@example.com"), _commit(400),
+               _commit(3, "dependabot[bot]", "bot@users.noreply.github.com"))
+    repo = Repo.from_files({"a.py": ""}, now=NOW, git=GitFacts("c1", commits))
+    signal = signal_of(repo, "history")
+    assert signal.value == 5
+    assert signal.details["first_commit"] == (NOW - timedelta(days=400)).isoformat()
+    assert signal.details["contributors"] == 2
+    assert signal.details["bot_commits"] == 1
+    assert signal.details["active_weeks_last_year"] == 2  # days 1-2 share a week; day 400 is old
+
+
+@pytest.mark.parametrize(("commits", "files", "dump"), [
+    pytest.param(1, 8, True, id="one-commit-project"),
+    pytest.param(2, 8, True, id="two-commit-project"),
+    pytest.param(3, 8, False, id="three-commits"),
+    pytest.param(1, 2, False, id="one-commit-gist"),
+])
+def test_one_commit_dump(commits: int, files: int, dump: bool) -> None:
+    """A project of five or more files that arrived in one or two commits is flagged."""
+    git = GitFacts("c0", tuple(_commit(day) for day in range(commits)))
+    repo = Repo.from_files({f"f{i}.py": "" for i in range(files)}, now=NOW, git=git)
+    assert signal_of(repo, "history").details["one_commit_dump"] is dump
+
+
+def test_plain_directory_is_not_applicable() -> None:
+    """Without git there is no history: not applicable, not zero."""
+    assert signal_of(Repo.from_files({}, now=NOW), "history").value is None

@@ -1,0 +1,107 @@
+import shutil
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from analyzer.engine import run
+from analyzer.model import Location, Signal
+from analyzer.paths import TreeKind, tree_reason
+from analyzer.repo import Repo
+from analyzer.walk import build_repo
+from tests.conftest import signal_of
+from tests.gitrepo import git, materialise
+
+NOW = datetime(2026, 6, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("kind", "problems"), [
+    pytest.param(TreeKind.VIRTUALENV, 1, id="virtualenv"),
+    pytest.param(TreeKind.BYTECODE, 1, id="pycache"),
+    pytest.param(TreeKind.BUILD, 1, id="build-output"),
+    pytest.param(TreeKind.NODE_MODULES, 1, id="node-modules"),
+    pytest.param(TreeKind.VENDORED, 0, id="vendored-code-is-fine"),
+])
+def test_committed_trees_are_problems(kind: TreeKind, problems: int) -> None:
+    """Environments, caches and build output are clutter; vendored libraries are not."""
+    repo = Repo.from_files({"app.py": "x = 1\n"}, excluded={"stuff/": tree_reason(kind, 40)})
+    signal = signal_of(repo, "hygiene")
+    assert signal.value == problems
+    assert signal.evidence == ((Location("stuff/"),) if problems else ())
+
+
+def test_loose_bytecode_files_are_one_problem() -> None:
+    """Stray .pyc files count once, however many there are."""
+    repo = Repo.from_files({}, excluded={"a.pyc": "binary", "b.pyc": "binary", "c.png": "binary"})
+    signal = signal_of(repo, "hygiene")
+    assert (signal.value, signal.details["bytecode_files"]) == (1, 2)
+
+
+@pytest.mark.parametrize(("line", "flagged"), [
+    pytest.param("DB_PASSWORD=q8Zt3vL0pW7xN2mR", True, id="named-secret"),
+    pytest.param("export API_TOKEN='9f8e7d6c5b4a3f2e'", True, id="quoted-exported"),
+    pytest.param("UPLOAD_URL=postgres://app:hunter2x@db/prod", True, id="credentials-in-url"),
+    pytest.param("KEY_ID=AKIAABCDEFGHIJKLMNOP", True, id="aws-key-shape"),
+    pytest.param("DB_PASSWORD=changeme", False, id="placeholder"),
+    pytest.param("SECRET_KEY=${SECRET_KEY}", False, id="interpolated"),
+    pytest.param("DB_PASSWORD=", False, id="empty"),
+    pytest.param("DEBUG=1", False, id="not-a-secret"),
+])
+def test_secret_looking_values_in_env_files(line: str, flagged: bool) -> None:
+    """Secret-looking values are reported by path, line and name, never by value."""
+    signal = signal_of(Repo.from_files({".env": f"# settings\n{line}\n"}), "hygiene")
+    assert signal.value == int(flagged)
+    assert signal.evidence == ((Location(".env", 2),) if flagged else ())
+    secret = line.partition("=")[2].strip("'")
+    assert not flagged or secret not in signal.summary + repr(signal.details)
+
+
+def test_test_data_is_not_the_candidates_clutter() -> None:
+    """A sample repository under fixtures/ may hold a virtualenv or a .env on purpose."""
+    repo = Repo.from_files(
+        {"fixtures/demo/.env": "DB_PASSWORD=q8Zt3vL0pW7xN2mR\n"},
+        excluded={"fixtures/demo/.venv/": tree_reason(TreeKind.VIRTUALENV, 30)},
+    )
+    assert signal_of(repo, "hygiene").value == 0
+
+
+def test_env_templates_are_not_checked() -> None:
+    """A .env.example documents variables; its values are meant to be read."""
+    repo = Repo.from_files({".env.example": "DB_PASSWORD=q8Zt3vL0pW7xN2mR\n"})
+    assert signal_of(repo, "hygiene").value == 0
+
+
+def test_virtualenv_with_any_name_is_found_by_pyvenv_cfg(tmp_path: Path) -> None:
+    """A folder holding pyvenv.cfg is a virtualenv whatever it is called, and is left out."""
+    root = tmp_path / "repo"
+    (root / "myenv/lib").mkdir(parents=True)
+    (root / "myenv/pyvenv.cfg").write_text("home = /usr/bin\n")
+    (root / "myenv/lib/mod.py").write_text("def f(x): pass\n")
+    (root / "app.py").write_text("x = 1\n")
+    repo = build_repo(root, now=NOW)
+    assert list(repo.files) == ["app.py"]
+    assert signal_of(repo, "hygiene").details["trees"] == {"myenv/": "virtualenv"}
+
+
+def test_committed_virtualenv_is_flagged_and_changes_no_ratio(tmp_path: Path) -> None:
+    """The committed_venv fixture: its .venv is flagged, and type hints and tests ignore it."""
+    with_venv = materialise("committed_venv", tmp_path / "with")
+    clean = tmp_path / "clean"
+    shutil.copytree(with_venv, clean)
+    git(clean, "rm", "-rq", "--", ".venv", "build")
+    git(clean, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-qm", "clean")
+    names = ["type_hints", "tests", "hygiene"]
+    dirty = {s.check: s for s in run(build_repo(with_venv, now=NOW)).signals if s.check in names}
+    tidy = {s.check: s for s in run(build_repo(clean, now=NOW)).signals if s.check in names}
+    def figures(signal: Signal) -> dict[str, object]:
+        # type_hints says how many vendored files it left out: that count alone may differ
+        return {k: v for k, v in signal.details.items() if k != "excluded"}
+
+    for name in ("type_hints", "tests"):
+        assert (dirty[name].value, figures(dirty[name])) == (tidy[name].value, figures(tidy[name]))
+    excluded = dirty["type_hints"].details["excluded"]
+    assert isinstance(excluded, dict) and excluded["vendored_or_generated_files"] > 0
+    assert dirty["type_hints"].value == 1.0
+    assert dirty["hygiene"].details["trees"] == {".venv/": "virtualenv", "build/": "build output"}
+    assert dirty["hygiene"].value == 3  # the virtualenv, build/ and the .env password
+    assert tidy["hygiene"].value == 1
