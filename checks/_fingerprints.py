@@ -33,7 +33,8 @@ TUTORIALS = (
              frozenset({"read_item", "/items/{item_id}"})),
     Tutorial("Console calculator exercise",
              frozenset({"add", "subtract", "multiply", "divide", "enter choice"})),
-    Tutorial("Weather app (OpenWeatherMap API)", frozenset({"api.openweathermap.org"})),
+    # The scheme is part of the marker, so a catalogue like this one does not match itself.
+    Tutorial("Weather app (OpenWeatherMap API)", frozenset({"://api.openweathermap.org"})),
 )
 
 

@@ -68,7 +68,7 @@ class Frameworks(Check[FileImports]):
         files: Counter[str] = Counter()
         first: dict[str, Location] = {}
         for path, imports in cls.observed(corpus).items():
-            if corpus.repo.role(path) is not Role.PRODUCTION and not path.endswith(".ipynb"):
+            if corpus.repo.role(path) not in (Role.PRODUCTION, Role.NOTEBOOK):
                 continue
             for name, line in imports.first_line:
                 files[name] += 1

@@ -41,7 +41,8 @@ class History(Check[None]):
         last = max(c.committed_at for c in commits)
         weeks = {
             c.authored_at.isocalendar()[:2] for c in people
-            if 0 <= (repo.now - c.authored_at).days < 365
+            # a commit dated after the scan (clock skew, --now earlier today) is recent, not ignored
+            if (repo.now - c.authored_at).days < 365
         }
         contributors = len({identity("", c.author_email or c.author_name) for c in people})
         dump = len(commits) <= DUMP_MAX_COMMITS and len(repo.files) >= DUMP_MIN_FILES

@@ -45,6 +45,17 @@ def test_depth_decides_the_archetype() -> None:
     assert signal.evidence[0] == Location("shop/models.py", 1)
 
 
+def test_test_data_notebooks_are_not_the_candidates_skills() -> None:
+    """Notebooks count, but not those under fixtures/ or tests/data (inputs for tests)."""
+    notebook = '{"cells": [{"cell_type": "code", "source": ["import pandas"]}]}'
+    repo = Repo.from_files({"analysis.ipynb": notebook, "fixtures/x/repo/nb.ipynb": notebook})
+    signal = signal_of(repo, "frameworks")
+    assert signal.details["frameworks"] == [
+        {"name": "pandas", "archetype": "data engineering", "files": 1}
+    ]
+    assert [loc.path for loc in signal.evidence] == ["analysis.ipynb"]
+
+
 def test_many_shallow_frameworks_raise_a_yellow_flag_but_no_points() -> None:
     """Four frameworks each imported once is the 'lists every framework' pattern."""
     repo = Repo.from_files({

@@ -42,3 +42,11 @@ def test_one_commit_dump(commits: int, files: int, dump: bool) -> None:
 def test_plain_directory_is_not_applicable() -> None:
     """Without git there is no history: not applicable, not zero."""
     assert signal_of(Repo.from_files({}, now=NOW), "history").value is None
+
+
+def test_commits_after_the_scan_date_are_recent() -> None:
+    """A commit later the same day than --now (or from a fast clock) is recent activity."""
+    later_today = NOW + timedelta(hours=20)
+    git = GitFacts("c", (Commit("c", "Ana", "ana@example.com", later_today, later_today),))
+    repo = Repo.from_files({"a.py": ""}, now=NOW, git=git)
+    assert signal_of(repo, "history").details["active_weeks_last_year"] == 1

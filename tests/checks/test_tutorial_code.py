@@ -61,6 +61,7 @@ def test_tutorials_are_recognised(path: str, source: str, title: str, line: int)
     pytest.param("app/__init__.py", FLASKR, id="flask-factory-outside-flaskr"),
     pytest.param("ops.py", "def add(a, b): ...\ndef divide(a, b): ...\n", id="two-math-helpers"),
     pytest.param("tests/data/calc.py", CALCULATOR, id="test-data"),
+    pytest.param("catalogue.py", 'MARKERS = {"api.openweathermap.org"}\n', id="bare-host-name"),
 ])
 def test_partial_or_unrelated_code_does_not_match(path: str, source: str) -> None:
     """A fingerprint needs all its parts in one production file."""
