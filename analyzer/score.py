@@ -107,6 +107,31 @@ def _readme_flags(signal: Signal) -> list[Flag]:
     return []
 
 
+_BAND_GRADES = {"modern": 1.0, "common": 0.6, "legacy": 0.2}
+
+
+def _grade_version(signal: Signal) -> float:
+    if signal.details.get("python2_files"):
+        return 0.0
+    return _BAND_GRADES.get(str(signal.details.get("band")), 0.0)
+
+
+def _version_flags(signal: Signal) -> list[Flag]:
+    flags = []
+    minimum = signal.details.get("minimum")
+    if signal.details.get("band") == "modern" and not signal.details.get("python2_files"):
+        flags += _flag(Level.GREEN, "Targets modern Python (3.10 or newer).")(signal)
+    declared = signal.details.get("declared")
+    if signal.details.get("agrees") is False and isinstance(declared, Mapping):
+        lowest = declared.get("lowest")
+        flags += _flag(
+            Level.YELLOW, f"Code needs Python {minimum} but the project declares {lowest}.",
+            "Often a forgotten requires-python bump, not a broken release.",
+            "Which Python versions does this project support, and how do you check that?",
+        )(signal)
+    return flags
+
+
 RUBRIC: Mapping[str, Rule] = {
     "type_hints": Rule(20, _value, _type_hint_flags),
     "match_statements": Rule(4, _saturate(1), _when(
@@ -123,6 +148,14 @@ RUBRIC: Mapping[str, Rule] = {
         ),
     )),
     "readme": Rule(15, _saturate(150), _readme_flags),
+    "python_version": Rule(8, _grade_version, _version_flags),
+    "python2_idioms": Rule(5, lambda s: 0.0 if _value(s) > 0 else 1.0, _when(
+        lambda s: _value(s) > 0, _flag(
+            Level.RED, "Python 2-only code.",
+            "It may be a historic project kept as it was; Python 2 ended in 2020.",
+            "Have you ported code from Python 2 to 3? What changed?",
+        ),
+    )),
     "last_commit": Rule(15, _grade_age, _when(
         lambda s: _value(s) > 730, _flag(
             Level.RED, "Last commit over 2 years ago.",
