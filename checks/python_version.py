@@ -31,7 +31,8 @@ from analyzer.check import Corpus
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 from checks._declared import declared
-from checks._python2 import headline, python2_files
+from checks._python2 import headline
+from checks._python2_scan import python2_files
 from checks._version_rules import Version, dotted
 from checks._version_visitor import VersionFeatures
 

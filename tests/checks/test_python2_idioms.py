@@ -2,7 +2,7 @@ import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
-from checks._python2 import scan_unparsable
+from checks._python2_scan import scan_unparsable
 from tests.conftest import signal_of, signals_of
 
 
