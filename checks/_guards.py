@@ -11,7 +11,7 @@ import libcst as cst
 import libcst.matchers as m
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
-_FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
+FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
 
 
 class Branch(Enum):
@@ -36,14 +36,14 @@ def _names(node: cst.CSTNode) -> set[str]:
 def mentions_version(node: cst.CSTNode) -> bool:
     """True for tests such as ``sys.version_info >= (3, 11)`` or ``six.PY2``."""
     names = _names(node)
-    if {"version_info", "hexversion"} & names or names & _FLAG_NAMES:
+    if {"version_info", "hexversion"} & names or names & FLAG_NAMES:
         return True
     return "python_version" in names or ("version" in names and "sys" in names)
 
 
 def mentions_python2(node: cst.CSTNode) -> bool:
     """A test that tells Python 2 from 3: ``version_info[0] == 2``, ``< (3,)``, ``PY2``."""
-    if _names(node) & _FLAG_NAMES:
+    if _names(node) & FLAG_NAMES:
         return True
     if not mentions_version(node):
         return False

@@ -10,7 +10,7 @@ import libcst as cst
 import libcst.matchers as m
 
 from analyzer.check import SourceFile
-from checks._guards import catches_import_error, mentions_python2
+from checks._guards import FLAG_NAMES, catches_import_error, mentions_python2
 from checks._scope import ScopeVisitor
 
 Finding = tuple[int, str]  # line, plain label
@@ -81,15 +81,26 @@ _PRINT_TO = m.Tuple(elements=[m.Element(m.BinaryOperation(m.Name("print"), m.Rig
 
 
 class Python2Visitor(ScopeVisitor[Python2File]):
-    """The per-file half of ``python2_idioms``: idioms and shims of a file libcst parsed."""
+    """The per-file half of ``python2_idioms``: idioms and shims of a file libcst parsed.
+
+    A file that branches on the Python version (``if PY2:``, ``PY2 = ...``) is 2/3
+    compatible: its Python 2 names are shims, unless it also has Python 2 syntax.
+    """
 
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
-        self.idioms: list[Finding] = []
+        self.syntax: list[Finding] = []  # print >>, `except E, e:`: Python 2 even in 2/3 files
+        self.soft: list[Finding] = []  # Python 2 names, methods and modules
         self.maybe: list[Finding] = []  # `except A, e:` that may be PEP 758
         self.names: list[tuple[str, int, bool]] = []
         self.shims: list[tuple[str, int]] = []
         self.skip_ids: set[int] = set()
+
+    def found(self, into: list[Finding], line: int, label: str) -> None:
+        if self.guard_depth:
+            self.shims.append(("guarded Python 2 code", line))
+        else:
+            into.append((line, label))
 
     def visit_If(self, node: cst.If) -> None:
         super().visit_If(node)
@@ -104,6 +115,11 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             for handler in node.handlers:
                 self.guard(handler.body)
 
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        super().visit_AssignTarget(node)
+        if isinstance(node.target, cst.Name) and node.target.value in FLAG_NAMES:
+            self.shims.append(("PY2 flag", self.line(node)))
+
     def visit_Name(self, node: cst.Name) -> None:
         if node.value in BUILTINS and id(node) not in self.skip_ids:
             self.names.append((node.value, self.line(node), self.guard_depth > 0))
@@ -115,27 +131,26 @@ class Python2Visitor(ScopeVisitor[Python2File]):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.skip_ids.add(id(node.attr))  # `x.unicode` is an attribute, not the builtin
         label = module_idiom(self.qualified(node) or "")
-        if label and "name" in label and not self.guard_depth:
-            self.idioms.append((self.line(node), label))
+        if label and "name" in label:
+            self.found(self.soft, self.line(node), label)
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         if isinstance(func, cst.Attribute) and func.attr.value in METHODS:
-            self.idioms.append((self.line(node), f".{func.attr.value}() method"))
+            self.found(self.soft, self.line(node), f".{func.attr.value}() method")
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if m.matches(node.value, _PRINT_TO | m.Name("print")):
-            self.idioms.append((self.line(node), "print statement"))
+            self.found(self.syntax, self.line(node), "print statement")
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
         if isinstance(node.type, cst.Tuple) and not node.type.lpar and len(node.type.elements) == 2:
-            target = self.idioms if except_binds(node) else self.maybe
-            target.append((self.line(node), "old except syntax"))
+            self.found(self.syntax if except_binds(node) else self.maybe, self.line(node),
+                       "old except syntax")
 
     def observe(self) -> Python2File:
-        idioms = list(self.idioms)
         for name, line, guarded in self.imports:
-            top = name.split(".")[0]
+            top = name.split(".", maxsplit=1)[0]
             label = module_idiom(name)
             if top in SHIM_MODULES:
                 self.shims.append((top, line))
@@ -144,11 +159,19 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             elif label and guarded:
                 self.shims.append(("import fallback", line))
             elif label:
-                idioms.append((line, label))
+                self.soft.append((line, label))
         for name, line, guarded in self.names:
-            if name and name not in self.bound:
-                (self.shims.append(("guarded builtin", line)) if guarded
-                 else idioms.append((line, f"Python 2 builtin {name}")))
+            if name in self.bound:
+                continue
+            if guarded:
+                self.shims.append(("guarded Python 2 code", line))
+            else:
+                self.soft.append((line, f"Python 2 builtin {name}"))
+        idioms = list(self.syntax)
+        if any(kind in ("version check", "PY2 flag") for kind, _ in self.shims):
+            self.shims.extend(("Python 2 name in 2/3 code", line) for line, _ in self.soft)
+        else:
+            idioms += self.soft
         if idioms:
-            idioms.extend(self.maybe)
+            idioms += self.maybe
         return Python2File(tuple(sorted(set(idioms))), tuple(sorted(set(self.shims))))

@@ -11,7 +11,6 @@ Version = tuple[int, int]
 SYNTAX: dict[str, Version] = {
     "nonlocal statement": (3, 0),
     "yield from": (3, 3),
-    "u'' string prefix": (3, 3),
     "async def": (3, 5),
     "await": (3, 5),
     "matrix multiplication @": (3, 5),
@@ -45,6 +44,11 @@ SYNTAX: dict[str, Version] = {
 
 # Modules and names, by their qualified name once imports are resolved.
 QUALIFIED: dict[str, Version] = {
+    # 3.3 - 3.6: modules Python 2.7 never had
+    "unittest.mock": (3, 3), "ipaddress": (3, 3), "lzma": (3, 3), "faulthandler": (3, 3),
+    "venv": (3, 3), "asyncio": (3, 4), "enum": (3, 4), "pathlib": (3, 4), "statistics": (3, 4),
+    "selectors": (3, 4), "tracemalloc": (3, 4), "typing": (3, 5), "zipapp": (3, 5),
+    "secrets": (3, 6),
     # 3.7
     "dataclasses": (3, 7), "contextvars": (3, 7), "importlib.resources": (3, 7),
     "asyncio.run": (3, 7), "asyncio.create_task": (3, 7), "asyncio.get_running_loop": (3, 7),

@@ -205,10 +205,6 @@ class VersionFeatures(ScopeVisitor[tuple[Feature, ...]]):
     def visit_TemplatedString(self, node: cst.TemplatedString) -> None:
         self.syntax("template string (t-string)", node)
 
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        if "u" in node.prefix.lower():
-            self.syntax("u'' string prefix", node)
-
     def visit_Integer(self, node: cst.Integer) -> None:
         if "_" in node.value:
             self.syntax("underscores in numbers", node)

@@ -45,12 +45,11 @@ def band(version: Version, python2: bool) -> str:
 
 def _summary(ranked: list[tuple[str, tuple[Version, str, int]]], implied: Version,
              lowest: Version | None, agrees: bool) -> str:
-    summary = f"Needs Python {dotted(implied)} or newer"
     if ranked and ranked[0][1][0] == implied:
         label, (_, path, line) = ranked[0]
-        summary += f" ({label} at {path}:{line})."
+        summary = f"Needs Python {dotted(implied)} or newer ({label} at {path}:{line})."
     else:
-        summary += " (no newer feature found)."
+        summary = f"Needs no feature newer than Python {dotted(implied)}."
     if lowest is not None:
         summary += f" Declares >={dotted(lowest)}"
         summary += "." if agrees else f", which disagrees: the code needs {dotted(implied)}."
@@ -80,7 +79,8 @@ class PythonVersion(VersionFeatures):
         features = [{"feature": label, "version": dotted(version), "path": path, "line": line}
                     for label, (version, path, line) in ranked]
         evidence = tuple(Location(path, line) for _, (_, path, line) in ranked[:12])
-        agrees = lowest is None or lowest >= implied
+        # Python 2.7 runs whatever needs no newer feature than 3.0 (a 2/3 compatible file).
+        agrees = lowest is None or max(lowest, (3, 0)) >= implied
         summary = _summary(ranked, implied, lowest, agrees)
         if python2:
             (path, found), *_ = python2.items()

@@ -91,6 +91,10 @@ def test_python2_names_in_parsable_files(source: str, found: tuple[int, str]) ->
                  id="name-error-fallback"),
     pytest.param("try:\n    pass\nexcept A, B:\n    pass\n", id="pep758-is-not-python2"),
     pytest.param("def f(:\n", id="broken-but-not-python2"),
+    pytest.param("import sys\nPY2 = sys.version_info[0] == 2\nprint_ = getattr(b, 'print', None)\n"
+                 "if print_ is None:\n    ok = isinstance(x, unicode)\n", id="names-in-2-3-file"),
+    pytest.param("PY3 = True\nif PY3:\n    items = lambda d: d.items()\nelse:\n"
+                 "    items = lambda d: d.iteritems()\n", id="flag-guarded-method"),
     pytest.param("x = f'{\"\\n\".join(a)}'\ntype A = int\n", id="python312-syntax"),
 ])
 def test_not_python2(source: str) -> None:
@@ -115,6 +119,12 @@ def test_modern_file_is_modern_not_python2() -> None:
     assert signals["python2_idioms"].value == 0
     assert signals["python_version"].details["minimum"] == "3.14"
     assert signals["python_version"].details["band"] == "modern"
+
+
+def test_python2_syntax_in_a_2_3_file_still_counts() -> None:
+    """A file that branches on PY2 but prints with `print >>f` is still Python 2 only."""
+    source = "import sys\nPY2 = sys.version_info[0] == 2\nprint >>sys.stderr, 'x'\n"
+    assert idioms(source) == [(3, "print statement")]
 
 
 def test_shims_are_counted_apart() -> None:

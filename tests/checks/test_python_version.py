@@ -9,7 +9,10 @@ CASES = [
     # syntax, oldest first
     pytest.param("def f():\n    x = 1\n    def g():\n        nonlocal x\n", "3.0", id="nonlocal"),
     pytest.param("def g():\n    yield from range(3)\n", "3.3", id="yield-from"),
-    pytest.param("x = u'text'\n", "3.3", id="u-prefix"),
+    pytest.param("from unittest import mock\n", "3.3", id="unittest-mock"),
+    pytest.param("import pathlib\n", "3.4", id="pathlib"),
+    pytest.param("from typing import Optional\n", "3.5", id="typing"),
+    pytest.param("import secrets\n", "3.6", id="secrets"),
     pytest.param("async def f():\n    pass\n", "3.5", id="async-def"),
     pytest.param("async def f():\n    await g()\n", "3.5", id="await"),
     pytest.param("c = a @ b\n", "3.5", id="matmul"),
@@ -111,8 +114,8 @@ CASES = [
     pytest.param("import sys\nif sys.version_info >= (3, 10):\n    match x:\n        case 1:\n"
                  "            pass\n", "3.0", id="guard-match"),
     pytest.param("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n"
-                 "    from typing import Self\n", "3.0", id="type-checking"),
-    pytest.param("import typing\nif typing.TYPE_CHECKING:\n    from typing import Self\n", "3.0",
+                 "    from typing import Self\n", "3.5", id="type-checking"),
+    pytest.param("import typing\nif typing.TYPE_CHECKING:\n    from typing import Self\n", "3.5",
                  id="typing-type-checking"),
     pytest.param("try:\n    import tomllib\nexcept ImportError:\n    import tomli as tomllib\n",
                  "3.0", id="try-import"),
