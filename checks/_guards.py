@@ -5,6 +5,7 @@ raise the minimum) and ``python2_idioms`` (guarded Python 2 code is a compatibil
 shim, not Python-2-only code).
 """
 
+import re
 from enum import Enum
 
 import libcst as cst
@@ -12,6 +13,9 @@ import libcst.matchers as m
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
 FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
+
+
+_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
 
 
 class Branch(Enum):
@@ -34,9 +38,9 @@ def _names(node: cst.CSTNode) -> set[str]:
 
 
 def mentions_version(node: cst.CSTNode) -> bool:
-    """True for tests such as ``sys.version_info >= (3, 11)`` or ``six.PY2``."""
+    """True for tests such as ``sys.version_info >= (3, 11)``, ``six.PY2`` or ``PY311``."""
     names = _names(node)
-    if {"version_info", "hexversion"} & names or names & FLAG_NAMES:
+    if {"version_info", "hexversion"} & names or any(_FLAG.fullmatch(n) for n in names):
         return True
     return "python_version" in names or ("version" in names and "sys" in names)
 
@@ -53,6 +57,8 @@ def mentions_python2(node: cst.CSTNode) -> bool:
 
 def new_branch(test: cst.BaseExpression) -> Branch | None:
     """Which branch of ``if test:`` needs the newer Python, or None when ``test`` is no guard."""
+    if m.matches(test, m.Call(func=m.Name("hasattr"))):  # feature detection
+        return Branch.BOTH
     if not mentions_version(test):
         return None
     if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:

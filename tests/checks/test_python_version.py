@@ -121,6 +121,10 @@ CASES = [
                  "3.0", id="try-import"),
     pytest.param("try:\n    from asyncio import TaskGroup\nexcept ModuleNotFoundError:\n"
                  "    TaskGroup = None\n", "3.0", id="try-module-not-found"),
+    pytest.param("PY311 = sys.version_info >= (3, 11)\nif PY311:\n    import tomllib\n", "3.0",
+                 id="version-flag"),
+    pytest.param("import asyncio\nif hasattr(asyncio, 'TaskGroup'):\n    g = asyncio.TaskGroup()\n",
+                 "3.4", id="hasattr-guard"),
     # look-alikes that prove nothing
     pytest.param("x = a | b\n", "3.0", id="int-or"),
     pytest.param("def f(list):\n    return list[0]\n", "3.0", id="shadowed-list"),
