@@ -1,7 +1,11 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
+from analyzer.walk import build_repo
 from checks._python2_scan import scan_unparsable
 from tests.conftest import signal_of, signals_of
 
@@ -158,3 +162,27 @@ def test_value_counts_files_and_evidence_lists_each_idiom() -> None:
 def test_scan_never_fails(text: str) -> None:
     """The token scan survives text the tokenizer rejects."""
     assert isinstance(scan_unparsable(text), tuple)
+
+
+def test_py2_legacy_fixture_lists_each_idiom_and_is_legacy() -> None:
+    """The issue's must-show: every idiom of the Python 2 fixture, with its line."""
+    root = Path(__file__).resolve().parents[2] / "fixtures" / "py2_legacy" / "repo"
+    repo = build_repo(root, now=datetime(2026, 6, 1, tzinfo=UTC))
+    signals = signals_of(repo, ["python2_idioms", "python_version"])
+    found = {(i["path"], i["line"], i["idiom"])
+             for i in signals["python2_idioms"].details["idioms"]}  # type: ignore[attr-defined]
+    assert found == {
+        ("mailer/send.py", 2, "Python 2 module urllib2"),
+        ("mailer/send.py", 3, "Python 2 module cPickle"),
+        ("mailer/send.py", 17, "<> operator"),
+        ("mailer/send.py", 18, "print statement"),
+        ("mailer/send.py", 22, "Python 2 builtin xrange"),
+        ("mailer/send.py", 26, "old except syntax"),
+        ("mailer/send.py", 27, "print statement"),
+        ("mailer/template.py", 5, "Python 2 builtin basestring"),
+        ("mailer/template.py", 6, "Python 2 builtin unicode"),
+        ("mailer/template.py", 8, ".iteritems() method"),
+        ("mailer/template.py", 14, "Python 2 builtin raw_input"),
+    }
+    assert signals["python2_idioms"].value == 2
+    assert signals["python_version"].details["band"] == "legacy"

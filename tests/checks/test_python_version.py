@@ -1,7 +1,11 @@
+from datetime import UTC, datetime
+from pathlib import Path
+
 import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
+from analyzer.walk import build_repo
 from checks._version_rules import rule_count
 from tests.conftest import signal_of, signals_of
 
@@ -252,3 +256,15 @@ def test_python2_code_makes_the_band_legacy() -> None:
     assert signal.details["minimum"] == "3.10"
     assert signal.evidence[0] == Location("old.py", 1)
     assert "Python 2 code: print statement at old.py:1" in signal.summary
+
+
+def test_modern_app_fixture_needs_312_with_a_line_per_feature() -> None:
+    """The issue's must-show: PEP 695, match and TaskGroup each have their evidence line."""
+    root = Path(__file__).resolve().parents[2] / "fixtures" / "modern_app" / "repo"
+    signal = signal_of(build_repo(root, now=datetime(2026, 6, 1, tzinfo=UTC)), "python_version")
+    assert signal.details["minimum"] == "3.12"
+    assert signal.details["band"] == "modern"
+    models, service = "src/taskboard/models.py", "src/taskboard/service.py"
+    for where in [Location(models, 20), Location(models, 23), Location(models, 28),
+                  Location(service, 26)]:
+        assert where in signal.evidence
