@@ -48,6 +48,7 @@ class VersionFeatures(ScopeVisitor[tuple[Feature, ...]]):
         self.skip_ids: set[int] = set()
         self.scopes: list[str] = []
         self.quotes: list[str] = []
+        self.polyfilled: set[str] = set()  # `enum.StrEnum = enum.Enum` on older Pythons
 
     def add(self, label: str, line: int, version: Version | None = None) -> None:
         if self.guard_depth:
@@ -96,6 +97,12 @@ class VersionFeatures(ScopeVisitor[tuple[Feature, ...]]):
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.scopes.pop()
+
+    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
+        super().visit_AssignTarget(node)
+        name = self.qualified(node.target) if isinstance(node.target, cst.Attribute) else None
+        if name in QUALIFIED:
+            self.polyfilled.add(name)
 
     def visit_AnnAssign(self, node: cst.AnnAssign) -> None:
         super().visit_AnnAssign(node)
@@ -295,4 +302,5 @@ class VersionFeatures(ScopeVisitor[tuple[Feature, ...]]):
                 self.add(_BUILTINS[name], line, QUALIFIED[_BUILTINS[name]])
         return tuple(sorted(
             (label, version[0], version[1], line) for label, (version, line) in self.found.items()
+            if label not in self.polyfilled
         ))

@@ -129,6 +129,8 @@ CASES = [
                  id="version-flag"),
     pytest.param("import asyncio\nif hasattr(asyncio, 'TaskGroup'):\n    g = asyncio.TaskGroup()\n",
                  "3.4", id="hasattr-guard"),
+    pytest.param("import enum, sys\nif sys.version_info < (3, 11):\n    enum.StrEnum = enum.Enum\n"
+                 "class Letter(enum.StrEnum):\n    A = 'a'\n", "3.4", id="polyfill"),
     # look-alikes that prove nothing
     pytest.param("x = a | b\n", "3.0", id="int-or"),
     pytest.param("def f(list):\n    return list[0]\n", "3.0", id="shadowed-list"),
