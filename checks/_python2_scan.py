@@ -17,9 +17,10 @@ from functools import lru_cache
 from analyzer.check import Corpus
 from analyzer.paths import Role
 from checks._python2 import BUILTINS, METHODS, Finding, Python2File, module_idiom
+from checks._scope import local_modules
 
 _COMPOUND = frozenset({"if", "elif", "else", "for", "while", "try", "except", "finally", "with"})
-_OCTAL = re.compile(r"0[0-7]+[lL]?")
+_OCTAL = re.compile(r"0[0-7]*[1-7][0-7]*[lL]?")  # `00` is still valid Python 3
 _LONG = re.compile(r"(0[xX][0-9a-fA-F]+|\d+)[lL]")
 _EXPRESSION_KEYWORDS = frozenset({"not", "lambda", "None", "True", "False"})
 
@@ -225,16 +226,16 @@ def scan_unparsable(text: str) -> tuple[Finding, ...]:
 def python2_files(corpus: Corpus) -> Mapping[str, tuple[Finding, ...]]:
     """Each file (not test data) holding Python-2-only code, with its idioms, in path order."""
     parsed: Mapping[str, object] = corpus.observations.get("python2_idioms", {})
+    own = {f"Python 2 module {name}" for name in local_modules(corpus.repo)}
     found: dict[str, tuple[Finding, ...]] = {}
     for path, observation in parsed.items():
         if isinstance(observation, Python2File) and observation.idioms:
             found[path] = observation.idioms
     for path in corpus.unparsable:
         if path in corpus.repo.files and path.endswith((".py", ".pyw")):
-            idioms = scan_unparsable(corpus.repo.text(path))
-            if idioms:
-                found[path] = idioms
-    return {
-        path: found[path] for path in sorted(found)
+            found[path] = scan_unparsable(corpus.repo.text(path))
+    kept = {
+        path: tuple(f for f in found[path] if f[1] not in own) for path in sorted(found)
         if corpus.repo.role(path) is not Role.TEST_DATA
     }
+    return {path: idioms for path, idioms in kept.items() if idioms}

@@ -5,14 +5,28 @@ define them itself; ``aio.TaskGroup`` only means ``asyncio.TaskGroup`` after
 ``import asyncio as aio``. Subclasses call ``super()`` in the visits they override.
 """
 
+from pathlib import PurePosixPath
 from typing import TypeVar
 
 import libcst as cst
 from libcst.helpers import get_full_name_for_node
 
 from analyzer.check import Check, SourceFile
+from analyzer.repo import Repo
 
 Obs = TypeVar("Obs")
+
+
+def local_modules(repo: Repo) -> frozenset[str]:
+    """Top-level names the repository's own files provide (``commands.py``, ``secrets/``).
+
+    An import of such a name may be the project's module, not the standard library's.
+    """
+    names = set()
+    for path in repo.python_files:
+        pure = PurePosixPath(path)
+        names.add(pure.parent.name if pure.name == "__init__.py" else pure.stem)
+    return frozenset(names)
 
 
 def target_names(node: cst.BaseExpression) -> list[str]:

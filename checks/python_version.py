@@ -33,6 +33,7 @@ from analyzer.paths import Role
 from checks._declared import declared
 from checks._python2 import headline
 from checks._python2_scan import python2_files
+from checks._scope import local_modules
 from checks._version_rules import Version, dotted
 from checks._version_visitor import VersionFeatures
 
@@ -63,6 +64,7 @@ class PythonVersion(VersionFeatures):
         if not corpus.repo.python_files:
             return cls.signal(None, "No Python files.", band=None, minimum=None, declared=stated)
         python2 = python2_files(corpus)
+        own = local_modules(corpus.repo)
         first: dict[str, tuple[Version, str, int]] = {}
         for path, observed in cls.observed(corpus).items():
             if corpus.repo.role(path) is Role.TEST_DATA:
@@ -70,6 +72,8 @@ class PythonVersion(VersionFeatures):
             for label, major, minor, line in observed:
                 if path in python2 and label.startswith("PEP 758"):
                     continue  # `except E, e:` in a Python 2 file
+                if label.split(".", maxsplit=1)[0] in own:
+                    continue  # the project's own `secrets.py`, not the standard library's
                 if label not in first:
                     first[label] = ((major, minor), path, line)
         ranked = sorted(first.items(), key=lambda item: (item[1][0], item[0]), reverse=True)

@@ -95,6 +95,7 @@ def test_python2_names_in_parsable_files(source: str, found: tuple[int, str]) ->
                  id="name-error-fallback"),
     pytest.param("try:\n    pass\nexcept A, B:\n    pass\n", id="pep758-is-not-python2"),
     pytest.param("def f(:\n", id="broken-but-not-python2"),
+    pytest.param("x = 00\ndef f(:\n", id="zero-zero-is-not-octal"),
     pytest.param("import sys\nPY2 = sys.version_info[0] == 2\nprint_ = getattr(b, 'print', None)\n"
                  "if print_ is None:\n    ok = isinstance(x, unicode)\n", id="names-in-2-3-file"),
     pytest.param("PY3 = True\nif PY3:\n    items = lambda d: d.items()\nelse:\n"
@@ -123,6 +124,12 @@ def test_modern_file_is_modern_not_python2() -> None:
     assert signals["python2_idioms"].value == 0
     assert signals["python_version"].details["minimum"] == "3.14"
     assert signals["python_version"].details["band"] == "modern"
+
+
+def test_own_module_named_like_a_python2_module_is_not_python2() -> None:
+    """`import commands` is the project's commands.py when the repository has one."""
+    repo = Repo.from_files({"cli.py": "import commands\n", "commands.py": "x = 00\n"})
+    assert signal_of(repo, "python2_idioms").value == 0
 
 
 def test_python2_syntax_in_a_2_3_file_still_counts() -> None:

@@ -244,6 +244,12 @@ def test_test_data_never_counts() -> None:
     assert signal_of(repo, "python_version").details["minimum"] == "3.7"
 
 
+def test_own_module_shadowing_the_standard_library() -> None:
+    """`import secrets` is the project's secrets.py when the repository has one."""
+    repo = Repo.from_files({"app.py": "import secrets\n", "secrets.py": "KEY = 1\n"})
+    assert signal_of(repo, "python_version").details["minimum"] == "3.0"
+
+
 def test_tests_count() -> None:
     """Test code must run too, so its features count."""
     repo = Repo.from_files({"tests/test_a.py": "match x:\n    case 1:\n        pass\n"})
