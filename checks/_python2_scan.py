@@ -11,6 +11,7 @@ import io
 import keyword
 import re
 import tokenize
+import warnings
 from collections.abc import Mapping
 from functools import lru_cache
 
@@ -194,7 +195,9 @@ def _handler_uses_name(tokens: list[tokenize.TokenInfo], index: int) -> bool:
 def _compiler_hint(text: str) -> Finding | None:
     """CPython's own verdict, when its syntax error names a Python 2 construct."""
     try:
-        ast.parse(text)
+        with warnings.catch_warnings():  # the scanned file's own SyntaxWarnings are not ours
+            warnings.simplefilter("ignore")
+            ast.parse(text)
     except SyntaxError as error:
         message, line = error.msg or "", error.lineno or 1
         source = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""

@@ -7,6 +7,7 @@ from analyzer.engine import run
 from analyzer.registry import all_checks
 from analyzer.repo import Repo
 from analyzer.text import decode
+from checks._python2_scan import scan_unparsable
 
 FRAGMENTS = [
     "print 'x'\n", "except ValueError, e:\n", "x = 0777L\n", "`a`\n", "a <> b\n",
@@ -41,3 +42,13 @@ def test_any_text_scans(files: dict[str, str]) -> None:
     python_version = next(s for s in analysis.signals if s.check == "python_version")
     expected = {"modern", "common", "legacy"} if repo.python_files else {None}
     assert python_version.details["band"] in expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_python2_scan_of_any_text(text: str) -> None:
+    """The token scan of unparsable files returns findings on real lines, or nothing."""
+    lines = max(1, len(text.splitlines()))
+    for line, label in scan_unparsable(text):
+        assert 1 <= line <= lines + 1
+        assert label
