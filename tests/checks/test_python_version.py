@@ -6,7 +6,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from analyzer.walk import build_repo
-from checks._version_rules import rule_count
+from checks._version_rules import KEYWORDS, METHODS, QUALIFIED, SYNTAX, Version, dotted, rule_count
 from tests.conftest import signal_of, signals_of
 
 CASES = [
@@ -276,3 +276,59 @@ def test_modern_app_fixture_needs_312_with_a_line_per_feature() -> None:
     for where in [Location(models, 20), Location(models, 23), Location(models, 28),
                   Location(service, 26)]:
         assert where in signal.evidence
+
+
+def _expected(name: str) -> str:
+    """The version of ``name`` or of any module above it, whichever is newer."""
+    parts = name.split(".")
+    versions = [QUALIFIED[".".join(parts[:n])] for n in range(1, len(parts) + 1)
+                if ".".join(parts[:n]) in QUALIFIED]
+    return dotted(max(versions))
+
+
+def _snippets(name: str) -> list[str]:
+    if name.startswith("builtins."):
+        return [f"{name.removeprefix('builtins.')}()\n"]
+    head, *rest = name.split(".")
+    if not rest:
+        return [f"import {head}\n", f"import {head} as alias\n"]
+    tail = ".".join(rest[1:])
+    used = f"{rest[0]}.{tail}" if tail else rest[0]
+    aliased = f"import {head} as alias\nalias.{'.'.join(rest)}\n"
+    return [f"from {head} import {rest[0]}\n{used}\n", aliased]
+
+
+@pytest.mark.parametrize("name", sorted(QUALIFIED))
+def test_every_library_rule(name: str) -> None:
+    """Every standard-library rule fires through `from ... import` and through an alias."""
+    for source in _snippets(name):
+        assert minimum(source) == _expected(name), source
+
+
+@pytest.mark.parametrize(("method", "version"), sorted(METHODS.items()))
+def test_every_method_rule(method: str, version: Version) -> None:
+    """Method names only newer Pythons define raise the minimum."""
+    assert minimum(f"y = x.{method}()\n") == dotted(version)
+
+
+@pytest.mark.parametrize(("callee", "keyword"), sorted(KEYWORDS))
+def test_every_keyword_rule(callee: str, keyword: str) -> None:
+    """Keyword arguments newer Pythons accept raise the minimum, resolved through imports."""
+    version = KEYWORDS[callee, keyword]
+    if callee.startswith("builtins."):
+        source = f"{callee.removeprefix('builtins.')}(a, {keyword}=True)\n"
+    else:
+        module, function = callee.rsplit(".", 1)
+        source = f"import {module}\n{module}.{function}(a, {keyword}=True)\n"
+    module_version = QUALIFIED.get(callee.rsplit(".", 1)[0], (3, 0))
+    assert minimum(source) == dotted(max(version, module_version))
+
+
+def test_every_syntax_rule_has_a_case() -> None:
+    """The table above exercises every grammar rule at least once."""
+    seen: set[str] = set()
+    for case in CASES:
+        source = str(case.values[0])
+        details = signal_of(Repo.from_files({"a.py": source}), "python_version").details
+        seen |= {str(f["feature"]) for f in details["features"]}  # type: ignore[attr-defined]
+    assert set(SYNTAX) <= seen, set(SYNTAX) - seen
