@@ -7,13 +7,13 @@ to parse is not Python 2: it needs a positive Python 2 sign.
 """
 
 import ast
+import hashlib
 import io
 import keyword
 import re
 import tokenize
 import warnings
 from collections.abc import Mapping
-from functools import lru_cache
 
 from analyzer.check import Corpus
 from analyzer.paths import Role
@@ -24,6 +24,7 @@ _COMPOUND = frozenset({"if", "elif", "else", "for", "while", "try", "except", "f
 _OCTAL = re.compile(r"0[0-7]*[1-7][0-7]*[lL]?")  # `00` is still valid Python 3
 _LONG = re.compile(r"(0[xX][0-9a-fA-F]+|\d+)[lL]")
 _EXPRESSION_KEYWORDS = frozenset({"not", "lambda", "None", "True", "False"})
+_SCANNED: dict[str, tuple[Finding, ...]] = {}
 
 
 def _tokens(text: str) -> list[tokenize.TokenInfo]:
@@ -214,9 +215,18 @@ def _compiler_hint(text: str) -> Finding | None:
     return None
 
 
-@lru_cache(maxsize=512)
 def scan_unparsable(text: str) -> tuple[Finding, ...]:
     """The Python 2 idioms of a file libcst could not parse; empty when it shows none."""
+    # Both Python 2 aware checks fold the same files: cache by digest, never keep the text.
+    digest = hashlib.blake2b(text.encode(errors="replace")).hexdigest()
+    if digest not in _SCANNED:
+        if len(_SCANNED) >= 4096:
+            _SCANNED.clear()
+        _SCANNED[digest] = _scan_text(text)
+    return _SCANNED[digest]
+
+
+def _scan_text(text: str) -> tuple[Finding, ...]:
     syntax, names = _scan(_tokens(text))
     hint = _compiler_hint(text)
     if hint is not None and hint not in syntax:
