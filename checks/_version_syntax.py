@@ -120,16 +120,19 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
         if any(isinstance(e, cst.StarredDictElement) for e in node.elements):
             self.syntax("unpacking in literals and calls (PEP 448)", node)
 
-    def visit_Return(self, node: cst.Return) -> None:
-        value = node.value
+    def _starred_tuple(self, value: cst.CSTNode | None, node: cst.CSTNode) -> None:
         if isinstance(value, cst.Tuple) and not value.lpar and any(
             isinstance(e, cst.StarredElement) for e in value.elements
         ):
             self.syntax("unparenthesised starred return/yield", node)
 
+    def visit_Return(self, node: cst.Return) -> None:
+        self._starred_tuple(node.value, node)
+
     def visit_Yield(self, node: cst.Yield) -> None:
         if isinstance(node.value, cst.From):
             self.syntax("yield from", node)
+        self._starred_tuple(node.value, node)
 
     def visit_Await(self, node: cst.Await) -> None:
         self.syntax("await", node)

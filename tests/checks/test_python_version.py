@@ -31,6 +31,7 @@ CASES = [
     pytest.param("def f(a, /, b):\n    pass\n", "3.8", id="positional-only"),
     pytest.param("s = f'{x=}'\n", "3.8", id="f-string-equals"),
     pytest.param("def f():\n    return *a, *b\n", "3.8", id="starred-return"),
+    pytest.param("def f():\n    yield *a, b\n", "3.8", id="starred-yield"),
     pytest.param("import functools\n@functools.lru_cache\ndef f(): pass\n", "3.8", id="bare-lru"),
     pytest.param("x = list[int]\n", "3.9", id="builtin-generic"),
     pytest.param("import collections.abc\nC = collections.abc.Callable[[int], str]\n", "3.9",
