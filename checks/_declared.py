@@ -51,6 +51,9 @@ def _toml(repo: Repo, path: str) -> Iterator[tuple[str, str]]:
         return
     tool = data.get("tool")
     poetry = tool.get("poetry") if isinstance(tool, dict) else None
+    tox = tool.get("tox") if isinstance(tool, dict) else None
+    if isinstance(tox, dict) and isinstance(tox.get("legacy_tox_ini"), str):
+        yield from _ini(tox["legacy_tox_ini"])
     for section in (data.get("project"), poetry):
         if not isinstance(section, dict):
             continue
@@ -63,10 +66,10 @@ def _toml(repo: Repo, path: str) -> Iterator[tuple[str, str]]:
             yield from (("classifiers", v) for v in _CLASSIFIER.findall(str(classifier)))
 
 
-def _ini(repo: Repo, path: str) -> Iterator[tuple[str, str]]:
+def _ini(text: str) -> Iterator[tuple[str, str]]:
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
-        parser.read_string(repo.text(path))
+        parser.read_string(text)
     except configparser.Error:
         return
     if parser.has_option("options", "python_requires"):
@@ -74,12 +77,17 @@ def _ini(repo: Repo, path: str) -> Iterator[tuple[str, str]]:
     if parser.has_option("metadata", "classifiers"):
         yield from (("classifiers", v) for v in _CLASSIFIER.findall(parser.get("metadata",
                                                                                 "classifiers")))
-    if parser.has_option("tox", "envlist"):
-        envlist = parser.get("tox", "envlist")
-        for major, minor in _TOX_ENV.findall(envlist):
-            yield "tox", f"{major}.{minor}"
-        for inside in _TOX_BRACES.findall(envlist):
-            yield from (("tox", f"{v[0]}.{v[1:]}") for v in re.findall(r"\d{2,3}", inside))
+    for option in ("envlist", "env_list"):
+        if parser.has_option("tox", option):
+            yield from _tox(parser.get("tox", option))
+
+
+def _tox(envlist: str) -> Iterator[tuple[str, str]]:
+    """``py38, py{39,310}`` -> 3.8, 3.9, 3.10."""
+    for major, minor in _TOX_ENV.findall(envlist):
+        yield "tox", f"{major}.{minor}"
+    for inside in _TOX_BRACES.findall(envlist):
+        yield from (("tox", f"{v[0]}.{v[1:]}") for v in re.findall(r"\d{2,3}", inside))
 
 
 def _yaml_versions(repo: Repo, path: str) -> Iterator[tuple[str, str]]:
@@ -112,7 +120,7 @@ def _sources(repo: Repo) -> Iterator[tuple[str, str, str]]:
         if top and name == "pyproject.toml":
             found: Iterator[tuple[str, str]] = _toml(repo, path)
         elif top and name in ("setup.cfg", "tox.ini"):
-            found = _ini(repo, path)
+            found = _ini(repo.text(path))
         elif top and name == "setup.py":
             text = repo.text(path)
             found = iter([("requires_python", spec) for spec in _SETUP_REQUIRES.findall(text)]

@@ -229,6 +229,9 @@ def test_declared_versions_from_every_source() -> None:
     pytest.param({"setup.cfg": "[options]\npython_requires = >=3.9\n"}, "3.9", id="setup-cfg"),
     pytest.param({"pyproject.toml": '[tool.poetry.dependencies]\npython = "^3.10"\n'}, "3.10",
                  id="poetry"),
+    pytest.param({"tox.ini": "[tox]\nenv_list =\n    py311\n    py312\n"}, "3.11", id="tox4"),
+    pytest.param({"pyproject.toml": '[tool.tox]\nlegacy_tox_ini = """\n[tox]\nenvlist = py39\n"""'},
+                 "3.9", id="legacy-tox-ini"),
     pytest.param({"pyproject.toml": "[project\nbroken"}, None, id="broken-toml"),
     pytest.param({".github/workflows/a.yml": "a: [b\n"}, None, id="broken-yaml"),
 ])
