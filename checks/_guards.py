@@ -52,7 +52,8 @@ def mentions_python2(node: cst.CSTNode) -> bool:
     if not mentions_version(node):
         return False
     code = cst.Module([]).code_for_node(node).replace(" ", "")
-    return any(mark in code for mark in ("[0]", ".major", "(3,)", "(3,0)", "==2", "<3", ">=3"))
+    marks = ("[0]", ".major", "(3,)", "(3,0)", "==2", "<3", ">=3", "'3'", '"3"', "'2", '"2')
+    return any(mark in code for mark in marks)
 
 
 def new_branch(test: cst.BaseExpression) -> Branch | None:

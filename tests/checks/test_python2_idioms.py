@@ -91,6 +91,7 @@ def test_python2_names_in_parsable_files(source: str, found: tuple[int, str]) ->
     pytest.param("import sys\nif sys.version_info[0] == 2:\n    text = unicode\nelse:\n"
                  "    text = str\n", id="version-check"),
     pytest.param("import six\nif six.PY2:\n    import urllib2\n", id="six-py2"),
+    pytest.param("import sys\nif sys.version < '3':\n    text = unicode\n", id="sys-version"),
     pytest.param("try:\n    basestring\nexcept NameError:\n    basestring = str\n",
                  id="name-error-fallback"),
     pytest.param("try:\n    pass\nexcept A, B:\n    pass\n", id="pep758-is-not-python2"),
