@@ -28,3 +28,4 @@ class Signal:
     summary: str
     evidence: tuple[Location, ...] = ()
     details: Mapping[str, object] = field(default_factory=dict)
+    display: str | None = None  # how a person reads the value ("3.12"), when a number misleads

@@ -24,8 +24,12 @@ class Report:
     unparsable: Mapping[str, str]
 
 
-def format_value(value: float | None) -> str:
-    """A value as a person reads it: shares as percentages, counts as integers."""
+def format_value(signal: Signal) -> str:
+    """A value as a person reads it: the check's own display, else shares as
+    percentages and counts as integers."""
+    value = signal.value
+    if signal.display is not None:
+        return signal.display
     if value is None:
         return "n/a"
     if isinstance(value, float) and 0 <= value <= 1:

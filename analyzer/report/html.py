@@ -30,7 +30,7 @@ def _page(report: Report) -> dict[str, Any]:
         points = report.score.contributions.get(signal.check)
         rows.append({
             "check": signal.check, "title": titles.get(signal.check, ""),
-            "value": format_value(signal.value),
+            "value": format_value(signal),
             "points": "-" if points is None else f"{points:.1f}",
             "summary": signal.summary,
             "evidence": [

@@ -23,6 +23,7 @@ def _signal(signal: Signal) -> dict[str, Any]:
     return {
         "check": signal.check,
         "value": signal.value,
+        "display": signal.display,
         "summary": signal.summary,
         "evidence": [{"path": loc.path, "line": loc.line} for loc in signal.evidence],
         "details": dict(signal.details),

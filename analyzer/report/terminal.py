@@ -56,7 +56,7 @@ def _signals(report: Report) -> Table:
         if len(signal.evidence) > MAX_EVIDENCE:
             finding.append(f"\n  … and {len(signal.evidence) - MAX_EVIDENCE} more", style="dim")
         table.add_row(
-            signal.check, format_value(signal.value),
+            signal.check, format_value(signal),
             "-" if points is None else f"{points:.1f}", finding,
         )
     return table
