@@ -7,6 +7,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from analyzer.check import Corpus, SourceFile
+from analyzer.guard import refuse
 from analyzer.model import Signal
 from analyzer.registry import CheckClass, all_checks
 from analyzer.repo import Repo
@@ -31,11 +32,14 @@ def parse_error_reason(error: cst.ParserSyntaxError) -> str:
 
 def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) -> FileResult:
     """Parse ``text`` once and let every check observe it in a single batched traversal."""
+    refused = refuse(text)  # before libcst: some inputs crash it (SIGSEGV), not raise
+    if refused is not None:
+        return FileResult(source.path, error=f"not parsed: {refused}")
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         return FileResult(source.path, error=parse_error_reason(error))
-    except (RecursionError, MemoryError, ValueError) as error:
+    except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
     visitors = [cls(source) for cls in checks]
     try:
