@@ -1,7 +1,8 @@
 """The ``modernity`` command: scan, checks, explain.
 
 Exit codes: 0 done; 1 a score fell below ``--fail-under``; 2 bad input (target,
-URL, option) or a target that could not be fetched; 3 an internal error.
+URL, option), a target that could not be fetched or one over a safety limit;
+3 an internal error; 130 / 143 interrupted by SIGINT / SIGTERM (after cleanup).
 """
 
 import signal
@@ -16,6 +17,7 @@ from analyzer import __version__
 from analyzer.acquire import redact
 from analyzer.errors import ConfigError, ModernityError
 from analyzer.registry import all_checks, get_check
+from analyzer.walk import Limits
 
 EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -48,12 +50,30 @@ def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
     return weights
 
 
+def _traceback() -> None:
+    """The current exception's traceback on stderr, with URL credentials hidden."""
+    click.echo(redact(traceback.format_exc()).rstrip(), err=True)
+
+
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"modernity: {message}", err=True)
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Usage errors (an unknown option such as ``--upload-pack=...``) are one line, exit 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.ClickException as error:
+            _fail(f"{error.format_message().strip().splitlines()[0]} (see --help)", EXIT_BAD_INPUT)
+        except click.Abort:
+            _fail("interrupted", 128 + signal.SIGINT)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="modernity")
 def main() -> None:
     """How modern and how real is a candidate's Python code? Evidence for every finding."""
@@ -71,10 +91,17 @@ def main() -> None:
 @click.option("--weight", "weight_items", multiple=True, metavar="CHECK=N",
               help="Change a check's weight in the score (0 leaves it out). Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
-@click.option("--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--timeout", "timeout", type=click.FloatRange(min=1), default=300,
+              show_default=True, metavar="SECONDS", help="Give up a clone after SECONDS.")
+@click.option("--max-repo-mb", type=click.FloatRange(min=0), default=500, show_default=True,
+              metavar="MB", help="Refuse a repository larger than MB (clone or working tree).")
+@click.option("--max-files", type=click.IntRange(min=1), default=50_000, show_default=True,
+              metavar="N", help="Refuse a repository with more than N files.")
+@click.option("--verbose", is_flag=True, help="Add the traceback to error messages.")
 def scan(
     targets: tuple[str, ...], fmt: str, fail_under: int | None, ref: str | None,
-    now_text: str | None, weight_items: tuple[str, ...], no_local: bool, verbose: bool,
+    now_text: str | None, weight_items: tuple[str, ...], no_local: bool, timeout: float,
+    max_repo_mb: float, max_files: int, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     from rich.console import Console  # noqa: PLC0415
@@ -83,6 +110,8 @@ def scan(
     from analyzer.report import json_report, terminal  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
+    limits = Limits(max_files=max_files, max_repo_mb=max_repo_mb, timeout_seconds=timeout)
     try:
         now, weights = _parse_now(now_text), _parse_weights(weight_items)
     except ModernityError as error:
@@ -93,19 +122,22 @@ def scan(
     console = Console(soft_wrap=False)
     for target in targets:
         try:
-            report = scan_one(target, now=now, ref=ref, weights=weights, allow_local=not no_local)
+            report = scan_one(target, now=now, ref=ref, weights=weights,
+                              allow_local=not no_local, limits=limits)
         except ModernityError as error:
+            if verbose:
+                _traceback()
             failures.append(str(error))
             click.echo(f"modernity: {error}", err=True)
             reports.append({"target": redact(target), "error": str(error)})
             continue
         except Exception as error:  # a bug must not lose the other targets' reports
             if verbose:
-                traceback.print_exc()
+                _traceback()
             failures.append(f"internal error on {redact(target)}")
-            click.echo(f"modernity: internal error on {redact(target)}: "
-                       f"{type(error).__name__}: {error}", err=True)
-            reports.append({"target": redact(target), "error": f"internal: {error}"})
+            click.echo(redact(f"modernity: internal error on {target}: "
+                              f"{type(error).__name__}: {error}"), err=True)
+            reports.append({"target": redact(target), "error": redact(f"internal: {error}")})
             continue
         reports.append(report)
         if fmt == "terminal":
