@@ -13,16 +13,15 @@ import re
 import signal
 import subprocess
 import tempfile
+import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import git
-
 from analyzer.errors import CloneError, LimitError, TargetError
-from analyzer.gitfacts import ALLOWED_PROTOCOLS, environment, is_git_repo, safe_config, safe_git
+from analyzer.gitfacts import ALLOWED_PROTOCOLS, environment, is_git_repo, safe_config
 from analyzer.walk import Limits
 
 ALLOWED_SCHEMES = ALLOWED_PROTOCOLS
@@ -117,7 +116,12 @@ def _size(root: Path) -> int:
     return total
 
 
-def _run(args: list[str], dest: Path, limits: Limits) -> None:
+def _check_size(dest: Path, limits: Limits) -> None:
+    if dest.exists() and _size(dest) > limits.max_repo_bytes:
+        raise LimitError(f"repository is larger than {limits.max_repo_mb:g} MB (--max-repo-mb)")
+
+
+def _run(args: list[str], dest: Path, limits: Limits, deadline: float) -> None:
     """Run git in its own process group; kill the group on timeout, size cap or interruption."""
     env = environment() | {"GIT_TERMINAL_PROMPT": "0"}
     with tempfile.TemporaryFile() as stderr:
@@ -127,18 +131,17 @@ def _run(args: list[str], dest: Path, limits: Limits) -> None:
             start_new_session=True,
         )
         try:
-            waited = 0.0
+            pause = _POLL_SECONDS
             while process.poll() is None:
-                try:
-                    process.wait(_POLL_SECONDS)
-                except subprocess.TimeoutExpired:
-                    waited += _POLL_SECONDS
-                if waited >= limits.timeout_seconds:
+                with suppress(subprocess.TimeoutExpired):
+                    process.wait(pause)
+                if time.monotonic() >= deadline:
                     raise CloneError(f"clone took longer than {limits.timeout_seconds:g} s "
                                      "(--timeout)")
-                if dest.exists() and _size(dest) > limits.max_repo_bytes:
-                    raise LimitError(f"repository is larger than {limits.max_repo_mb:g} MB "
-                                     "(--max-repo-mb)")
+                started = time.monotonic()
+                _check_size(dest, limits)
+                # measuring a big checkout is not free: keep it under a fifth of the time
+                pause = max(_POLL_SECONDS, 4 * (time.monotonic() - started))
         finally:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGKILL)
@@ -147,45 +150,51 @@ def _run(args: list[str], dest: Path, limits: Limits) -> None:
             stderr.seek(max(0, stderr.tell() - 65_536))  # the end says why; a server may chatter
             message = stderr.read().decode(errors="replace")
             raise _GitFailedError(message)
+    _check_size(dest, limits)  # git may finish between two measurements
 
 
-def _clone(url: str, dest: Path, ref: str | None, limits: Limits, *, partial: bool) -> None:
+def _clone(
+    url: str, dest: Path, ref: str | None, limits: Limits, deadline: float, *, partial: bool,
+) -> None:
     options = ["--no-recurse-submodules", "--quiet", "--single-branch"]
     if partial:
         options.append("--filter=blob:none")
     if ref:
         options += ["--branch", ref]
-    _run(["clone", *options, "--", url, str(dest)], dest, limits)
+    _run(["clone", *options, "--", url, str(dest)], dest, limits, deadline)
 
 
 def clone(url: str, dest: Path, ref: str | None = None, limits: Limits | None = None) -> None:
     """Blob-less clone of one branch; falls back to a full clone, then to checking out a commit."""
     limits = limits or Limits()
+    deadline = time.monotonic() + limits.timeout_seconds
     try:
-        _clone(url, dest, ref, limits, partial=True)
+        _clone(url, dest, ref, limits, deadline, partial=True)
         return
     except _GitFailedError as error:
         reason = _git_failure(str(error), url)
     if "filter" in reason.lower():
         try:
-            _clone(url, dest, ref, limits, partial=False)
+            _clone(url, dest, ref, limits, deadline, partial=False)
             return
         except _GitFailedError as error:
             detail = _git_failure(str(error), url)
             raise CloneError(f"could not clone {redact(url)}: {detail}") from None
     if ref and "not found" in reason.lower():
-        _checkout_commit(url, dest, ref, limits)
+        _checkout_commit(url, dest, ref, limits, deadline)
         return
     raise CloneError(f"could not clone {redact(url)}: {reason}") from None
 
 
-def _checkout_commit(url: str, dest: Path, ref: str, limits: Limits) -> None:
+def _checkout_commit(url: str, dest: Path, ref: str, limits: Limits, deadline: float) -> None:
     """``--ref`` named no branch or tag: clone everything and check the commit out."""
     try:
-        _clone(url, dest, None, limits, partial=True)
-        safe_git(dest).fetch("--quiet", "origin", "+refs/heads/*:refs/remotes/origin/*")
-        safe_git(dest).checkout("--quiet", "--detach", ref, "--")
-    except (_GitFailedError, git.GitCommandError):
+        _clone(url, dest, None, limits, deadline, partial=True)
+        inside = ["-C", str(dest)]
+        fetch = ["fetch", "--quiet", "origin", "+refs/heads/*:refs/remotes/origin/*"]
+        _run([*inside, *fetch], dest, limits, deadline)
+        _run([*inside, "checkout", "--quiet", "--detach", ref, "--"], dest, limits, deadline)
+    except _GitFailedError:
         raise CloneError(f"no branch, tag or commit {ref!r} in {redact(url)}") from None
 
 

@@ -135,8 +135,9 @@ def scan(
             if verbose:
                 _traceback()
             failures.append(f"internal error on {redact(target)}")
+            first = (str(error).splitlines() or [""])[0]  # one line, as every failure
             click.echo(redact(f"modernity: internal error on {target}: "
-                              f"{type(error).__name__}: {error}"), err=True)
+                              f"{type(error).__name__}: {first}"), err=True)
             reports.append({"target": redact(target), "error": redact(f"internal: {error}")})
             continue
         reports.append(report)
