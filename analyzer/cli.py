@@ -17,6 +17,7 @@ from analyzer import __version__
 from analyzer.acquire import redact
 from analyzer.errors import ConfigError, ModernityError
 from analyzer.registry import all_checks, get_check
+from analyzer.report.printable import clean, printable
 from analyzer.walk import Limits
 
 EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
@@ -56,7 +57,7 @@ def _traceback() -> None:
 
 
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"modernity: {message}", err=True)
+    click.echo(f"modernity: {clean(message)}", err=True)
     sys.exit(code)
 
 
@@ -128,7 +129,7 @@ def scan(
             if verbose:
                 _traceback()
             failures.append(str(error))
-            click.echo(f"modernity: {error}", err=True)
+            click.echo(f"modernity: {clean(str(error))}", err=True)
             reports.append({"target": redact(target), "error": str(error)})
             continue
         except Exception as error:  # a bug must not lose the other targets' reports
@@ -136,13 +137,13 @@ def scan(
                 _traceback()
             failures.append(f"internal error on {redact(target)}")
             first = (str(error).splitlines() or [""])[0]  # one line, as every failure
-            click.echo(redact(f"modernity: internal error on {target}: "
-                              f"{type(error).__name__}: {first}"), err=True)
+            click.echo(clean(redact(f"modernity: internal error on {target}: "
+                                    f"{type(error).__name__}: {first}")), err=True)
             reports.append({"target": redact(target), "error": redact(f"internal: {error}")})
             continue
         reports.append(report)
         if fmt == "terminal":
-            terminal.render(report, console)
+            terminal.render(printable(report), console)
         if fail_under is not None and report.score.total < fail_under:
             below.append(f"{report.target} scored {report.score.total}")
     if fmt == "json":

@@ -173,3 +173,21 @@ def test_nested_expression_and_odd_encodings(tmp_path: Path) -> None:
     hints = {s["check"]: s for s in document["signals"]}["type_hints"]
     assert hints["value"] == 1.0
     assert hints["details"]["functions"] >= 5  # ok, utf16, bom, crlf, latin1
+
+
+def test_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
+    """File names and errors carrying terminal escapes are shown escaped, never sent raw."""
+    osc, csi = "\x1b]52;c;cHduZWQ=\x07", "\x1b[2J"
+    repo = make_repo(tmp_path / "r", {
+        f"a{osc}.py": "async def f() -> None:\n    pass\n",
+        f"b{csi}.py": "def broken(:\n",
+        "c\u202e.txt": "x\n",
+    })
+    env = {"NO_COLOR": "1", "TERM": "dumb"}
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer", "scan", str(repo), NOW], capture_output=True,
+        text=True, check=False, env={**os.environ, **env}, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "\x1b" not in done.stdout and "\u202e" not in done.stdout
+    assert "b\\x1b[2J.py" in done.stdout  # listed, visibly escaped
