@@ -208,5 +208,8 @@ def acquire(target: Target, ref: str | None = None, limits: Limits | None = None
         return
     with tempfile.TemporaryDirectory(prefix="modernity-", ignore_cleanup_errors=True) as tmp:
         dest = Path(tmp) / "repo"
-        clone(target.location, dest, ref, limits)
+        # a local repository with --ref is cloned over file://, not by copying its .git
+        # (which would follow symbolic links inside it, CVE-2022-39253)
+        source = target.location if target.kind is Kind.URL else Path(target.location).as_uri()
+        clone(source, dest, ref, limits)
         yield dest

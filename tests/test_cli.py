@@ -146,6 +146,8 @@ def test_credentials_never_appear(verbose: list[str]) -> None:
         document = json.loads(done.stdout)
         assert document["target"] == "https://***@127.0.0.1:9/r.git"
         assert "could not clone https://***@127.0.0.1:9/r.git" in document["error"]
+        assert ("Traceback" in done.stderr) == bool(verbose)
+        assert done.stderr.strip().splitlines()[-1].startswith("modernity: could not clone")
 
 
 def test_no_local_refuses_local_targets_end_to_end(tmp_path: Path) -> None:
