@@ -14,6 +14,7 @@ import signal
 import subprocess
 import tempfile
 import time
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
@@ -63,10 +64,11 @@ def parse_target(text: str, *, allow_local: bool = True) -> Target:
     """Classify ``text`` as a URL, a local repository or a directory, or reject it."""
     if not text:
         raise TargetError("empty target")
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
+    # separators (Z*) and control, format, private or unassigned characters (C*: C0, C1, bidi)
+    if any(ch.isspace() or unicodedata.category(ch)[0] in "CZ" for ch in text):
         raise TargetError(f"target {redact(text)!r} contains whitespace or control characters")
     if text.startswith("-"):
-        raise TargetError(f"target {text!r} looks like a command-line option; refusing it")
+        raise TargetError(f"target {redact(text)!r} looks like a command-line option; refusing it")
     if _TRANSPORT_HELPER.match(text):
         raise TargetError(f"target {redact(text)!r} uses a git transport helper; refusing it")
     scheme = _SCHEME.match(text)

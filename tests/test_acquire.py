@@ -23,6 +23,7 @@ def test_urls_are_accepted(text: str, kind: Kind) -> None:
 @pytest.mark.parametrize("text", [
     "ext::sh -c touch% /tmp/pwned", "fd::17", "-uhello", "--upload-pack=x",
     "http://example.com/repo", "https://example.com/a b", "https://x/\x07",
+    "https://x/\x9b31m", "https://x/\u202egit.moc", "https://x/a\u00a0b", "EXT::sh",
 ])
 def test_dangerous_targets_are_rejected(text: str) -> None:
     with pytest.raises(TargetError):
