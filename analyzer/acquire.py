@@ -1,29 +1,36 @@
 """Getting a target onto disk safely: validate the URL, clone into a temporary directory.
 
 The URL is checked before git sees it (transport helpers such as ``ext::`` run
-arbitrary commands; an argument starting with ``-`` becomes a git option), and
-git runs with hooks, prompts and unsafe protocols off. The clone lives in a
-temporary directory that is removed on success, on error and on Ctrl-C.
+arbitrary commands; an argument or host starting with ``-`` becomes an option),
+and git runs with hooks, prompts and unsafe protocols off. The clone runs in its
+own process group under a time limit and a size limit (the clone directory is
+measured while git writes it), in a temporary directory that is removed on
+success, on error, on Ctrl-C and on SIGTERM.
 """
 
+import os
 import re
+import signal
+import subprocess
 import tempfile
+import time
+import unicodedata
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-import git
+from analyzer.errors import CloneError, LimitError, TargetError
+from analyzer.gitfacts import ALLOWED_PROTOCOLS, environment, is_git_repo, safe_config
+from analyzer.walk import Limits
 
-from analyzer.errors import CloneError, TargetError
-from analyzer.gitfacts import SAFE_CONFIG, environment, is_git_repo, safe_git
-
-ALLOWED_SCHEMES = ("https", "ssh", "file")
-_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://")
+ALLOWED_SCHEMES = ALLOWED_PROTOCOLS
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)://([^/?#]*)")
 _TRANSPORT_HELPER = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*::")
-_SCP_LIKE = re.compile(r"^[\w.+-]+@[\w.-]+:(?!/)\S+$")
-_CREDENTIALS = re.compile(r"(?<=://)[^/@\s]+@")
+_SCP_LIKE = re.compile(r"^[\w.+-]+@(?!-)[\w.-]+:(?!/)\S+$")
+_CREDENTIALS = re.compile(r"(?<=://)[^/?#\s]*@")
+_POLL_SECONDS = 0.2
 
 
 class Kind(StrEnum):
@@ -47,14 +54,21 @@ def redact(text: str) -> str:
     return _CREDENTIALS.sub("***@", text)
 
 
+def _userinfo(text: str) -> str | None:
+    """The ``user:password`` part of a URL, to scrub from git's messages in any form."""
+    match = _SCHEME.match(text)
+    return match.group(2).rpartition("@")[0] or None if match else None
+
+
 def parse_target(text: str, *, allow_local: bool = True) -> Target:
     """Classify ``text`` as a URL, a local repository or a directory, or reject it."""
     if not text:
         raise TargetError("empty target")
-    if any(ch.isspace() or ord(ch) < 32 or ord(ch) == 127 for ch in text):
+    # separators (Z*) and control, format, private or unassigned characters (C*: C0, C1, bidi)
+    if any(ch.isspace() or unicodedata.category(ch)[0] in "CZ" for ch in text):
         raise TargetError(f"target {redact(text)!r} contains whitespace or control characters")
     if text.startswith("-"):
-        raise TargetError(f"target {text!r} looks like a command-line option; refusing it")
+        raise TargetError(f"target {redact(text)!r} looks like a command-line option; refusing it")
     if _TRANSPORT_HELPER.match(text):
         raise TargetError(f"target {redact(text)!r} uses a git transport helper; refusing it")
     scheme = _SCHEME.match(text)
@@ -65,6 +79,8 @@ def parse_target(text: str, *, allow_local: bool = True) -> Target:
             raise TargetError(f"unsupported URL scheme {name}:// (use {allowed})")
         if name == "file" and not allow_local:
             raise TargetError("file:// targets are disabled (--no-local)")
+        if scheme.group(2).rpartition("@")[2].startswith("-"):
+            raise TargetError(f"target {redact(text)!r} has a host starting with '-'; refusing it")
         return Target(Kind.URL, text)
     if _SCP_LIKE.match(text):
         return Target(Kind.URL, text)
@@ -78,58 +94,114 @@ def parse_target(text: str, *, allow_local: bool = True) -> Target:
     return Target(Kind.LOCAL_GIT if is_git_repo(path) else Kind.DIRECTORY, str(path.resolve()))
 
 
-def _git_failure(error: git.GitCommandError) -> str:
-    stderr = str(error.stderr or "").strip().splitlines()
-    fatal = [line for line in stderr if line.startswith(("fatal:", "error:"))]
-    reason = (fatal or stderr or ["git failed"])[-1]
-    return redact(reason.removeprefix("fatal: ").removeprefix("error: ").strip())
+def _git_failure(stderr: str, url: str) -> str:
+    lines = stderr.strip().splitlines()
+    fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    reason = (fatal or lines or ["git failed"])[-1]
+    reason = reason.removeprefix("fatal: ").removeprefix("error: ").strip()
+    secret = _userinfo(url)
+    return redact(reason.replace(secret, "***") if secret else reason)
 
 
-def _clone(url: str, dest: Path, ref: str | None, *, partial: bool) -> None:
-    config = [arg for item in SAFE_CONFIG for arg in ("-c", item)]
-    options = ["--no-recurse-submodules", "--quiet"]
+class _GitFailedError(Exception):
+    """git exited non-zero; the argument is its standard error."""
+
+
+def _size(root: Path) -> int:
+    total = 0
+    for directory, _, files in os.walk(root):
+        for name in files:
+            try:
+                total += os.lstat(os.path.join(directory, name)).st_size  # noqa: PTH118
+            except OSError:
+                continue  # git renames temporary pack files as it goes
+    return total
+
+
+def _check_size(dest: Path, limits: Limits) -> None:
+    if dest.exists() and _size(dest) > limits.max_repo_bytes:
+        raise LimitError(f"repository is larger than {limits.max_repo_mb:g} MB (--max-repo-mb)")
+
+
+def _run(args: list[str], dest: Path, limits: Limits, deadline: float) -> None:
+    """Run git in its own process group; kill the group on timeout, size cap or interruption."""
+    env = environment() | {"GIT_TERMINAL_PROMPT": "0"}
+    with tempfile.TemporaryFile() as stderr:
+        process = subprocess.Popen(
+            ["git", *[a for item in safe_config() for a in ("-c", item)], *args],
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=stderr, env=env,
+            start_new_session=True,
+        )
+        try:
+            pause = _POLL_SECONDS
+            while process.poll() is None:
+                with suppress(subprocess.TimeoutExpired):
+                    process.wait(pause)
+                if time.monotonic() >= deadline:
+                    raise CloneError(f"clone took longer than {limits.timeout_seconds:g} s "
+                                     "(--timeout)")
+                started = time.monotonic()
+                _check_size(dest, limits)
+                # measuring a big checkout is not free: keep it under a fifth of the time
+                pause = max(_POLL_SECONDS, 4 * (time.monotonic() - started))
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if process.returncode != 0:
+            stderr.seek(max(0, stderr.tell() - 65_536))  # the end says why; a server may chatter
+            message = stderr.read().decode(errors="replace")
+            raise _GitFailedError(message)
+    _check_size(dest, limits)  # git may finish between two measurements
+
+
+def _clone(
+    url: str, dest: Path, ref: str | None, limits: Limits, deadline: float, *, partial: bool,
+) -> None:
+    options = ["--no-recurse-submodules", "--quiet", "--single-branch"]
     if partial:
         options.append("--filter=blob:none")
     if ref:
-        options += ["--single-branch", "--branch", ref]
-    else:
-        options.append("--single-branch")
-    env = environment() | {"GIT_ALLOW_PROTOCOL": ":".join(ALLOWED_SCHEMES)}
-    git.Git().execute(["git", *config, "clone", *options, "--", url, str(dest)], env=env)
+        options += ["--branch", ref]
+    _run(["clone", *options, "--", url, str(dest)], dest, limits, deadline)
 
 
-def clone(url: str, dest: Path, ref: str | None = None) -> None:
+def clone(url: str, dest: Path, ref: str | None = None, limits: Limits | None = None) -> None:
     """Blob-less clone of one branch; falls back to a full clone, then to checking out a commit."""
+    limits = limits or Limits()
+    deadline = time.monotonic() + limits.timeout_seconds
     try:
-        _clone(url, dest, ref, partial=True)
+        _clone(url, dest, ref, limits, deadline, partial=True)
         return
-    except git.GitCommandError as error:
-        first = error
-    reason = _git_failure(first)
+    except _GitFailedError as error:
+        reason = _git_failure(str(error), url)
     if "filter" in reason.lower():
         try:
-            _clone(url, dest, ref, partial=False)
+            _clone(url, dest, ref, limits, deadline, partial=False)
             return
-        except git.GitCommandError as error:
-            raise CloneError(f"could not clone {redact(url)}: {_git_failure(error)}") from error
+        except _GitFailedError as error:
+            detail = _git_failure(str(error), url)
+            raise CloneError(f"could not clone {redact(url)}: {detail}") from None
     if ref and "not found" in reason.lower():
-        _checkout_commit(url, dest, ref)
+        _checkout_commit(url, dest, ref, limits, deadline)
         return
-    raise CloneError(f"could not clone {redact(url)}: {reason}") from first
+    raise CloneError(f"could not clone {redact(url)}: {reason}") from None
 
 
-def _checkout_commit(url: str, dest: Path, ref: str) -> None:
+def _checkout_commit(url: str, dest: Path, ref: str, limits: Limits, deadline: float) -> None:
     """``--ref`` named no branch or tag: clone everything and check the commit out."""
     try:
-        _clone(url, dest, None, partial=True)
-        safe_git(dest).fetch("--quiet", "origin", "+refs/heads/*:refs/remotes/origin/*")
-        safe_git(dest).checkout("--quiet", "--detach", ref, "--")
-    except git.GitCommandError as error:
-        raise CloneError(f"no branch, tag or commit {ref!r} in {redact(url)}") from error
+        _clone(url, dest, None, limits, deadline, partial=True)
+        inside = ["-C", str(dest)]
+        fetch = ["fetch", "--quiet", "origin", "+refs/heads/*:refs/remotes/origin/*"]
+        _run([*inside, *fetch], dest, limits, deadline)
+        _run([*inside, "checkout", "--quiet", "--detach", ref, "--"], dest, limits, deadline)
+    except _GitFailedError:
+        raise CloneError(f"no branch, tag or commit {ref!r} in {redact(url)}") from None
 
 
 @contextmanager
-def acquire(target: Target, ref: str | None = None) -> Iterator[Path]:
+def acquire(target: Target, ref: str | None = None, limits: Limits | None = None) -> Iterator[Path]:
     """A directory holding the target's files, valid inside the ``with`` block only."""
     if target.kind is Kind.DIRECTORY and ref:
         raise TargetError(f"--ref needs a git repository; {target.display} is a plain directory")
@@ -138,5 +210,8 @@ def acquire(target: Target, ref: str | None = None) -> Iterator[Path]:
         return
     with tempfile.TemporaryDirectory(prefix="modernity-", ignore_cleanup_errors=True) as tmp:
         dest = Path(tmp) / "repo"
-        clone(target.location, dest, ref)
+        # a local repository with --ref is cloned over file://, not by copying its .git
+        # (which would follow symbolic links inside it, CVE-2022-39253)
+        source = target.location if target.kind is Kind.URL else Path(target.location).as_uri()
+        clone(source, dest, ref, limits)
         yield dest

@@ -1,7 +1,8 @@
 """The ``modernity`` command: scan, checks, explain.
 
 Exit codes: 0 done; 1 a score fell below ``--fail-under``; 2 bad input (target,
-URL, option) or a target that could not be fetched; 3 an internal error.
+URL, option), a target that could not be fetched or one over a safety limit;
+3 an internal error; 130 / 143 interrupted by SIGINT / SIGTERM (after cleanup).
 """
 
 import re
@@ -17,6 +18,7 @@ from analyzer import __version__
 from analyzer.acquire import redact
 from analyzer.errors import ConfigError, ModernityError
 from analyzer.registry import all_checks, get_check
+from analyzer.report.printable import clean, printable
 
 EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -57,12 +59,30 @@ def _read_targets(stream: TextIO | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def _traceback() -> None:
+    """The current exception's traceback on stderr, with URL credentials hidden."""
+    click.echo(redact(traceback.format_exc()).rstrip(), err=True)
+
+
 def _fail(message: str, code: int) -> NoReturn:
-    click.echo(f"modernity: {message}", err=True)
+    click.echo(f"modernity: {clean(message)}", err=True)
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _OneLineErrors(click.Group):
+    """Usage errors (an unknown option such as ``--upload-pack=...``) are one line, exit 2."""
+
+    def main(self, *args: Any, **kwargs: Any) -> NoReturn:
+        try:
+            code = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.ClickException as error:
+            _fail(f"{error.format_message().strip().splitlines()[0]} (see --help)", EXIT_BAD_INPUT)
+        except click.Abort:
+            _fail("interrupted", 128 + signal.SIGINT)
+        sys.exit(code if isinstance(code, int) else 0)
+
+
+@click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="modernity")
 def main() -> None:
     """How modern and how real is a candidate's Python code? Evidence for every finding."""
@@ -84,14 +104,25 @@ def main() -> None:
 @click.option("--author", "authors", multiple=True, metavar="EMAIL_OR_NAME",
               help="The candidate's git email or name: measure their share. Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
-@click.option("--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--timeout", "timeout", type=click.FloatRange(min=1), default=300,
+              show_default=True, metavar="SECONDS", help="Give up a clone after SECONDS.")
+@click.option("--max-repo-mb", type=click.FloatRange(min=0), default=500, show_default=True,
+              metavar="MB", help="Refuse a repository larger than MB (clone or working tree).")
+@click.option("--max-files", type=click.IntRange(min=1), default=50_000, show_default=True,
+              metavar="N", help="Refuse a repository with more than N files.")
+@click.option("--verbose", is_flag=True, help="Add the traceback to error messages.")
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
-    authors: tuple[str, ...], no_local: bool, verbose: bool,
+    authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
+    max_files: int, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
+    from analyzer.walk import Limits  # noqa: PLC0415  (keeps --help fast)
+
     signal.signal(signal.SIGTERM, _terminate)
+    signal.signal(signal.SIGINT, _terminate)
+    limits = Limits(max_files=max_files, max_repo_mb=max_repo_mb, timeout_seconds=timeout)
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
@@ -101,7 +132,7 @@ def scan(
         _fail(str(error), error.exit_code)
     options = {
         "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
-        "authors": authors,
+        "authors": authors, "limits": limits,
     }
     reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
@@ -133,23 +164,27 @@ def _scan_all(
         try:
             report = scan_one(target, **options)
         except ModernityError as error:
+            if verbose:
+                _traceback()
             message = str(error)
         except Exception as error:  # a bug must not lose the other targets' reports
             if verbose:
-                traceback.print_exc()
-            message = f"internal error on {redact(target)}: {type(error).__name__}: {error}"
+                _traceback()
+            first = (str(error).splitlines() or [""])[0]  # one line, as every failure
+            message = redact(f"internal error on {target}: {type(error).__name__}: {first}")
             internal = True
         else:
             reports.append(report)
             if fmt == "terminal":
-                terminal.render(report, console)
+                terminal.render(printable(report), console)
             continue
         failures.append(internal)
-        click.echo(f"modernity: {message}", err=True)
+        click.echo(f"modernity: {clean(message)}", err=True)
         reports.append({"target": redact(target), "error": message})
     if fmt == "terminal" and len(targets) > 1:
-        terminal.render_summary([r for r in reports if not isinstance(r, dict)],
-                                [r["target"] for r in reports if isinstance(r, dict)], console)
+        terminal.render_summary([printable(r) for r in reports if not isinstance(r, dict)],
+                                [clean(r["target"]) for r in reports if isinstance(r, dict)],
+                                console)
     elif fmt != "terminal":
         click.echo(_render_document(fmt, reports), nl=False)
     return reports, failures

@@ -8,6 +8,7 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper
 
 from analyzer.check import Corpus, SourceFile
+from analyzer.guard import refuse
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.registry import CheckClass, all_checks
@@ -42,11 +43,14 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         if isinstance(code, Unreadable):
             return FileResult(source.path, error=code.reason)
         text = code
+    refused = refuse(text)  # before libcst: some inputs crash it (SIGSEGV), not raise
+    if refused is not None:
+        return FileResult(source.path, error=f"not parsed: {refused}")
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
         return FileResult(source.path, error=parse_error_reason(error))
-    except (RecursionError, MemoryError, ValueError) as error:
+    except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
     visitors = [cls(source) for cls in checks]
     try:

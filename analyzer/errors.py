@@ -1,7 +1,9 @@
 """The few ways a scan can fail, each with the exit code the CLI gives it.
 
 Every failure a user can cause (a bad URL, a missing path, a repository that
-cannot be cloned) is one of these; the CLI prints ``str(error)`` as one line.
+cannot be cloned or is over a limit) is one of these; the CLI prints
+``str(error)`` as one line and exits 2. Anything else is a bug: exit 3.
+Messages never hold a URL's credentials (``acquire.redact``).
 """
 
 from typing import ClassVar
@@ -23,3 +25,7 @@ class CloneError(ModernityError):
 
 class ConfigError(ModernityError):
     """An option's value is unusable (unknown check name, bad weight, bad date)."""
+
+
+class LimitError(ModernityError):
+    """The repository is over a safety limit (``--max-repo-mb``, ``--max-files``)."""

@@ -5,11 +5,15 @@ A repository on disk may carry a hostile ``.git/config`` (``core.fsmonitor``,
 neutralised and with optional locks off, so a local repository is never modified.
 """
 
+import atexit
 import os
+import shutil
+import tempfile
 import time
 from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import git
@@ -17,12 +21,19 @@ import git
 from analyzer.repo import Blame, Commit, GitFacts
 
 _FIELD, _RECORD = "\x1f", "\x1e"
-SAFE_CONFIG = (
+ALLOWED_PROTOCOLS = ("https", "ssh", "file")
+_SAFE_CONFIG = (
     "core.fsmonitor=false",
-    "core.hooksPath=/dev/null",
     "core.untrackedCache=false",
+    "core.askPass=",
+    "credential.helper=",
     "diff.external=",
-    "protocol.ext.allow=never",
+    "submodule.recurse=false",
+    "filter.lfs.smudge=",
+    "filter.lfs.process=",
+    "filter.lfs.required=false",
+    "protocol.allow=never",
+    *(f"protocol.{name}.allow=always" for name in ALLOWED_PROTOCOLS),
     "safe.directory=*",
     "mailmap.file=",  # only the repository's own .mailmap, never a file named by its config
     "mailmap.blob=",
@@ -32,6 +43,7 @@ BLAME_TIMEOUT_SECONDS = 60
 # A blob-less clone fetches each old version blame needs on demand: bound the whole run.
 BLAME_BUDGET_SECONDS = 180
 SAFE_ENV = {
+    "GIT_ALLOW_PROTOCOL": ":".join(ALLOWED_PROTOCOLS),
     "GIT_TERMINAL_PROMPT": "0",
     "GIT_OPTIONAL_LOCKS": "0",
     "GIT_LFS_SKIP_SMUDGE": "1",
@@ -42,11 +54,24 @@ SAFE_ENV = {
 }
 
 
+@cache
+def empty_hooks_dir() -> str:
+    """A private empty directory for ``core.hooksPath``: no hook of the repository can run."""
+    path = tempfile.mkdtemp(prefix="modernity-hooks-")
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
+def safe_config() -> tuple[str, ...]:
+    """``-c`` settings that override whatever the scanned repository's own config says."""
+    return (f"core.hooksPath={empty_hooks_dir()}", *_SAFE_CONFIG)
+
+
 def safe_git(root: Path) -> git.Git:
     """A git command runner for ``root`` with the scanned repo's dangerous settings overridden."""
     runner = git.Git(root)
     runner.update_environment(**SAFE_ENV)
-    runner.set_persistent_git_options(c=list(SAFE_CONFIG))
+    runner.set_persistent_git_options(c=list(safe_config()))
     return runner
 
 

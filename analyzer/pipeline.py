@@ -8,7 +8,7 @@ from analyzer.acquire import acquire, parse_target
 from analyzer.engine import run
 from analyzer.report import Report
 from analyzer.score import score
-from analyzer.walk import build_repo
+from analyzer.walk import Limits, build_repo
 
 
 def scan(
@@ -19,10 +19,11 @@ def scan(
     weights: Mapping[str, float] | None = None,
     allow_local: bool = True,
     authors: tuple[str, ...] = (),
+    limits: Limits | None = None,
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
-    with acquire(target, ref) as root:
-        repo = build_repo(root, now=now, authors=authors)
+    with acquire(target, ref, limits) as root:
+        repo = build_repo(root, now=now, limits=limits, authors=authors)
         analysis = run(repo)
     return Report(
         target=target.display,

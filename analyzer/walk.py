@@ -5,6 +5,7 @@ a repository cannot make the scan read outside itself.
 """
 
 import os
+import posixpath
 import stat
 from collections import Counter
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 
+from analyzer.errors import LimitError
 from analyzer.gitfacts import is_git_repo, read_git_facts, tracked_files
 from analyzer.paths import (
     Role,
@@ -30,7 +32,16 @@ _SKIP_DIRS = frozenset({".git", ".hg", ".svn"})
 
 @dataclass(frozen=True, slots=True)
 class Limits:
+    """Safety limits of one scan (CLI options); docs/security.md says why each exists."""
+
     max_file_bytes: int = 1_000_000
+    max_files: int = 50_000
+    max_repo_mb: float = 500
+    timeout_seconds: float = 300
+
+    @property
+    def max_repo_bytes(self) -> int:
+        return int(self.max_repo_mb * 1_000_000)
 
 
 def _all_files(root: Path) -> list[str]:
@@ -44,6 +55,18 @@ def _all_files(root: Path) -> list[str]:
     return sorted(found)
 
 
+def _link_reason(root: Path, path: str) -> str:
+    """Say where a link points, worked out from its text alone (the target is never touched)."""
+    try:
+        target = str((root / path).readlink())
+    except OSError:
+        return "symbolic link (not followed)"
+    joined = posixpath.normpath(posixpath.join(posixpath.dirname(path), target))
+    if target.startswith("/") or joined == ".." or joined.startswith("../"):
+        return "symbolic link pointing outside the repository (not followed)"
+    return "symbolic link (not followed)"
+
+
 def _examine(root: Path, path: str, limits: Limits) -> tuple[int, str | None]:
     """The file's size, and why it is left out (``None`` when it is analysable)."""
     try:
@@ -51,7 +74,7 @@ def _examine(root: Path, path: str, limits: Limits) -> tuple[int, str | None]:
     except OSError as error:
         return 0, f"unreadable: {error.strerror}"
     if stat.S_ISLNK(info.st_mode):
-        return 0, "symbolic link (not followed)"
+        return 0, _link_reason(root, path)
     if stat.S_ISDIR(info.st_mode):
         return 0, "submodule (not fetched)"
     if not stat.S_ISREG(info.st_mode):
@@ -78,10 +101,14 @@ def build_repo(
     limits = limits or Limits()
     in_git = is_git_repo(root)
     paths = tracked_files(root) if in_git else _all_files(root)
+    if len(paths) > limits.max_files:
+        raise LimitError(f"repository has {len(paths):,} files (limit --max-files "
+                         f"{limits.max_files:,})")
     files: dict[str, int] = {}
     excluded: dict[str, str] = {}
     vendored: Counter[str] = Counter()
     venvs = venv_roots(paths)
+    total = 0
     for path in paths:
         top = vendored_root(path, venvs)
         if top is not None:
@@ -89,11 +116,15 @@ def build_repo(
             continue
         reason = generated_reason(path)
         size, skip = _examine(root, path, limits)
+        total += size
         reason = skip or reason
         if reason is None:
             files[path] = size
         else:
             excluded[path] = reason
+    if total > limits.max_repo_bytes:
+        raise LimitError(f"repository's files are larger than {limits.max_repo_mb:g} MB "
+                         "(--max-repo-mb)")
     for top, count in vendored.items():
         excluded[top] = tree_reason(tree_kind(top, venvs), count)
     blamed = [p for p in files if authors and p.endswith(".py") and role(p) is Role.PRODUCTION]

@@ -4,8 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.acquire import Kind, acquire, parse_target, redact
-from analyzer.errors import CloneError, TargetError
+from analyzer.acquire import Kind, acquire, clone, parse_target, redact
+from analyzer.errors import CloneError, LimitError, TargetError
+from analyzer.walk import Limits
 from tests.gitrepo import CommitSpec, git, make_repo
 
 
@@ -22,6 +23,7 @@ def test_urls_are_accepted(text: str, kind: Kind) -> None:
 @pytest.mark.parametrize("text", [
     "ext::sh -c touch% /tmp/pwned", "fd::17", "-uhello", "--upload-pack=x",
     "http://example.com/repo", "https://example.com/a b", "https://x/\x07",
+    "https://x/\x9b31m", "https://x/\u202egit.moc", "https://x/a\u00a0b", "EXT::sh",
 ])
 def test_dangerous_targets_are_rejected(text: str) -> None:
     with pytest.raises(TargetError):
@@ -77,3 +79,23 @@ def test_unknown_ref_is_a_clone_error(tmp_path: Path) -> None:
         parse_target(repo.as_uri()), "no-such-branch"
     ):
         pass
+
+
+def test_size_cap_stops_the_clone_itself(tmp_path: Path) -> None:
+    """--max-repo-mb is enforced on the clone directory, before any file is examined."""
+    repo = make_repo(tmp_path / "r", {"data.txt": "x" * 300_000})
+    with pytest.raises(LimitError, match=r"larger than 0\.1 MB \(--max-repo-mb\)"):
+        clone(repo.as_uri(), tmp_path / "dest", limits=Limits(max_repo_mb=0.1))
+
+
+@pytest.mark.parametrize("text", [
+    "ssh://-oProxyCommand=touch%20x/r", "ssh://user@-oProxyCommand=x/r", "git@-oProxyCommand=x:r",
+])
+def test_hosts_that_look_like_options_are_rejected(text: str) -> None:
+    with pytest.raises(TargetError):
+        parse_target(text)
+
+
+def test_credentials_with_at_signs_are_redacted() -> None:
+    assert redact("fatal: 'https://u:p@ss@h/r.git/'") == "fatal: 'https://***@h/r.git/'"
+    assert redact("ssh://git@host/r") == "ssh://***@host/r"

@@ -130,3 +130,49 @@ def test_no_target_at_all_is_bad_input() -> None:
     assert done.stderr.strip() == (
         "modernity: nothing to scan: give a URL or path, or --targets-file"
     )
+@pytest.mark.parametrize("args", [
+    pytest.param(["ext::sh -c touch% {marker}"], id="ext-transport"),
+    pytest.param(["fd::17"], id="fd-transport"),
+    pytest.param(["--upload-pack=touch {marker}", "https://example.com/r.git"], id="upload-pack"),
+    pytest.param(["--", "--upload-pack=touch {marker}"], id="upload-pack-after-dashes"),
+    pytest.param(["-c", "core.sshCommand=touch {marker}", "ssh://h/r"], id="dash-c"),
+    pytest.param(["--", "-c core.sshCommand=touch {marker}"], id="dash-c-as-target"),
+    pytest.param(["ssh://-oProxyCommand=touch% {marker}/r"], id="ssh-host-option"),
+    pytest.param(["git@-oProxyCommand=touch:{marker}"], id="scp-host-option"),
+    pytest.param(["https://example.com/r.git\n--upload-pack=touch {marker}"], id="newline"),
+])
+def test_hostile_arguments_exit_2_with_one_line_and_run_nothing(
+    args: list[str], tmp_path: Path,
+) -> None:
+    """Each hostile URL or option: exit 2, one line on stderr, and its command never runs."""
+    marker = tmp_path / "pwned"
+    done = modernity("scan", *[arg.format(marker=marker) for arg in args])
+    assert done.returncode == 2
+    assert len(done.stderr.strip().splitlines()) == 1, done.stderr
+    assert done.stdout == ""
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("verbose", [[], ["--verbose"]], ids=["plain", "verbose"])
+def test_credentials_never_appear(verbose: list[str]) -> None:
+    """A token in the URL is hidden in the JSON target, the error and git's own message."""
+    for url in ("https://user:s3cr3t@127.0.0.1:9/r.git", "https://user:p@ss@127.0.0.1:9/r.git"):
+        done = modernity("scan", url, "--format=json", *verbose)
+        assert done.returncode == 2
+        output = done.stdout + done.stderr
+        assert "s3cr3t" not in output and "ss@" not in output and "user" not in output
+        document = json.loads(done.stdout)
+        assert document["target"] == "https://***@127.0.0.1:9/r.git"
+        assert "could not clone https://***@127.0.0.1:9/r.git" in document["error"]
+        assert ("Traceback" in done.stderr) == bool(verbose)
+        assert done.stderr.strip().splitlines()[-1].startswith("modernity: could not clone")
+
+
+def test_no_local_refuses_local_targets_end_to_end(tmp_path: Path) -> None:
+    """--no-local (modernity as a service): paths and file:// URLs exit 2 without reading."""
+    repo = materialise("tiny_script", tmp_path / "r")
+    for target in (str(repo), repo.as_uri()):
+        done = modernity("scan", "--no-local", target, "--format=json")
+        assert done.returncode == 2
+        assert "(--no-local)" in done.stderr and len(done.stderr.splitlines()) == 1
+        assert "signals" not in done.stdout
