@@ -64,13 +64,15 @@ def parse_target(text: str, *, allow_local: bool = True) -> Target:
     """Classify ``text`` as a URL, a local repository or a directory, or reject it."""
     if not text:
         raise TargetError("empty target")
-    # separators (Z*) and control, format, private or unassigned characters (C*: C0, C1, bidi)
-    if any(ch.isspace() or unicodedata.category(ch)[0] in "CZ" for ch in text):
-        raise TargetError(f"target {redact(text)!r} contains whitespace or control characters")
+    # The most telling reason first: `ext::sh -c ...` is a transport helper, not just spaces.
+    # (Messages quote with !r, which escapes control and bidi characters.)
     if text.startswith("-"):
         raise TargetError(f"target {redact(text)!r} looks like a command-line option; refusing it")
     if _TRANSPORT_HELPER.match(text):
         raise TargetError(f"target {redact(text)!r} uses a git transport helper; refusing it")
+    # separators (Z*) and control, format, private or unassigned characters (C*: C0, C1, bidi)
+    if any(ch.isspace() or unicodedata.category(ch)[0] in "CZ" for ch in text):
+        raise TargetError(f"target {redact(text)!r} contains whitespace or control characters")
     scheme = _SCHEME.match(text)
     if scheme:
         name = scheme.group(1).lower()

@@ -99,3 +99,14 @@ def test_hosts_that_look_like_options_are_rejected(text: str) -> None:
 def test_credentials_with_at_signs_are_redacted() -> None:
     assert redact("fatal: 'https://u:p@ss@h/r.git/'") == "fatal: 'https://***@h/r.git/'"
     assert redact("ssh://git@host/r") == "ssh://***@host/r"
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    pytest.param("ext::sh -c touch% /tmp/pwned", "transport helper", id="ext-with-spaces"),
+    pytest.param("-u touch /tmp/x", "command-line option", id="option-with-spaces"),
+    pytest.param("https://h/a\u202eb", "control characters", id="bidi"),
+])
+def test_rejection_names_the_real_reason(text: str, reason: str) -> None:
+    """The message names what makes the target dangerous, not a side effect of it."""
+    with pytest.raises(TargetError, match=reason):
+        parse_target(text)
