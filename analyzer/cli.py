@@ -4,6 +4,7 @@ Exit codes: 0 done; 1 a score fell below ``--fail-under``; 2 bad input (target,
 URL, option) or a target that could not be fetched; 3 an internal error.
 """
 
+import os
 import signal
 import sys
 import traceback
@@ -48,6 +49,21 @@ def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
     return weights
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _show_stats(stats: Any) -> None:
+    click.echo(
+        f"modernity: {stats.files:,} Python files: {stats.cached:,} from the cache, "
+        f"{stats.analysed:,} analysed by {stats.workers} worker(s), {stats.crashed} crashed",
+        err=True,
+    )
+
+
 def _fail(message: str, code: int) -> NoReturn:
     click.echo(f"modernity: {message}", err=True)
     sys.exit(code)
@@ -71,10 +87,16 @@ def main() -> None:
 @click.option("--weight", "weight_items", multiple=True, metavar="CHECK=N",
               help="Change a check's weight in the score (0 leaves it out). Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
-@click.option("--verbose", is_flag=True, help="Show tracebacks of internal errors.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that analyse files (default: one per CPU core).")
+@click.option("--no-cache", is_flag=True,
+              help="Analyse every file again instead of reusing results from earlier scans.")
+@click.option("--verbose", is_flag=True,
+              help="Show tracebacks of internal errors and how files were analysed.")
 def scan(
     targets: tuple[str, ...], fmt: str, fail_under: int | None, ref: str | None,
-    now_text: str | None, weight_items: tuple[str, ...], no_local: bool, verbose: bool,
+    now_text: str | None, weight_items: tuple[str, ...], no_local: bool, jobs: int | None,
+    no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     from rich.console import Console  # noqa: PLC0415
@@ -91,9 +113,13 @@ def scan(
     failures: list[str] = []
     below: list[str] = []
     console = Console(soft_wrap=False)
+    workers = jobs or _cores()
     for target in targets:
         try:
-            report = scan_one(target, now=now, ref=ref, weights=weights, allow_local=not no_local)
+            report = scan_one(
+                target, now=now, ref=ref, weights=weights, allow_local=not no_local,
+                jobs=workers, use_cache=not no_cache, on_stats=_show_stats if verbose else None,
+            )
         except ModernityError as error:
             failures.append(str(error))
             click.echo(f"modernity: {error}", err=True)

@@ -1,15 +1,27 @@
-"""Running the checks: one parse and one batched libcst pass per file, then one fold per check."""
+"""Running the checks: one parse and one batched libcst pass per file, then one fold per check.
 
-from collections.abc import Iterator, Sequence
+Files come from the cache when their bytes, path and the check set are unchanged;
+the rest are analysed in worker processes (``jobs``) or, for in-memory test
+repositories and ``jobs=0``, in this process. Results are merged by path, so the
+output never depends on the number of workers or on which files were cached.
+"""
+
+import gc
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper
 
+from analyzer.cache import Cache, fingerprint
 from analyzer.check import Corpus, SourceFile
 from analyzer.model import Signal
+from analyzer.paths import role
+from analyzer.pool import CRASHED, analyse_in_workers
 from analyzer.registry import CheckClass, all_checks
-from analyzer.repo import Repo
+from analyzer.repo import Repo, blob_id, read_bytes
+from analyzer.text import decode
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +58,35 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
     return FileResult(source.path, observations=observations)
 
 
-def sources(repo: Repo) -> Iterator[tuple[SourceFile, str]]:
-    """Every Python source to analyse, with its text, in path order."""
-    for path in repo.python_files:
-        yield SourceFile(path, repo.role(path)), repo.text(path)
+def analyse_bytes(path: str, data: bytes, checks: Sequence[CheckClass]) -> tuple[str, FileResult]:
+    """The file's blob id and result. The collector waits: a fresh tree is all live objects."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return blob_id(data), analyse_source(SourceFile(path, role(path)), decode(data), checks)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def analyse_file(root: Path, path: str, checks: Sequence[CheckClass]) -> tuple[str, FileResult]:
+    """What a worker does with one path: read it (never through a link) and analyse it."""
+    try:
+        data = read_bytes(root, path)
+    except OSError as error:
+        return "", FileResult(path, error=f"unreadable: {error.strerror}")
+    return analyse_bytes(path, data, checks)
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """How one run handled its Python files (tests count cache hits with it, not with timing)."""
+
+    files: int = 0
+    cached: int = 0
+    analysed: int = 0
+    crashed: int = 0
+    workers: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +95,7 @@ class Analysis:
 
     signals: tuple[Signal, ...]
     unparsable: dict[str, str]
+    stats: Stats = Stats()
 
 
 def fold(repo: Repo, results: Sequence[FileResult], checks: Sequence[CheckClass]) -> Analysis:
@@ -72,9 +110,50 @@ def fold(repo: Repo, results: Sequence[FileResult], checks: Sequence[CheckClass]
     return Analysis(tuple(cls.result(corpus) for cls in checks), unparsable)
 
 
-def run(repo: Repo, checks: Sequence[CheckClass] | None = None) -> Analysis:
-    """Analyse every source of ``repo`` and fold the observations into signals."""
+def _blob_ids(repo: Repo, paths: Sequence[str]) -> dict[str, str]:
+    blobs: dict[str, str] = {}
+    for path in paths:
+        try:
+            blobs[path] = blob_id(repo.data(path))
+        except OSError:
+            continue  # analysed (and reported unreadable) without the cache
+    return blobs
+
+
+def _analyse(
+    repo: Repo, paths: Sequence[str], checks: Sequence[CheckClass], jobs: int,
+) -> tuple[dict[str, tuple[str, FileResult]], list[str]]:
+    if repo.root is None or jobs < 1 or not paths:
+        return {path: analyse_bytes(path, repo.data(path), checks) for path in paths}, []
+    sizes = {path: repo.files[path] for path in paths}
+    names = [cls.name for cls in checks]
+    return analyse_in_workers(repo.root, sizes, names, min(jobs, len(paths)))
+
+
+def run(
+    repo: Repo, checks: Sequence[CheckClass] | None = None, *,
+    jobs: int = 0, cache: Cache | None = None,
+) -> Analysis:
+    """Analyse every source of ``repo`` and fold the observations into signals.
+
+    ``jobs`` worker processes analyse files (0: this process); ``cache`` keeps
+    observations between runs.
+    """
     checks = tuple(checks if checks is not None else all_checks())
     file_checks = [cls for cls in checks if cls.is_file_level()]
-    results = [analyse_source(source, text, file_checks) for source, text in sources(repo)]
-    return fold(repo, results, checks)
+    paths = repo.python_files
+    key = fingerprint(file_checks) if cache is not None else ""
+    blobs = _blob_ids(repo, paths) if cache is not None else {}
+    results: dict[str, FileResult] = cache.load(key, blobs, FileResult) if cache else {}
+    todo = [path for path in paths if path not in results]
+    fresh, crashed = _analyse(repo, todo, file_checks, jobs)
+    results.update((path, result) for path, (_, result) in fresh.items())
+    results.update((path, FileResult(path, error=CRASHED)) for path in crashed)
+    if cache is not None:
+        cache.store(key, ((path, blob, result) for path, (blob, result) in fresh.items() if blob))
+    analysis = fold(repo, list(results.values()), checks)
+    stats = Stats(
+        files=len(paths), cached=len(paths) - len(todo), analysed=len(fresh),
+        crashed=len(crashed), workers=min(jobs, len(todo)) if repo.root is not None else 0,
+    )
+    return Analysis(analysis.signals, analysis.unparsable, stats)

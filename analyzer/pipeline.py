@@ -1,11 +1,12 @@
 """One target from text to report: acquire, build facts, run checks, score."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from analyzer import __version__
 from analyzer.acquire import acquire, parse_target
-from analyzer.engine import run
+from analyzer.cache import Cache
+from analyzer.engine import Stats, run
 from analyzer.report import Report
 from analyzer.score import score
 from analyzer.walk import build_repo
@@ -18,11 +19,21 @@ def scan(
     ref: str | None = None,
     weights: Mapping[str, float] | None = None,
     allow_local: bool = True,
+    jobs: int = 1,
+    use_cache: bool = True,
+    on_stats: Callable[[Stats], None] | None = None,
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
-    with acquire(target, ref) as root:
-        repo = build_repo(root, now=now)
-        analysis = run(repo)
+    cache = Cache() if use_cache else None
+    try:
+        with acquire(target, ref) as root:
+            repo = build_repo(root, now=now)
+            analysis = run(repo, jobs=jobs, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
+    if on_stats is not None:
+        on_stats(analysis.stats)
     return Report(
         target=target.display,
         commit=repo.git.head if repo.git else None,
