@@ -14,9 +14,9 @@ from typing import Any, NoReturn
 import click
 
 from analyzer import __version__
-from analyzer.acquire import redact
 from analyzer.errors import ConfigError, ModernityError
-from analyzer.registry import all_checks, get_check
+
+# libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
 EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -36,6 +36,8 @@ def _parse_now(text: str | None) -> datetime:
 
 
 def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
+    from analyzer.registry import get_check  # noqa: PLC0415
+
     weights: dict[str, float] = {}
     for item in items:
         name, _, number = item.partition("=")
@@ -101,7 +103,8 @@ def scan(
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     from rich.console import Console  # noqa: PLC0415
 
-    from analyzer.pipeline import scan as scan_one  # noqa: PLC0415  (keeps --help fast)
+    from analyzer.acquire import redact  # noqa: PLC0415
+    from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
     from analyzer.report import json_report, terminal  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
@@ -149,6 +152,8 @@ def scan(
 @main.command(name="checks")
 def list_checks() -> None:
     """List every check with its one-line title."""
+    from analyzer.registry import all_checks  # noqa: PLC0415
+
     width = max(len(cls.name) for cls in all_checks())
     for cls in all_checks():
         click.echo(f"{cls.name:<{width}}  {cls.title()}")
@@ -158,6 +163,8 @@ def list_checks() -> None:
 @click.argument("name")
 def explain(name: str) -> None:
     """Print the documentation of check NAME."""
+    from analyzer.registry import get_check  # noqa: PLC0415
+
     try:
         cls = get_check(name)
     except ModernityError as error:
