@@ -23,6 +23,7 @@ from analyzer.pool import CRASHED, analyse_in_workers
 from analyzer.registry import CheckClass, all_checks
 from analyzer.repo import Repo, blob_id, read_bytes
 from analyzer.text import decode
+from analyzer.traverse import visit_batched
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +85,7 @@ def traverse(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor]) ->
     )
     for visitor in visitors:
         visitor.metadata = metadata
-    cst.visit_batched(module, visitors)
+    visit_batched(module, visitors)
 
 
 def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) -> FileResult:
