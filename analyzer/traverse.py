@@ -62,15 +62,29 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
     if methods is None:
         cst.visit_batched(module, visitors)
         return
-    empty: list[Method] = []
+    plans: dict[type[cst.CSTNode], tuple[list[Method], tuple[str, ...], list[Method]]] = {}
+
+    def plan(kind: type[cst.CSTNode]) -> tuple[list[Method], tuple[str, ...], list[Method]]:
+        name = kind.__name__
+        plans[kind] = (
+            methods.get(f"visit_{name}", []), child_fields(kind), methods.get(f"leave_{name}", [])
+        )
+        return plans[kind]
 
     def walk(node: cst.CSTNode) -> None:
-        kind = type(node).__name__
-        for method in methods.get(f"visit_{kind}", empty):
+        kind = type(node)
+        visits, fields, leaves = plans.get(kind) or plan(kind)
+        for method in visits:
             method(node)
-        for child in children(node):
-            walk(child)
-        for method in methods.get(f"leave_{kind}", empty):
+        for field in fields:
+            value = getattr(node, field)
+            if isinstance(value, cst.CSTNode):
+                walk(value)
+            elif isinstance(value, (tuple, list)):
+                for item in value:
+                    if isinstance(item, cst.CSTNode):
+                        walk(item)
+        for method in leaves:
             method(node)
 
     walk(module)
