@@ -101,6 +101,9 @@ def scan(
     no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
+    from analyzer.pool import prepare  # noqa: PLC0415
+
+    prepare()  # first: the workers' fork server imports libcst while this process does too
     from rich.console import Console  # noqa: PLC0415
 
     from analyzer.acquire import redact  # noqa: PLC0415

@@ -7,6 +7,7 @@ from analyzer import __version__
 from analyzer.acquire import acquire, parse_target
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
+from analyzer.pool import prepare
 from analyzer.report import Report
 from analyzer.score import score
 from analyzer.walk import build_repo
@@ -24,6 +25,8 @@ def scan(
     on_stats: Callable[[Stats], None] | None = None,
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
+    if jobs > 0:
+        prepare()
     cache = Cache() if use_cache else None
     try:
         with acquire(target, ref) as root:

@@ -88,14 +88,20 @@ class _Worker:
         self.conn.close()
 
 
-def _context(names: Sequence[str]) -> BaseContext:
+def _context() -> BaseContext:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if hasattr(context, "set_forkserver_preload"):
-        context.set_forkserver_preload(
-            ["analyzer.engine", "analyzer.registry", *(f"checks.{name}" for name in names)]
-        )
+        context.set_forkserver_preload(["analyzer.engine", "analyzer.registry", "checks"])
     return context
+
+
+def prepare() -> None:
+    """Start the fork server now: its imports overlap with the parent's and with cloning."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver  # noqa: PLC0415
+
+        forkserver.ensure_running()
 
 
 def _start(context: BaseContext, root: Path, names: tuple[str, ...]) -> _Worker:
@@ -113,7 +119,7 @@ def analyse_in_workers(
 ) -> tuple[dict[str, Any], list[str]]:
     """Each path's ``analyse_file`` outcome, and the paths whose analysis killed a worker."""
     queue = deque(chunked(sizes, jobs))
-    context = _context(names)
+    context = _context()
     done: dict[str, Any] = {}
     crashed: list[str] = []
     workers: list[_Worker] = []
