@@ -10,8 +10,9 @@ A check has two steps, so files can be analysed in parallel and cached:
 Repo-level checks (README, last commit) only define ``result``.
 """
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from typing import ClassVar, Generic, TypeVar, cast
 
 import libcst as cst
@@ -22,6 +23,16 @@ from analyzer.paths import Role
 from analyzer.repo import Repo
 
 Obs = TypeVar("Obs")
+
+
+@cache
+def _visitor_names(cls: type) -> tuple[str, ...]:
+    """The ``visit_*``/``leave_*`` methods a check class really defines (not libcst's stubs)."""
+    return tuple(
+        name for name in dir(cls)
+        if name.startswith(("visit_", "leave_")) and callable(member := getattr(cls, name))
+        and not getattr(member, "_is_no_op", False)
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +63,10 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
     def __init__(self, source: SourceFile) -> None:
         super().__init__()
         self.source = source
+
+    def get_visitors(self) -> Mapping[str, Callable[[cst.CSTNode], None]]:
+        """libcst's version inspects every member again for each file; the names never change."""
+        return {name: getattr(self, name) for name in _visitor_names(type(self))}
 
     @classmethod
     def title(cls) -> str:

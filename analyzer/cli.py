@@ -5,6 +5,7 @@ URL, option), a target that could not be fetched or one over a safety limit;
 3 an internal error; 130 / 143 interrupted by SIGINT / SIGTERM (after cleanup).
 """
 
+import os
 import re
 import signal
 import sys
@@ -15,10 +16,9 @@ from typing import Any, NoReturn, TextIO
 import click
 
 from analyzer import __version__
-from analyzer.acquire import redact
 from analyzer.errors import ConfigError, ModernityError
-from analyzer.registry import all_checks, get_check
-from analyzer.report.printable import clean, printable
+
+# libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
 EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -38,6 +38,8 @@ def _parse_now(text: str | None) -> datetime:
 
 
 def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
+    from analyzer.registry import get_check  # noqa: PLC0415
+
     weights: dict[str, float] = {}
     for item in items:
         name, _, number = item.partition("=")
@@ -59,12 +61,31 @@ def _read_targets(stream: TextIO | None) -> tuple[str, ...]:
     return tuple(line for line in lines if line)
 
 
+def _cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def _show_stats(stats: Any) -> None:
+    click.echo(
+        f"modernity: {stats.files:,} Python files: {stats.cached:,} from the cache, "
+        f"{stats.analysed:,} analysed by {stats.workers} worker(s), {stats.crashed} crashed",
+        err=True,
+    )
+
+
 def _traceback() -> None:
     """The current exception's traceback on stderr, with URL credentials hidden."""
+    from analyzer.acquire import redact  # noqa: PLC0415
+
     click.echo(redact(traceback.format_exc()).rstrip(), err=True)
 
 
 def _fail(message: str, code: int) -> NoReturn:
+    from analyzer.report.printable import clean  # noqa: PLC0415
+
     click.echo(f"modernity: {clean(message)}", err=True)
     sys.exit(code)
 
@@ -110,15 +131,23 @@ def main() -> None:
               metavar="MB", help="Refuse a repository larger than MB (clone or working tree).")
 @click.option("--max-files", type=click.IntRange(min=1), default=50_000, show_default=True,
               metavar="N", help="Refuse a repository with more than N files.")
-@click.option("--verbose", is_flag=True, help="Add the traceback to error messages.")
+@click.option("--jobs", type=click.IntRange(min=1), metavar="N",
+              help="Worker processes that analyse files (default: one per CPU core).")
+@click.option("--no-cache", is_flag=True,
+              help="Analyse every file again instead of reusing results from earlier scans.")
+@click.option("--verbose", is_flag=True,
+              help="Add tracebacks to error messages, and say how files were analysed.")
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
-    max_files: int, verbose: bool,
+    max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
-    from analyzer.walk import Limits  # noqa: PLC0415  (keeps --help fast)
+    from analyzer.pool import prepare  # noqa: PLC0415
+
+    prepare()  # first: the workers' fork server imports libcst while this process does too
+    from analyzer.walk import Limits  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _terminate)
@@ -132,7 +161,8 @@ def scan(
         _fail(str(error), error.exit_code)
     options = {
         "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
-        "authors": authors, "limits": limits,
+        "authors": authors, "limits": limits, "jobs": jobs or _cores(),
+        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
     }
     reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
@@ -153,8 +183,10 @@ def _scan_all(
     whether it was an internal error."""
     from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
 
+    from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
     from analyzer.report import terminal  # noqa: PLC0415
+    from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     reports: list[Any] = []
     failures: list[bool] = []
@@ -203,6 +235,8 @@ def _render_document(fmt: str, reports: list[Any]) -> str:
 @main.command(name="checks")
 def list_checks() -> None:
     """List every check with its one-line title."""
+    from analyzer.registry import all_checks  # noqa: PLC0415
+
     width = max(len(cls.name) for cls in all_checks())
     for cls in all_checks():
         click.echo(f"{cls.name:<{width}}  {cls.title()}")
@@ -212,6 +246,8 @@ def list_checks() -> None:
 @click.argument("name")
 def explain(name: str) -> None:
     """Print the documentation of check NAME."""
+    from analyzer.registry import get_check  # noqa: PLC0415
+
     try:
         cls = get_check(name)
     except ModernityError as error:

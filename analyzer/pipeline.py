@@ -1,11 +1,13 @@
 """One target from text to report: acquire, build facts, run checks, score."""
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from analyzer import __version__
 from analyzer.acquire import acquire, parse_target
-from analyzer.engine import run
+from analyzer.cache import Cache
+from analyzer.engine import Stats, run
+from analyzer.pool import prepare
 from analyzer.report import Report
 from analyzer.score import score
 from analyzer.walk import Limits, build_repo
@@ -20,11 +22,23 @@ def scan(
     allow_local: bool = True,
     authors: tuple[str, ...] = (),
     limits: Limits | None = None,
+    jobs: int = 1,
+    use_cache: bool = True,
+    on_stats: Callable[[Stats], None] | None = None,
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
-    with acquire(target, ref, limits) as root:
-        repo = build_repo(root, now=now, limits=limits, authors=authors)
-        analysis = run(repo)
+    if jobs > 0:
+        prepare()
+    cache = Cache() if use_cache else None
+    try:
+        with acquire(target, ref, limits) as root:
+            repo = build_repo(root, now=now, limits=limits, authors=authors)
+            analysis = run(repo, jobs=jobs, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
+    if on_stats is not None:
+        on_stats(analysis.stats)
     return Report(
         target=target.display,
         commit=repo.git.head if repo.git else None,

@@ -4,6 +4,8 @@ Checks read a ``Repo``; they never open files or run git themselves. Tests build
 one by hand with ``Repo.from_files``.
 """
 
+import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -13,6 +15,24 @@ from types import MappingProxyType
 
 from analyzer.paths import Role, role
 from analyzer.text import decode
+
+
+def read_bytes(root: Path, path: str) -> bytes:
+    """The bytes of ``root/path``; a symbolic link swapped in after the walk is refused."""
+    descriptor = os.open(root / path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    with os.fdopen(descriptor, "rb") as handle:
+        return handle.read()
+
+
+def blob_id(data: bytes) -> str:
+    """Git's object id for these bytes (what ``git hash-object`` prints): the cache's content key.
+
+    Computed from the bytes on disk rather than read from the index, so a modified
+    working tree can never be mistaken for its committed version.
+    """
+    digest = hashlib.sha1(b"blob %d\0" % len(data), usedforsecurity=False)
+    digest.update(data)
+    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,13 +109,19 @@ class Repo:
             git=git, authors=authors, _texts=MappingProxyType(texts),
         )
 
+    def data(self, path: str) -> bytes:
+        """The raw bytes of an analysable file."""
+        if self._texts is not None:
+            return self._texts[path].encode()
+        if path not in self.files or self.root is None:
+            raise KeyError(path)
+        return read_bytes(self.root, path)
+
     def text(self, path: str) -> str:
         """The decoded text of an analysable file (never raises on odd encodings)."""
         if self._texts is not None:
             return self._texts[path]
-        if path not in self.files or self.root is None:
-            raise KeyError(path)
-        return decode((self.root / path).read_bytes())
+        return decode(self.data(path))
 
     def role(self, path: str) -> Role:
         return role(path)

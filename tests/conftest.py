@@ -27,3 +27,11 @@ def _isolated_git(monkeypatch: pytest.MonkeyPatch) -> None:
     """No developer's ~/.gitconfig may change what a test sees."""
     monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
     monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory,
+) -> None:
+    """Scans in tests (and the CLI they start) never read or write the user's cache."""
+    monkeypatch.setenv("MODERNITY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))

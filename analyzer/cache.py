@@ -1,0 +1,165 @@
+"""Per-file observations kept between scans in an SQLite file in the user's cache directory.
+
+A row is keyed by everything that can change a file's observations: the check set's
+fingerprint (tool, Python and libcst versions plus the source of every module that
+shapes an observation), the file's path (its role derives from the path) and the git
+blob id of its bytes. Payloads are pickles written by this tool only, into a
+directory only the user can write; a row that does not unpickle to the expected
+result is a miss, and a file that is not a readable database is replaced.
+
+Two scans may share the file: WAL journaling, a busy timeout and short
+``BEGIN IMMEDIATE`` transactions of ``INSERT OR REPLACE`` make concurrent writers wait
+for each other instead of failing.
+"""
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import pickle
+import pkgutil
+import sqlite3
+import sys
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import checks as checks_package
+from analyzer import __version__
+
+SCHEMA = 1
+_DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
+# Modules whose code decides what a file's observation is, besides the checks themselves.
+SHAPING_MODULES = (
+    "analyzer.check", "analyzer.engine", "analyzer.guard", "analyzer.model",
+    "analyzer.notebooks", "analyzer.paths", "analyzer.repo", "analyzer.text",
+    "analyzer.traverse",
+)
+
+
+def _source(module: str) -> bytes:
+    spec = importlib.util.find_spec(module)
+    origin = spec.origin if spec else None
+    return Path(origin).read_bytes() if origin else module.encode()
+
+
+def fingerprint(checks: Sequence[Any]) -> str:
+    """Changes whenever the tool, Python, libcst or the code of any chosen check changes."""
+    helpers = [
+        f"checks.{info.name}" for info in pkgutil.iter_modules(checks_package.__path__)
+        if info.name.startswith("_")
+    ]
+    modules = sorted({*SHAPING_MODULES, *helpers, *(cls.__module__ for cls in checks)})
+    digest = hashlib.sha256()
+    digest.update(f"{__version__}|{sys.version_info[:2]}|{version('libcst')}|".encode())
+    digest.update(",".join(sorted(cls.name for cls in checks)).encode())
+    for module in modules:
+        digest.update(b"\0" + module.encode() + b"\0" + _source(module))
+    return digest.hexdigest()
+
+
+def default_directory() -> Path:
+    override = os.environ.get("MODERNITY_CACHE_DIR")
+    if override:
+        return Path(override)
+    import platformdirs  # noqa: PLC0415  (only scans that use the cache pay for it)
+
+    return Path(platformdirs.user_cache_dir("modernity"))
+
+
+class Cache:
+    """Observations by (fingerprint, path, blob id); every failure degrades to a miss."""
+
+    def __init__(self, directory: Path | None = None) -> None:
+        self.directory = directory or default_directory()
+        self.path = self.directory / FILE_NAME
+        self.rebuilt = False
+        self._db: sqlite3.Connection | None = None
+        try:
+            self._db = self._open()
+        except sqlite3.DatabaseError as error:
+            self._failed(error)
+        except OSError:
+            self._db = None  # an unwritable cache directory: scan without a cache
+
+    def _open(self) -> sqlite3.Connection:
+        self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            db.execute(
+                "CREATE TABLE IF NOT EXISTS observations (fingerprint TEXT NOT NULL, "
+                "path TEXT NOT NULL, blob TEXT NOT NULL, payload BLOB NOT NULL, "
+                "PRIMARY KEY (fingerprint, path, blob)) WITHOUT ROWID"
+            )
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def _failed(self, error: sqlite3.DatabaseError) -> None:
+        """A damaged file is rebuilt; anything else (locked too long, disk full) skips the cache."""
+        if getattr(error, "sqlite_errorcode", None) in _DAMAGED:
+            self._rebuild()
+        else:
+            self.close()
+
+    def _rebuild(self) -> None:
+        """Throw the unreadable file away and start empty; without a usable file, no cache."""
+        self.close()
+        self.rebuilt = True
+        for suffix in ("", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                Path(f"{self.path}{suffix}").unlink()
+        try:
+            self._db = self._open()
+        except (sqlite3.DatabaseError, OSError):
+            self._db = None
+
+    def load(self, key: str, blobs: Mapping[str, str], expected: type) -> dict[str, Any]:
+        """The cached result of each path whose blob id matches, keyed ``key`` (a fingerprint)."""
+        found: dict[str, Any] = {}
+        if self._db is None:
+            return found
+        query = "SELECT payload FROM observations WHERE fingerprint=? AND path=? AND blob=?"
+        try:
+            for path, blob in blobs.items():
+                row = self._db.execute(query, (key, path, blob)).fetchone()
+                if row is not None and (result := _unpickle(row[0], expected, path)) is not None:
+                    found[path] = result
+        except sqlite3.DatabaseError as error:
+            self._failed(error)
+            return {}
+        return found
+
+    def store(self, key: str, results: Iterable[tuple[str, str, Any]]) -> None:
+        """Remember ``(path, blob id, result)`` triples under ``key``, in one transaction."""
+        if self._db is None:
+            return
+        rows = [(key, path, blob, pickle.dumps(result)) for path, blob, result in results]
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+            self._db.executemany("INSERT OR REPLACE INTO observations VALUES (?, ?, ?, ?)", rows)
+            self._db.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
+            self._failed(error)
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _unpickle(payload: bytes, expected: type, path: str) -> Any | None:
+    try:
+        result = pickle.loads(payload)  # written by this tool, into a user-only directory
+    except Exception:  # a damaged row can raise almost anything while unpickling
+        return None
+    if not isinstance(result, expected) or getattr(result, "path", None) != path:
+        return None
+    return result

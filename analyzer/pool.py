@@ -1,0 +1,166 @@
+"""Analysing files in worker processes, so that a parser crash costs one file, not the scan.
+
+libcst's native parser dies with SIGSEGV on some pathological inputs (about 10,000
+nested parentheses), which no ``except`` can catch. Each worker here owns a pipe, so
+the parent always knows which chunk a worker holds: when a worker dies, the files of
+its chunk are queued again one by one, and a file that kills a worker on its own is
+reported as crashed. Every other file's result is kept.
+
+Start method: ``forkserver``. ``fork`` would be cheapest, but forking a parent that
+holds threads (GitPython's timeout watchdogs, a progress display) can copy a held
+lock into the child and hang it; ``spawn`` pays the interpreter and libcst import
+in every worker. The fork server is one thread-free process, started once with
+libcst and the checks already imported, and each worker is a cheap fork of it.
+"""
+
+import contextlib
+import gc
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from multiprocessing.context import BaseContext
+from multiprocessing.process import BaseProcess
+from pathlib import Path
+from typing import Any
+
+CRASHED = "analysis crashed"
+CHUNK_BYTES = 64 * 1024  # a fraction of a second of parsing: cheap to lose, cheap to send
+CHUNK_FILES = 64
+
+
+def chunked(sizes: Mapping[str, int], jobs: int) -> list[list[str]]:
+    """Paths in chunks of roughly equal bytes, largest files first so the slowest start early."""
+    target = max(1, min(CHUNK_BYTES, sum(sizes.values()) // (jobs * 4)))
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    weight = 0
+    for path in sorted(sizes, key=lambda p: (-sizes[p], p)):
+        current.append(path)
+        weight += sizes[path]
+        if weight >= target or len(current) >= CHUNK_FILES:
+            chunks.append(current)
+            current, weight = [], 0
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+Analyse = Callable[[Path, str, Sequence[Any]], Any]
+
+
+def _serve(
+    conn: Connection, root: str, names: tuple[str, ...], analyse: Analyse | None = None,
+) -> None:
+    """A worker's life: analyse each chunk it is sent until it is sent ``None``."""
+    from analyzer.engine import analyse_file  # noqa: PLC0415  (imported by the fork server)
+    from analyzer.registry import get_check  # noqa: PLC0415
+
+    analyse = analyse or analyse_file
+    checks = [get_check(name) for name in names]
+    gc.freeze()  # the imported modules are never garbage: keep the collector off them
+    base = Path(root)
+    while (chunk := conn.recv()) is not None:
+        conn.send([analyse(base, path, checks) for path in chunk])
+
+
+@dataclass(eq=False)
+class _Worker:
+    process: BaseProcess
+    conn: Connection
+    chunk: list[str] | None = None
+
+    def give(self, chunk: list[str]) -> None:
+        self.chunk = chunk
+        with contextlib.suppress(OSError):  # it has died; its sentinel tells the wait below
+            self.conn.send(chunk)
+
+    def collect(self) -> list[Any] | None:
+        """The worker's answer, or ``None`` when it died instead of answering."""
+        try:
+            return self.conn.recv() if self.conn.poll() else None
+        except (EOFError, OSError):
+            return None
+
+    def stop(self, *, now: bool) -> None:
+        if not now:
+            with contextlib.suppress(OSError):
+                self.conn.send(None)
+            self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
+def _context() -> BaseContext:
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if hasattr(context, "set_forkserver_preload"):
+        context.set_forkserver_preload(["analyzer.engine", "analyzer.registry", "checks"])
+    return context
+
+
+def prepare() -> None:
+    """Start the fork server now: its imports overlap with the parent's and with cloning."""
+    if _context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver  # noqa: PLC0415
+
+        forkserver.ensure_running()
+
+
+def _start(
+    context: BaseContext, root: Path, names: tuple[str, ...], analyse: Analyse | None,
+) -> _Worker:
+    ours, theirs = context.Pipe()
+    process = context.Process(  # type: ignore[attr-defined]
+        target=_serve, args=(theirs, str(root), names, analyse), daemon=True,
+    )
+    process.start()
+    theirs.close()  # else the parent would never see end-of-file when the worker dies
+    return _Worker(process, ours)
+
+
+def analyse_in_workers(
+    root: Path, sizes: Mapping[str, int], names: Sequence[str], jobs: int,
+    analyse: Analyse | None = None,
+) -> tuple[dict[str, Any], list[str]]:
+    """Each path's ``analyse_file`` outcome (or ``analyse``'s: a module-level function, so
+    workers can import it), and the paths whose analysis killed a worker."""
+    queue = deque(chunked(sizes, jobs))
+    context = _context()
+    done: dict[str, Any] = {}
+    crashed: list[str] = []
+    workers: list[_Worker] = []
+    finished = False
+    try:
+        while queue or any(worker.chunk for worker in workers):
+            for worker in workers:
+                if worker.chunk is None and queue:
+                    worker.give(queue.popleft())
+            while queue and len(workers) < jobs:
+                workers.append(_start(context, root, tuple(names), analyse))
+                workers[-1].give(queue.popleft())
+            busy = [worker for worker in workers if worker.chunk is not None]
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            for worker in busy:
+                if worker.conn not in ready and worker.process.sentinel not in ready:
+                    continue
+                chunk = worker.chunk or []
+                answer = worker.collect()
+                if answer is not None:
+                    done.update(zip(chunk, answer, strict=True))
+                    worker.chunk = None
+                    continue
+                worker.stop(now=True)
+                workers.remove(worker)
+                if len(chunk) == 1:
+                    crashed.append(chunk[0])
+                else:  # find the culprit: every file of the lost chunk alone, first in line
+                    queue.extendleft([path] for path in reversed(chunk))
+        finished = True
+    finally:
+        for worker in workers:
+            worker.stop(now=not finished)
+    return done, sorted(crashed)

@@ -1,0 +1,90 @@
+"""A batched visit that reads the tree instead of rebuilding it.
+
+libcst's ``visit`` builds a new copy of every node as it goes, even for visitors
+that change nothing (its source says so: "TODO: provide traversal where children
+are not replaced"); that copy cost twice the parse. This walk calls the same
+``visit_<Node>`` / ``leave_<Node>`` methods in the same order, reading each node's
+children in the order libcst's own ``_visit_and_replace_children`` visits them
+(taken once per node class from that method's source). Visitors with attribute
+hooks (``visit_<Node>_<field>``) use libcst's traversal instead.
+"""
+
+import ast
+import inspect
+import textwrap
+from collections.abc import Callable, Sequence
+from functools import cache
+
+import libcst as cst
+
+Method = Callable[[cst.CSTNode], object]
+
+
+@cache
+def child_fields(cls: type[cst.CSTNode]) -> tuple[str, ...]:
+    """The fields holding children, in the order libcst visits them."""
+    source = textwrap.dedent(inspect.getsource(cls._visit_and_replace_children))
+    found: list[tuple[int, int, str]] = []
+    for node in ast.walk(ast.parse(source)):
+        if (
+            isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+            and node.func.id.startswith("visit_") and len(node.args) >= 2
+            and isinstance(field := node.args[1], ast.Constant) and isinstance(field.value, str)
+        ):
+            found.append((node.lineno, node.col_offset, field.value))
+    return tuple(dict.fromkeys(name for _, _, name in sorted(found)))
+
+
+def children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    found: list[cst.CSTNode] = []
+    for name in child_fields(type(node)):
+        value = getattr(node, name)
+        if isinstance(value, cst.CSTNode):
+            found.append(value)
+        elif isinstance(value, (tuple, list)):
+            found.extend(item for item in value if isinstance(item, cst.CSTNode))
+    return found
+
+
+def _methods(visitors: Sequence[cst.BatchableCSTVisitor]) -> dict[str, list[Method]] | None:
+    methods: dict[str, list[Method]] = {}
+    for visitor in visitors:
+        for name, method in visitor.get_visitors().items():
+            if "_" in name.split("_", 1)[1]:
+                return None  # an attribute hook: only libcst's traversal calls those
+            methods.setdefault(name, []).append(method)
+    return methods
+
+
+def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor]) -> None:
+    """Exactly ``libcst.visit_batched(module, visitors)`` for node hooks, without the copy."""
+    methods = _methods(visitors)
+    if methods is None:
+        cst.visit_batched(module, visitors)
+        return
+    plans: dict[type[cst.CSTNode], tuple[list[Method], tuple[str, ...], list[Method]]] = {}
+
+    def plan(kind: type[cst.CSTNode]) -> tuple[list[Method], tuple[str, ...], list[Method]]:
+        name = kind.__name__
+        plans[kind] = (
+            methods.get(f"visit_{name}", []), child_fields(kind), methods.get(f"leave_{name}", [])
+        )
+        return plans[kind]
+
+    def walk(node: cst.CSTNode) -> None:
+        kind = type(node)
+        visits, fields, leaves = plans.get(kind) or plan(kind)
+        for method in visits:
+            method(node)
+        for field in fields:
+            value = getattr(node, field)
+            if isinstance(value, cst.CSTNode):
+                walk(value)
+            elif isinstance(value, (tuple, list)):
+                for item in value:
+                    if isinstance(item, cst.CSTNode):
+                        walk(item)
+        for method in leaves:
+            method(node)
+
+    walk(module)

@@ -1,0 +1,114 @@
+"""Worker processes: results independent of the number of workers, and a crash costs one file."""
+
+import contextlib
+import subprocess
+import sys
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import libcst
+import pytest
+
+from analyzer.engine import FileResult, analyse_file, run
+from analyzer.pool import CRASHED, analyse_in_workers, chunked
+from analyzer.registry import all_checks
+from analyzer.walk import build_repo
+from tests.gitrepo import make_repo
+from tests.test_fixtures import NOW, scan_json
+
+# libcst's native parser overflows its stack on this and the process dies with SIGSEGV.
+DEEP = "x = " + "(" * 20_000 + "1" + ")" * 20_000 + "\n"
+
+
+def _sources(count: int) -> dict[str, str]:
+    files = {
+        f"pkg/mod_{n:02}.py":
+            f"def f{n}(a: int) -> int:\n    return a\n\n\ndef g{n}(b):\n    return b\n"
+        for n in range(count)
+    }
+    files["pkg/broken.py"] = "def broken(:\n"
+    files["tests/test_pkg.py"] = "def test_it():\n    assert True\n"
+    return files
+
+
+def test_jobs_1_and_2_give_byte_identical_json(tmp_path: Path) -> None:
+    """The JSON report is the same byte for byte with one worker and with two."""
+    repo = make_repo(tmp_path / "repo", _sources(12))
+    one = subprocess.run(
+        [sys.executable, "-m", "analyzer", "scan", str(repo), "--format=json", f"--now={NOW}",
+         "--no-cache", "--jobs=1"], capture_output=True, check=True,
+    ).stdout
+    two = subprocess.run(
+        [sys.executable, "-m", "analyzer", "scan", str(repo), "--format=json", f"--now={NOW}",
+         "--no-cache", "--jobs=2"], capture_output=True, check=True,
+    ).stdout
+    assert one == two
+    assert b'"pkg/broken.py"' in one
+
+
+def test_cached_rescan_gives_the_same_document(tmp_path: Path) -> None:
+    """A warm scan (every file from the cache) reports exactly what the cold scan did."""
+    repo = make_repo(tmp_path / "repo", _sources(3))
+    assert scan_json(str(repo)) == scan_json(str(repo))
+
+
+def test_chunks_cover_each_path_once_largest_first() -> None:
+    """Every path lands in exactly one chunk, and the biggest file is handed out first."""
+    sizes = {f"f{n}.py": n * 1000 for n in range(200)}
+    chunks = chunked(sizes, jobs=2)
+    flat = [path for chunk in chunks for path in chunk]
+    assert sorted(flat) == sorted(sizes)
+    assert flat[0] == "f199.py"
+    assert len(chunks) > 2
+
+
+def test_deep_nesting_really_kills_the_parser_process() -> None:
+    """The crash input is real: parsing it takes a Python process down with a signal."""
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys, libcst; libcst.parse_module(sys.stdin.read())"],
+        input=DEEP, capture_output=True, text=True, check=False,
+    )
+    assert done.returncode < 0, "libcst no longer crashes on deep nesting: pick another input"
+
+
+def analyse_without_guard(root: Path, path: str, checks: Sequence[Any]) -> Any:
+    """analyse_file without the pre-parse guard, which would refuse the deep file first:
+    the worker really parses it with libcst and really dies of the signal."""
+    with contextlib.suppress(libcst.ParserSyntaxError):  # pkg/broken.py: an ordinary error
+        libcst.parse_module((root / path).read_text())
+    return analyse_file(root, path, checks)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_file_that_kills_its_worker_is_reported_and_the_rest_kept(
+    tmp_path: Path, jobs: int,
+) -> None:
+    """The pool re-runs the dead worker's chunk file by file and names only the culprit."""
+    files = {**_sources(10), "pkg/deep.py": DEEP}
+    root = tmp_path / "plain"
+    for path, text in files.items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+    sizes = {path: 1 for path in files}  # equal sizes: deep.py shares a chunk with others
+    names = [cls.name for cls in all_checks() if cls.is_file_level()]
+    done, crashed = analyse_in_workers(root, sizes, names, jobs, analyse_without_guard)
+    assert crashed == ["pkg/deep.py"]
+    assert sorted(done) == sorted(set(files) - {"pkg/deep.py"})
+    results: list[FileResult] = [result for _, result in done.values()]
+    assert all(result.observations for result in results if result.path != "pkg/broken.py")
+
+
+def test_scan_survives_a_crashing_file(tmp_path: Path) -> None:
+    """End to end, the crashing file is skipped with a reason and the others still count."""
+    root = tmp_path / "plain"
+    root.mkdir()
+    (root / "app.py").write_text("def f(a: int) -> int:\n    return a\n")
+    (root / "deep.py").write_text(DEEP)
+    analysis = run(build_repo(root, now=datetime(2026, 6, 1, tzinfo=UTC)), jobs=2)
+    assert "deep.py" in analysis.unparsable
+    [hints] = [s for s in analysis.signals if s.check == "type_hints"]
+    assert hints.details["functions"] == 1
+    if analysis.unparsable["deep.py"] == CRASHED:  # not rejected earlier by a pre-parse guard
+        assert analysis.stats.crashed == 1
