@@ -37,7 +37,9 @@ class Python2Idioms(Python2Visitor):
     def result(cls, corpus: Corpus) -> Signal:
         if not corpus.repo.python_files:
             return cls.signal(None, "No Python files to classify.", idioms=[], files=[])
-        files = python2_files(corpus)
+        every = python2_files(corpus)
+        in_notebooks = [p for p in every if corpus.repo.role(p) is Role.NOTEBOOK]
+        files = {p: found for p, found in every.items() if p not in in_notebooks}
         shims: dict[str, int] = {}
         for path, observation in cls.observed(corpus).items():
             if corpus.repo.role(path) is not Role.TEST_DATA:
@@ -59,4 +61,5 @@ class Python2Idioms(Python2Visitor):
         return cls.signal(
             len(files), summary, evidence=evidence, idioms=idioms[:200],
             files=list(files), compat_shims=dict(sorted(shims.items())),
+            notebook_files=in_notebooks,
         )

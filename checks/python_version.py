@@ -25,7 +25,8 @@ A low minimum is not a fault: libraries support old Pythons on purpose and use
 only old features. Code under `if sys.version_info >= ...`, `if TYPE_CHECKING:`
 or `try: ... except ImportError:` does not raise the minimum; annotations count
 only when Python evaluates them (not under `from __future__ import annotations`).
-Test code counts (it must run too); test data never does. The band is `legacy`
+Test code counts (it must run too); test data never does; notebooks are reported
+apart (`notebooks_minimum`). The band is `legacy`
 when any file holds Python-2-only code (see `python2_idioms`).
 """
 
@@ -69,10 +70,15 @@ class PythonVersion(VersionFeatures):
         stated, lowest = declared(corpus.repo)
         if not corpus.repo.python_files:
             return cls.signal(None, "No Python files.", band=None, minimum=None, declared=stated)
-        python2 = python2_files(corpus)
+        python2 = {p: found for p, found in python2_files(corpus).items()
+                   if corpus.repo.role(p) is not Role.NOTEBOOK}
         own = local_modules(corpus.repo)
         first: dict[str, tuple[Version, str, int]] = {}
+        notebooks: Version | None = None  # reported apart: notebooks never set the minimum
         for path, observed in cls.observed(corpus).items():
+            if corpus.repo.role(path) is Role.NOTEBOOK:
+                notebooks = max([notebooks or (3, 0), *((a, b) for _, a, b, _ in observed)])
+                continue
             if corpus.repo.role(path) is Role.TEST_DATA:
                 continue
             for label, major, minor, line in observed:
@@ -102,4 +108,5 @@ class PythonVersion(VersionFeatures):
             implied[0] * 100 + implied[1], summary, evidence=evidence,
             minimum=dotted(implied), band=band(implied, lowest, bool(python2)),
             declared=stated, agrees=agrees, python2_files=len(python2), features=features,
+            notebooks_minimum=dotted(notebooks) if notebooks else None,
         ), display=dotted(implied))

@@ -194,3 +194,12 @@ def test_py2_legacy_fixture_lists_each_idiom_and_is_legacy() -> None:
     }
     assert signals["python2_idioms"].value == 2
     assert signals["python_version"].details["band"] == "legacy"
+
+
+def test_notebook_python2_names_are_counted_apart() -> None:
+    """Python 2 names in a notebook are listed apart and do not count as package files."""
+    notebook = '{"cells": [{"cell_type": "code", "source": ["for i in xrange(3): pass\\n"]}]}'
+    repo = Repo.from_files({"pkg/a.py": "x = 1\n", "old.ipynb": notebook})
+    signal = signal_of(repo, "python2_idioms")
+    assert signal.value == 0
+    assert signal.details["notebook_files"] == ["old.ipynb"]

@@ -352,3 +352,13 @@ def test_declared_floor_sets_the_band_of_plain_code(requires: str, band: str) ->
     signal = signal_of(repo, "python_version")
     assert signal.details["band"] == band
     assert signal.display == "3.0"
+
+
+def test_notebooks_are_reported_apart() -> None:
+    """A match statement in a notebook does not raise the package's minimum."""
+    cell = '["match x:\\n", "    case 1: pass\\n"]'
+    notebook = f'{{"cells": [{{"cell_type": "code", "source": {cell}}}]}}'
+    repo = Repo.from_files({"pkg/a.py": "import dataclasses\n", "explore.ipynb": notebook})
+    signal = signal_of(repo, "python_version")
+    assert signal.details["minimum"] == "3.7"
+    assert signal.details["notebooks_minimum"] == "3.10"
