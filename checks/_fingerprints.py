@@ -5,6 +5,7 @@ optionally a folder name, so a lone ``Question`` class or ``add`` function never
 matches on its own.
 """
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -30,17 +31,25 @@ TUTORIALS = (
              frozenset({"Question", "Choice", "question_text", "choice_text"})),
     Tutorial("Flask tutorial (flaskr)", frozenset({"create_app", "get_db"}), folder="flaskr"),
     Tutorial("FastAPI docs example (/items/{item_id})",
-             frozenset({"read_item", "/items/{item_id}"})),
+             frozenset({"read_item", "items-route"})),
     Tutorial("Console calculator exercise",
-             frozenset({"add", "subtract", "multiply", "divide", "enter choice"})),
-    # The scheme is part of the marker, so a catalogue like this one does not match itself.
-    Tutorial("Weather app (OpenWeatherMap API)", frozenset({"://api.openweathermap.org"})),
+             frozenset({"add", "subtract", "multiply", "divide", "enter-choice-prompt"})),
+    Tutorial("Weather app (OpenWeatherMap API)", frozenset({"openweathermap-url"})),
 )
+
+
+# String markers are patterns, named: a pattern's own source text never matches it, so a
+# catalogue like this one (or a test listing the markers) does not match itself.
+STRING_PATTERNS = {
+    "items-route": re.compile(r"/items/\{item_id\}"),
+    "enter-choice-prompt": re.compile(r"enter\s+choice", re.IGNORECASE),
+    "openweathermap-url": re.compile(r"https?://api\.openweathermap\.org", re.IGNORECASE),
+}
 
 
 class Traits:
     """What the visitor must record: every name and string any fingerprint uses."""
 
     ALL = frozenset().union(*(t.requires for t in TUTORIALS))
-    STRINGS = frozenset(item for item in ALL if not item.isidentifier())
+    STRINGS = frozenset(STRING_PATTERNS)
     NAMES = ALL - STRINGS

@@ -31,7 +31,7 @@ import libcst as cst
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
-from checks._fingerprints import TUTORIALS, Traits
+from checks._fingerprints import STRING_PATTERNS, TUTORIALS, Traits
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +68,8 @@ class TutorialCode(Check[FileTraits]):
 
     def _string(self, value: str, node: cst.CSTNode) -> None:
         text = value.lower()
-        for marker in Traits.STRINGS:
-            if marker in text and marker not in self.strings:
+        for marker, pattern in STRING_PATTERNS.items():
+            if marker not in self.strings and pattern.search(text):
                 self.strings[marker] = self.line(node)
 
     def observe(self) -> FileTraits:

@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from analyzer.model import Location
@@ -66,3 +68,13 @@ def test_tutorials_are_recognised(path: str, source: str, title: str, line: int)
 def test_partial_or_unrelated_code_does_not_match(path: str, source: str) -> None:
     """A fingerprint needs all its parts in one production file."""
     assert signal_of(Repo.from_files({path: source}), "tutorial_code").value == 0
+
+
+def test_the_fingerprint_catalogue_does_not_match_itself() -> None:
+    """A file listing the markers (such as our own catalogue) is not a tutorial app."""
+    catalogue = (Path(__file__).parents[2] / "checks" / "_fingerprints.py").read_text()
+    repo = Repo.from_files({
+        "checks/_fingerprints.py": catalogue,
+        "markers.py": 'M = ["://api.openweathermap.org", "/items/{item_id}", "enter choice"]\n',
+    })
+    assert signal_of(repo, "tutorial_code").value == 0
