@@ -3,7 +3,7 @@
 Sources: ``requires-python`` (pyproject.toml, setup.cfg, setup.py), trove
 classifiers, ``.python-version``, the tox envlist, nox ``python=`` lists and CI
 matrices (GitHub Actions, GitLab CI). setup.py and noxfile.py are searched as
-text; TOML, INI and YAML go through tomllib, configparser and yaml.safe_load.
+text; TOML, INI and YAML go through tomllib, configparser and a safe YAML loader.
 """
 
 import configparser
@@ -12,9 +12,8 @@ import tomllib
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
-import yaml
-
 from analyzer.repo import Repo
+from checks._config import pairs, read_yaml
 from checks._version_rules import Version, dotted
 
 _SPEC = re.compile(r"(>=|~=|\^|~|==|>)\s*(\d+)(?:\.(\d+))?")
@@ -91,25 +90,14 @@ def _tox(envlist: str) -> Iterator[tuple[str, str]]:
 
 
 def _yaml_versions(repo: Repo, path: str) -> Iterator[tuple[str, str]]:
-    try:
-        data = yaml.safe_load(repo.text(path))
-    except (yaml.YAMLError, RecursionError):
-        return
-    stack: list[tuple[object, bool]] = [(data, False)]
-    seen: set[int] = set()  # anchors and aliases may share nodes: visit each once
-    while stack and len(seen) < _YAML_BUDGET:
-        node, about_python = stack.pop()
-        if id(node) in seen:
+    # read_yaml keeps scalars as text, so an unquoted 3.10 stays "3.10", not 3.1
+    for key, value in pairs(read_yaml(repo, path), budget=_YAML_BUDGET):
+        if not isinstance(value, str):
             continue
-        seen.add(id(node))
-        if isinstance(node, dict):
-            stack.extend((v, "python" in str(k).lower()) for k, v in node.items())
-        elif isinstance(node, list):
-            stack.extend((item, about_python) for item in node)
-        elif about_python and isinstance(node, str | int | float):
-            yield from (("ci", v) for v in _versions(str(node)))
-        elif isinstance(node, str) and "python:" in node:
-            yield from (("ci", v) for v in _versions(node.split("python:", 1)[1][:8]))
+        if "python" in key.lower():
+            yield from (("ci", v) for v in _versions(value))
+        elif "python:" in value:
+            yield from (("ci", v) for v in _versions(value.split("python:", 1)[1][:8]))
 
 
 def _sources(repo: Repo) -> Iterator[tuple[str, str, str]]:

@@ -234,6 +234,8 @@ def test_declared_versions_from_every_source() -> None:
                  "3.9", id="legacy-tox-ini"),
     pytest.param({"pyproject.toml": "[project\nbroken"}, None, id="broken-toml"),
     pytest.param({".github/workflows/a.yml": "a: [b\n"}, None, id="broken-yaml"),
+    pytest.param({".github/workflows/a.yml": "jobs:\n  t:\n    strategy:\n      matrix:\n"
+                  "        python-version: [3.10, 3.12]\n"}, "3.10", id="unquoted-3.10-in-ci"),
 ])
 def test_declared_lowest(files: dict[str, str], lowest: str | None) -> None:
     """Each packaging format yields its lower bound; broken configs are ignored, never fatal."""
