@@ -6,8 +6,6 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
-import libcst as cst
-
 from analyzer.paths import Role
 from analyzer.repo import Repo
 from checks._config import config_files, line_of, read_ini, read_toml, table
@@ -75,15 +73,6 @@ def doctest_files(
             if examples:
                 found[path] = (examples, line_of(text, _PROMPT.pattern))
     return found
-
-
-def dotted(node: cst.BaseExpression) -> str:
-    """``a.b.c`` for a name or attribute chain, else an empty string."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        return f"{dotted(node.value)}.{node.attr.value}"
-    return ""
 
 
 def code_lines(text: str) -> int:

@@ -30,6 +30,7 @@ from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 from checks._catalogue import FRAMEWORKS
+from checks._functions import dotted
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,9 +39,7 @@ class FileImports:
 
 
 def _top(node: cst.BaseExpression) -> str:
-    while isinstance(node, cst.Attribute):
-        node = node.value
-    return node.value if isinstance(node, cst.Name) else ""
+    return dotted(node).split(".", 1)[0]
 
 
 class Frameworks(Check[FileImports]):

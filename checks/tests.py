@@ -36,12 +36,12 @@ from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 from checks._ci import ci_files
+from checks._functions import dotted
 from checks._testing import (
     FRAMEWORK_MODULES,
     code_lines_by_role,
     doctest_examples,
     doctest_files,
-    dotted,
     pytest_config,
 )
 
