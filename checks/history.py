@@ -22,7 +22,7 @@ are set by the author's machine and can be rewritten. Ask how the project evolve
 
 from typing import TypedDict, cast
 
-from analyzer.api import Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
+from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
 from checks._shared.people import human_commits, identity
 
 DUMP_MAX_COMMITS = 2
@@ -61,6 +61,7 @@ def _flags(signal: Signal) -> list[Flag]:
 
 class History(RepoCheck):
     rule = Rule(5, _grade, _flags)
+    examples = (Example({"a.py": "x = 1\n"}, None, note="a plain directory has no history"),)
 
     @classmethod
     def result(cls, fold: Fold[None]) -> Signal:

@@ -20,7 +20,7 @@ lives in private repositories. Ask what the candidate works on now. Dates are
 set by the committer's machine and can be rewritten.
 """
 
-from analyzer.api import Fold, Level, RepoCheck, Rule, Signal, flag, value, when
+from analyzer.api import Example, Fold, Level, RepoCheck, Rule, Signal, flag, value, when
 from checks._shared.people import human_commits
 
 _OLD_DAYS = 730
@@ -42,6 +42,7 @@ class LastCommit(RepoCheck):
             "What have you been building recently?",
         ),
     ))
+    examples = (Example({"a.py": "x = 1\n"}, None, note="a plain directory has no history"),)
 
     @classmethod
     def result(cls, fold: Fold[None]) -> Signal:
