@@ -113,8 +113,6 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
             if key in KEYWORDS:
                 self.add(f"{key[0].removeprefix('builtins.')}({key[1]}=)", self.line(node),
                          KEYWORDS[key])
-        if sum(a.star == "*" for a in node.args) > 1 or sum(a.star == "**" for a in node.args) > 1:
-            self.syntax("unpacking in literals and calls (PEP 448)", node)
 
     def visit_Dict(self, node: cst.Dict) -> None:
         if any(isinstance(e, cst.StarredDictElement) for e in node.elements):
@@ -136,11 +134,6 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
 
     def visit_Await(self, node: cst.Await) -> None:
         self.syntax("await", node)
-
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        super().visit_CompFor(node)
-        if node.asynchronous is not None:
-            self.syntax("async comprehension", node)
 
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
         self.syntax("nonlocal statement", node)
