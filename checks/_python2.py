@@ -4,6 +4,7 @@ Python 2 names only count where the file does not bind them itself, and code und
 a Python 2 check or an import fallback is a compatibility shim, not Python 2 only.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 import libcst as cst
@@ -62,15 +63,27 @@ def headline(found: tuple[Finding, ...]) -> Finding:
     return next((f for f in found if f[1] in SYNTAX), found[0])
 
 
-def except_binds(handler: cst.ExceptHandler) -> bool:
-    """``except ValueError, e:`` whose ``e`` the handler uses: Python 2, not PEP 758."""
+def except_pair(handler: cst.ExceptHandler) -> tuple[str, bool] | None:
+    """``except A, b:`` (Python 2's binding, or 3.14's tuple): ``b`` and whether the body uses it.
+
+    None for any other handler, and for ``except A, b.c:`` (only ever a tuple of classes).
+    """
     kind = handler.type
     if not isinstance(kind, cst.Tuple) or kind.lpar or len(kind.elements) != 2:
-        return False
+        return None
     last = kind.elements[-1].value
     if not isinstance(last, cst.Name):
-        return False
-    return bool(m.findall(handler.body, m.Name(last.value)))
+        return None
+    return last.value, bool(m.findall(handler.body, m.Name(last.value)))
+
+
+def binds_old_style(name: str, used: bool, classes: Collection[str]) -> bool:
+    """Decide ``except A, name:`` by the name: a variable is Python 2, a class is PEP 758.
+
+    Python 2 when the handler uses the name as a variable, or when it is lowercase and
+    the module neither defines nor imports it (exception classes are CapWords or imported).
+    """
+    return used or (name[:1].islower() and name not in classes)
 
 
 _FUTURE_SHIMS = frozenset({
@@ -91,7 +104,9 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         super().__init__(source)
         self.syntax: list[Finding] = []  # print >>, `except E, e:`: Python 2 even in 2/3 files
         self.soft: list[Finding] = []  # Python 2 names, methods and modules
-        self.maybe: list[Finding] = []  # `except A, e:` that may be PEP 758
+        # `except A, b:`: line, b, used in the handler, guarded
+        self.handlers: list[tuple[int, str, bool, bool]] = []
+        self.classes: set[str] = set()
         self.names: list[tuple[str, int, bool]] = []
         self.shims: list[tuple[str, int]] = []
         self.skip_ids: set[int] = set()
@@ -134,8 +149,19 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         if label and "name" in label:
             self.found(self.soft, self.line(node), label)
 
+    def visit_MatchAs(self, node: cst.MatchAs) -> None:
+        if node.name is not None:
+            self.bound.add(node.name.value)  # `case file:` binds a capture, not the builtin
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        if node.name is not None:
+            self.bound.add(node.name.value)
+
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        receiver = self.qualified(func.value) if isinstance(func, cst.Attribute) else None
+        if (receiver or "").split(".")[0] in SHIM_MODULES:
+            return  # `six.iteritems(d)` is the compatibility function, not the dict method
         if isinstance(func, cst.Attribute) and func.attr.value in METHODS:
             self.found(self.soft, self.line(node), f".{func.attr.value}() method")
 
@@ -143,12 +169,26 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         if m.matches(node.value, _PRINT_TO | m.Name("print")):
             self.found(self.syntax, self.line(node), "print statement")
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self.classes.add(node.name.value)
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if isinstance(node.type, cst.Tuple) and not node.type.lpar and len(node.type.elements) == 2:
-            self.found(self.syntax if except_binds(node) else self.maybe, self.line(node),
-                       "old except syntax")
+        pair = except_pair(node)
+        if pair is not None:
+            self.handlers.append((self.line(node), *pair, self.guard_depth > 0))
+
+    def _decide_handlers(self) -> None:
+        for line, name, used, guarded in self.handlers:
+            if not binds_old_style(name, used, self.classes | self.aliases.keys()):
+                continue
+            if guarded:
+                self.shims.append(("guarded Python 2 code", line))
+            else:
+                self.syntax.append((line, "old except syntax"))
 
     def observe(self) -> Python2File:
+        self._decide_handlers()
         for name, line, guarded in self.imports:
             top = name.split(".", maxsplit=1)[0]
             label = module_idiom(name)
@@ -172,6 +212,4 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.shims.extend(("Python 2 name in 2/3 code", line) for line, _ in self.soft)
         else:
             idioms += self.soft
-        if idioms:
-            idioms += self.maybe
         return Python2File(tuple(sorted(set(idioms))), tuple(sorted(set(self.shims))))

@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Mapping
 
 from analyzer.check import Corpus
+from analyzer.notebooks import to_python
 from analyzer.paths import Role
 from checks._python2 import BUILTINS, METHODS, Finding, Python2File, module_idiom
 from checks._scope import local_modules
@@ -174,13 +175,15 @@ def _comma_clause(tokens: list[tokenize.TokenInfo], index: int) -> str | None:
 
 
 def _handler_uses_name(tokens: list[tokenize.TokenInfo], index: int) -> bool:
-    """Whether the name after the comma of ``except E, e:`` appears in the handler's block."""
+    """Whether ``except E, e:`` binds ``e``: lowercase, or used in the handler's block."""
     colon = index
     while colon < len(tokens) and tokens[colon].string != ":":
         colon += 1
     if colon >= len(tokens) or tokens[colon - 1].type != tokenize.NAME:
         return False
     name, level = tokens[colon - 1].string, 0
+    if name[:1].islower():  # a variable, not an exception class (see binds_old_style)
+        return True
     one_liner = colon + 1 < len(tokens) and tokens[colon + 1].type != tokenize.NEWLINE
     for tok in tokens[colon + 1 :]:
         if one_liner and tok.type == tokenize.NEWLINE:
@@ -247,6 +250,10 @@ def python2_files(corpus: Corpus) -> Mapping[str, tuple[Finding, ...]]:
     for path in corpus.unparsable:
         if path in corpus.repo.files and path.endswith((".py", ".pyw")):
             found[path] = scan_unparsable(corpus.repo.text(path))
+        elif path in corpus.repo.files and path.endswith(".ipynb"):
+            code = to_python(corpus.repo.text(path))  # notebooks are counted apart, not skipped
+            if isinstance(code, str):
+                found[path] = scan_unparsable(code)
     kept = {
         path: tuple(f for f in found[path] if f[1] not in own) for path in sorted(found)
         if corpus.repo.role(path) is not Role.TEST_DATA

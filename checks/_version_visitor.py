@@ -149,7 +149,11 @@ class VersionFeatures(FlowFeatures):
         super().visit_BinaryOperation(node)
         if isinstance(node.operator, cst.MatrixMultiply):
             self.syntax("matrix multiplication @", node)
-        if not isinstance(node.operator, cst.BitOr) or self.lazy:
+        if not isinstance(node.operator, cst.BitOr):
+            return
+        if self.lazy:
+            if self.annotations:
+                self.add("style: X | Y union in a deferred annotation", self.line(node), (3, 0))
             return
         left, right = node.left, node.right
         none_side = m.matches(left, m.Name("None")) or m.matches(right, m.Name("None"))
@@ -166,9 +170,11 @@ class VersionFeatures(FlowFeatures):
             self.syntax("dict union |", node)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        if self.lazy:
-            return
         value = node.value
+        if self.lazy:
+            if isinstance(value, cst.Name) and value.value in BUILTIN_GENERICS - self.bound:
+                self.add("style: builtin generic in a deferred annotation", self.line(node), (3, 0))
+            return
         if isinstance(value, cst.Name) and value.value in BUILTIN_GENERICS - self.bound:
             self.syntax("builtin generic subscripted at runtime", node)
         name = self.qualified(value) or ""
@@ -176,6 +182,7 @@ class VersionFeatures(FlowFeatures):
             self.syntax("standard-library generic subscripted at runtime", node)
 
     def observe(self) -> tuple[Feature, ...]:
+        self.decide_handlers()
         for name, line, guarded in self.imports:
             if name in QUALIFIED and not guarded:
                 self.add(name, line, QUALIFIED[name])

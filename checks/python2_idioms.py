@@ -22,27 +22,39 @@ old or written by someone who has not moved on, and it will not run today.
 Old code can be perfectly good code: a repository may keep a historic project
 as it was. A file Python 3 cannot parse counts only when it shows a Python 2
 sign; `except A, B:` without a bound name is Python 3.14 syntax, not Python 2.
-Test data (sample programs for tests) is never counted.
+Test data (sample programs for tests) is never counted; examples, docs and
+notebooks are counted apart (`apart_files`, `notebook_files`). A name counts only
+when it is Python 2's own: not a parameter, match capture or local of that name,
+not `six.iteritems(d)`, not an import under `try: ... except ImportError:`.
 """
 
 from analyzer.check import Corpus
 from analyzer.model import Location, Signal
-from analyzer.paths import Role
 from checks._python2 import Python2Visitor, headline
 from checks._python2_scan import python2_files
+from checks._version_fold import group
 
 
 class Python2Idioms(Python2Visitor):
     @classmethod
     def result(cls, corpus: Corpus) -> Signal:
-        if not corpus.repo.python_files:
-            return cls.signal(None, "No Python files to classify.", idioms=[], files=[])
+        repo = corpus.repo
         every = python2_files(corpus)
-        in_notebooks = [p for p in every if corpus.repo.role(p) is Role.NOTEBOOK]
-        files = {p: found for p, found in every.items() if p not in in_notebooks}
+        in_notebooks = [p for p in every if group(repo, p) == "notebook"]
+        apart = [p for p in every if group(repo, p) == "apart"]
+        aside = "".join(f" {len(found)} {name} file(s) apart hold Python-2-only code." for
+                        name, found in (("example/docs", apart), ("notebook", in_notebooks))
+                        if found)
+        code = [p for p in repo.python_files if group(repo, p) == "code"]
+        if not code:
+            none = "No Python files to classify" + (" outside notebooks." if repo.notebooks
+                                                    else ".")
+            return cls.signal(None, none + aside, idioms=[], files=[],
+                              notebook_files=in_notebooks, apart_files=apart)
+        files = {p: found for p, found in every.items() if group(repo, p) == "code"}
         shims: dict[str, int] = {}
         for path, observation in cls.observed(corpus).items():
-            if corpus.repo.role(path) is not Role.TEST_DATA:
+            if group(repo, path) == "code":
                 for kind, _ in observation.shims:
                     shims[kind] = shims.get(kind, 0) + 1
         found = [(Location(path, line), label) for path, items in files.items()
@@ -59,7 +71,7 @@ class Python2Idioms(Python2Visitor):
         if shims:
             summary += f" {sum(shims.values())} Python 2/3 compatibility shim(s) counted apart."
         return cls.signal(
-            len(files), summary, evidence=evidence, idioms=idioms[:200],
+            len(files), summary + aside, evidence=evidence, idioms=idioms[:200],
             files=list(files), compat_shims=dict(sorted(shims.items())),
-            notebook_files=in_notebooks,
+            notebook_files=in_notebooks, apart_files=apart,
         )

@@ -34,79 +34,88 @@ from dataclasses import replace
 
 from analyzer.check import Corpus
 from analyzer.model import Location, Signal
-from analyzer.paths import Role
 from checks._declared import declared
 from checks._python2 import headline
 from checks._python2_scan import python2_files
 from checks._scope import local_modules
+from checks._version_fold import (
+    PYTHON2_ALSO,
+    Features,
+    band,
+    fold,
+    group,
+    python2_only_declared,
+    summary,
+)
 from checks._version_rules import Version, dotted
 from checks._version_visitor import VersionFeatures
 
 
-def band(implied: Version, lowest: Version | None, python2: bool) -> str:
-    """Python 2 code, or a declared floor below 3.7, is legacy; using no new feature is not."""
-    version = max(implied, lowest or implied)
-    if python2 or (lowest is not None and lowest < (3, 7)):
-        return "legacy"
-    return "modern" if version >= (3, 10) else "common"
-
-
-def _summary(ranked: list[tuple[str, tuple[Version, str, int]]], implied: Version,
-             lowest: Version | None, agrees: bool) -> str:
-    if ranked and ranked[0][1][0] == implied:
-        label, (_, path, line) = ranked[0]
-        summary = f"Needs Python {dotted(implied)} or newer ({label} at {path}:{line})."
-    else:
-        summary = f"Needs no feature newer than Python {dotted(implied)}."
-    if lowest is not None:
-        summary += f" Declares >={dotted(lowest)}"
-        summary += "." if agrees else f", which disagrees: the code needs {dotted(implied)}."
-    return summary
+def _apart(name: str, features: Features, python2: int) -> str:
+    if python2:
+        return f" {name.capitalize()} apart: {python2} file(s) of Python 2 code."
+    found = features.minimum()
+    return f" {name.capitalize()} apart: need {dotted(found)}." if found and found > (3, 0) else ""
 
 
 class PythonVersion(VersionFeatures):
     @classmethod
     def result(cls, corpus: Corpus) -> Signal:
-        stated, lowest = declared(corpus.repo)
-        if not corpus.repo.python_files:
-            return cls.signal(None, "No Python files.", band=None, minimum=None, declared=stated)
-        python2 = {p: found for p, found in python2_files(corpus).items()
-                   if corpus.repo.role(p) is not Role.NOTEBOOK}
-        own = local_modules(corpus.repo)
-        first: dict[str, tuple[Version, str, int]] = {}
-        notebooks: Version | None = None  # reported apart: notebooks never set the minimum
-        for path, observed in cls.observed(corpus).items():
-            if corpus.repo.role(path) is Role.NOTEBOOK:
-                notebooks = max([notebooks or (3, 0), *((a, b) for _, a, b, _ in observed)])
-                continue
-            if corpus.repo.role(path) is Role.TEST_DATA:
-                continue
-            for label, major, minor, line in observed:
-                if path in python2 and label.startswith("PEP 758"):
-                    continue  # `except E, e:` in a Python 2 file
-                if label.split(".", maxsplit=1)[0] in own:
-                    continue  # the project's own `secrets.py`, not the standard library's
-                if label not in first:
-                    first[label] = ((major, minor), path, line)
-        ranked = sorted(first.items(), key=lambda item: (item[1][0], item[0]), reverse=True)
-        implied = ranked[0][1][0] if ranked else (3, 0)
-        if python2 and implied < (3, 6):  # older features (u"", yield from) run on 2.7 too
-            implied = (2, 7)
-        features = [{"feature": label, "version": dotted(version), "path": path, "line": line}
-                    for label, (version, path, line) in ranked]
+        repo = corpus.repo
+        stated, lowest = declared(repo)
+        old = python2_files(corpus)
+        by_group = {name: [p for p in old if group(repo, p) == name]
+                    for name in ("code", "apart", "notebook")}
+        groups = fold(repo, cls.observed(corpus), old, local_modules(repo))
+        aside = (_apart("examples and docs", groups["apart"], len(by_group["apart"]))
+                 + _apart("notebooks", groups["notebook"], len(by_group["notebook"])))
+        notebooks, examples = groups["notebook"].minimum(), groups["apart"].minimum()
+        extra: dict[str, object] = {
+            "notebooks_minimum": dotted(notebooks) if notebooks else None,
+            "examples_minimum": dotted(examples) if examples else None,
+        }
+        code = [p for p in repo.python_files if group(repo, p) == "code"]
+        if not code:
+            return cls.signal(None, "No Python files." + aside, evidence=(), band=None,
+                              minimum=None, declared=stated, python2_files=0, **extra)
+        python2 = {p: old[p] for p in by_group["code"]}
+        legacy = bool(python2) or python2_only_declared(stated, lowest)
+        features = groups["code"]
+        if legacy:
+            features.first = {k: v for k, v in features.first.items() if k not in PYTHON2_ALSO}
+        ranked = features.ranked()
+        style = features.modern_style()
+        implied = (2, 7) if legacy else features.minimum() or (3, 0)
+        listed = [{"feature": label, "version": dotted(version), "path": path, "line": line}
+                  for label, (version, path, line) in ranked]
         evidence = tuple(Location(path, line) for _, (_, path, line) in ranked[:12])
-        # Python 2.7 runs whatever needs no newer feature than 3.0 (a 2/3 compatible file).
         agrees = lowest is None or max(lowest, (3, 0)) >= implied
-        summary = _summary(ranked, implied, lowest, agrees)
-        if python2:
-            (path, found), *_ = python2.items()
-            line, label = headline(found)
-            summary = (f"Python 2 code: {label} at {path}:{line}; {len(python2)} file(s) only "
-                       f"run on Python 2. {summary}")
-            evidence = (Location(path, line), *evidence)
+        if legacy:
+            text = _python2_summary(python2, ranked, lowest)
+            evidence = (*(Location(p, headline(f)[0]) for p, f in list(python2.items())[:1]),
+                        *evidence)
+        else:
+            text = summary(ranked, implied, lowest, agrees, style)
         return replace(cls.signal(
-            implied[0] * 100 + implied[1], summary, evidence=evidence,
-            minimum=dotted(implied), band=band(implied, lowest, bool(python2)),
-            declared=stated, agrees=agrees, python2_files=len(python2), features=features,
-            notebooks_minimum=dotted(notebooks) if notebooks else None,
+            implied[0] * 100 + implied[1], text + aside, evidence=tuple(evidence),
+            minimum=dotted(implied), band=band(implied, lowest, legacy, style),
+            declared=stated, agrees=agrees, python2_files=len(python2), features=listed,
+            modern_style=style, **extra,
         ), display=dotted(implied))
+
+
+def _python2_summary(python2: dict[str, tuple[tuple[int, str], ...]],
+                     ranked: list[tuple[str, tuple[Version, str, int]]],
+                     lowest: Version | None) -> str:
+    """A Python 2 project: say so, and never quote a Python 3 minimum beside it."""
+    if python2:
+        (path, found), *_ = python2.items()
+        line, label = headline(found)
+        text = (f"Python 2 code: {label} at {path}:{line}; {len(python2)} file(s) only run on "
+                "Python 2.")
+    else:
+        text = f"Python 2 project: declares Python {dotted(lowest or (2, 7))} and no Python 3."
+    if python2 and ranked:
+        label, (_, path, line) = ranked[0]
+        text += f" Other files use Python 3 features ({label} at {path}:{line})."
+    return text

@@ -317,13 +317,14 @@ def test_tests_count() -> None:
 
 
 def test_python2_code_makes_the_band_legacy() -> None:
-    """Any Python-2-only file makes the project legacy, whatever else it uses."""
+    """Any Python-2-only file makes the project legacy: value and band say so, never 3.10."""
     repo = Repo.from_files({"old.py": "print 'hi'\n", "new.py": "X = int | None\n"})
     signal = signals_of(repo, ["python_version", "python2_idioms"])["python_version"]
     assert signal.details["band"] == "legacy"
-    assert signal.details["minimum"] == "3.10"
+    assert (signal.value, signal.details["minimum"]) == (207, "2.7")
     assert signal.evidence[0] == Location("old.py", 1)
     assert "Python 2 code: print statement at old.py:1" in signal.summary
+    assert "3.10" not in signal.summary
 
 
 def test_modern_app_fixture_needs_312_with_a_line_per_feature() -> None:

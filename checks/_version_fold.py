@@ -1,0 +1,124 @@
+"""The repository half of ``python_version``: which files count, and what the verdict says.
+
+Files fall in three groups: the code (production and tests), code reported apart
+(``examples/``, ``docs/``, notebooks) and test data, which never counts. Python-2-only
+files never add Python 3 features: whatever a Python 2 file shares with a recent 3.x
+(``from types import NoneType``) is no 3.x evidence.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+
+from analyzer.paths import Role
+from analyzer.repo import Repo
+from checks._version_rules import Version, dotted
+from checks._version_syntax import Feature
+
+APART_DIRS = frozenset({"examples", "example", "docs", "doc", "demo", "demos", "samples"})
+STYLE = "style: "  # labels of forms written but never evaluated: no runtime minimum
+# Names a Python 2 module offered as well: in a Python 2 project they prove no 3.x.
+PYTHON2_ALSO = frozenset({"types.NoneType", "types.EllipsisType"})
+MODERN_ANNOTATIONS = ("X | Y union", "builtin generic", "PEP 604", "PEP 585")
+
+
+def group(repo: Repo, path: str) -> str:
+    """``code``, ``apart`` (examples, docs), ``notebook`` or ``test_data``."""
+    role = repo.role(path)
+    if role is Role.TEST_DATA:
+        return "test_data"
+    if role is Role.NOTEBOOK:
+        return "notebook"
+    return "apart" if APART_DIRS & set(PurePosixPath(path).parts[:-1]) else "code"
+
+
+Found = tuple[Version, str, int]
+
+
+@dataclass
+class Features:
+    """The first location of each feature over a group of files, and the styles written."""
+
+    first: dict[str, Found] = field(default_factory=dict)
+    style: set[str] = field(default_factory=set)
+    files: int = 0
+
+    def add(self, path: str, observed: Iterable[Feature], skip: frozenset[str]) -> None:
+        self.files += 1
+        for label, major, minor, line in observed:
+            if label.startswith(STYLE):
+                self.style.add(label.removeprefix(STYLE))
+            elif label.split(".", maxsplit=1)[0] not in skip and label not in self.first:
+                self.first[label] = ((major, minor), path, line)
+
+    def ranked(self) -> list[tuple[str, Found]]:
+        return sorted(self.first.items(), key=lambda item: (item[1][0], item[0]), reverse=True)
+
+    def minimum(self) -> Version | None:
+        """The newest feature's version; 3.0 for files using none; None without files."""
+        ranked = self.ranked()
+        return ranked[0][1][0] if ranked else (3, 0) if self.files else None
+
+    def modern_style(self) -> list[str]:
+        """The modern forms the code writes, evaluated or not: PEP 604/585 hints with f-strings."""
+        written = self.style | set(self.first)
+        hints = sorted(w for w in written if w.startswith(MODERN_ANNOTATIONS))
+        return [*hints, "f-string"] if hints and "f-string" in written else []
+
+
+def fold(repo: Repo, observed: Mapping[str, tuple[Feature, ...]], python2: Iterable[str],
+         skip: frozenset[str]) -> dict[str, Features]:
+    """Features by group; Python-2-only files add none."""
+    groups = {name: Features() for name in ("code", "apart", "notebook")}
+    old = set(python2)
+    for path, features in observed.items():
+        where = group(repo, path)
+        if where in groups and path not in old:
+            groups[where].add(path, features, skip)
+    return groups
+
+
+def python2_only_declared(stated: Mapping[str, object], lowest: Version | None) -> bool:
+    """The project declares Python 2 and no Python 3 (classifiers, tox, CI, requires)."""
+    if lowest is None or lowest[0] != 2:
+        return False
+    for kind, values in stated.items():
+        if kind in ("sources", "lowest", "requires_python") or not isinstance(values, list):
+            continue
+        if any(str(v).startswith("3") for v in values):
+            return False
+    requires = stated.get("requires_python")
+    return not any("3" in str(spec).split("<")[0] for spec in requires or []) if isinstance(
+        requires, list) else True
+
+
+def band(implied: Version, lowest: Version | None, python2: bool, style: list[str]) -> str:
+    """Does the candidate write current Python? Python 2 is legacy; modern forms are modern.
+
+    A library may support an old floor on purpose: code that writes PEP 604/585 hints and
+    f-strings is modern practice whatever it supports. Otherwise a declared floor below
+    3.7 is legacy, and code needing 3.10 is modern.
+    """
+    if python2:
+        return "legacy"
+    if max(implied, lowest or implied) >= (3, 10) or style:
+        return "modern"
+    if lowest is not None and lowest < (3, 7):
+        return "legacy"
+    return "common"
+
+
+def summary(ranked: list[tuple[str, Found]], implied: Version, lowest: Version | None,
+            agrees: bool, style: list[str]) -> str:
+    if ranked and ranked[0][1][0] == implied:
+        label, (_, path, line) = ranked[0]
+        text = f"Needs Python {dotted(implied)} or newer ({label} at {path}:{line})."
+    else:
+        text = f"Needs no feature newer than Python {dotted(implied)}."
+    if lowest is not None:
+        text += f" Declares >={dotted(lowest)}"
+        text += "." if agrees else f", which disagrees: the code needs {dotted(implied)}."
+    if style and max(implied, lowest or implied) < (3, 10):
+        floor = f"Supports {dotted(lowest)}+" if lowest else f"Runs on {dotted(implied)}+"
+        text += f" {floor}, written in modern style ({', '.join(style[:3])})."
+    return text
