@@ -16,7 +16,7 @@ FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PY
 
 
 _MAJOR_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23]K?", re.I)  # py3, PY2, is_py3, PY3K
-_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
+_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(PLUS|_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
 
 
 class Branch(Enum):

@@ -1,7 +1,10 @@
 """The repository half of ``python_version``: which files count, and what the verdict says.
 
-Files fall in three groups: the code (production and tests), code reported apart
-(``examples/``, ``docs/``, notebooks) and test data, which never counts. Python-2-only
+Files fall in four groups: production code, which sets the minimum; tests, which
+set it only when there is no production code (test suites gate tests on newer
+Pythons with ``skipif`` and ``collect_ignore``, which are not read); code reported
+apart (``examples/``, ``docs/``, notebooks); and test data, which never counts.
+Python-2-only files count as Python 2 in production and tests alike. Python-2-only
 files never add Python 3 features: whatever a Python 2 file shares with a recent 3.x
 (``from types import NoneType``) is no 3.x evidence.
 """
@@ -12,6 +15,7 @@ from pathlib import PurePosixPath
 
 from analyzer.paths import Role
 from analyzer.repo import Repo
+from checks._python2 import headline
 from checks._version_rules import Version, dotted
 from checks._version_syntax import Feature
 
@@ -23,13 +27,13 @@ MODERN_ANNOTATIONS = ("X | Y union", "builtin generic", "PEP 604", "PEP 585")
 
 
 def group(repo: Repo, path: str) -> str:
-    """``code``, ``apart`` (examples, docs), ``notebook`` or ``test_data``."""
+    """``code``, ``tests``, ``apart`` (examples, docs), ``notebook`` or ``test_data``."""
     role = repo.role(path)
-    if role is Role.TEST_DATA:
-        return "test_data"
-    if role is Role.NOTEBOOK:
-        return "notebook"
-    return "apart" if APART_DIRS & set(PurePosixPath(path).parts[:-1]) else "code"
+    if role in (Role.TEST_DATA, Role.NOTEBOOK):
+        return {Role.TEST_DATA: "test_data", Role.NOTEBOOK: "notebook"}[role]
+    if APART_DIRS & set(PurePosixPath(path).parts[:-1]):
+        return "apart"
+    return "tests" if role is Role.TEST else "code"
 
 
 Found = tuple[Version, str, int]
@@ -69,7 +73,7 @@ class Features:
 def fold(repo: Repo, observed: Mapping[str, tuple[Feature, ...]], python2: Iterable[str],
          skip: frozenset[str]) -> dict[str, Features]:
     """Features by group; Python-2-only files add none."""
-    groups = {name: Features() for name in ("code", "apart", "notebook")}
+    groups = {name: Features() for name in ("code", "tests", "apart", "notebook")}
     old = set(python2)
     for path, features in observed.items():
         where = group(repo, path)
@@ -121,4 +125,28 @@ def summary(ranked: list[tuple[str, Found]], implied: Version, lowest: Version |
     if style and max(implied, lowest or implied) < (3, 10):
         floor = f"Supports {dotted(lowest)}+" if lowest else f"Runs on {dotted(implied)}+"
         text += f" {floor}, written in modern style ({', '.join(style[:3])})."
+    return text
+
+
+def apart_summary(name: str, features: Features, python2: int) -> str:
+    if python2:
+        return f" {name.capitalize()} apart: {python2} file(s) of Python 2 code."
+    found = features.minimum()
+    return f" {name.capitalize()} apart: need {dotted(found)}." if found and found > (3, 0) else ""
+
+
+def python2_summary(python2: dict[str, tuple[tuple[int, str], ...]],
+                     ranked: list[tuple[str, tuple[Version, str, int]]],
+                     lowest: Version | None) -> str:
+    """A Python 2 project: say so, and never quote a Python 3 minimum beside it."""
+    if python2:
+        (path, found), *_ = python2.items()
+        line, label = headline(found)
+        text = (f"Python 2 code: {label} at {path}:{line}; {len(python2)} file(s) only run on "
+                "Python 2.")
+    else:
+        text = f"Python 2 project: declares Python {dotted(lowest or (2, 7))} and no Python 3."
+    if python2 and ranked:
+        label, (_, path, line) = ranked[0]
+        text += f" Other files use Python 3 features ({label} at {path}:{line})."
     return text

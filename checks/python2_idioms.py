@@ -45,16 +45,16 @@ class Python2Idioms(Python2Visitor):
         aside = "".join(f" {len(found)} {name} file(s) apart hold Python-2-only code." for
                         name, found in (("example/docs", apart), ("notebook", in_notebooks))
                         if found)
-        code = [p for p in repo.python_files if group(repo, p) == "code"]
+        code = [p for p in repo.python_files if group(repo, p) in ("code", "tests")]
         if not code:
             none = "No Python files to classify" + (" outside notebooks." if repo.notebooks
                                                     else ".")
             return cls.signal(None, none + aside, idioms=[], files=[],
                               notebook_files=in_notebooks, apart_files=apart)
-        files = {p: found for p, found in every.items() if group(repo, p) == "code"}
+        files = {p: found for p, found in every.items() if group(repo, p) in ("code", "tests")}
         shims: dict[str, int] = {}
         for path, observation in cls.observed(corpus).items():
-            if group(repo, path) == "code":
+            if group(repo, path) in ("code", "tests"):
                 for kind, _ in observation.shims:
                     shims[kind] = shims.get(kind, 0) + 1
         found = [(Location(path, line), label) for path, items in files.items()
