@@ -26,7 +26,7 @@ from pathlib import Path
 from analyzer.engine import run
 from analyzer.registry import all_checks
 from analyzer.repo import Repo
-from checks._version_rules import PARENTHESISED_WITH
+from checks.python_version._rules import PARENTHESISED_WITH
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,5 @@
 """Rules for the modern-Python signals: typing, new syntax, idioms, frameworks."""
 
-from collections.abc import Mapping
 
 from analyzer.model import Signal
 from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, when
@@ -57,31 +56,6 @@ def _framework_flags(signal: Signal) -> list[Flag]:
     return flags
 
 
-_BAND_GRADES = {"modern": 1.0, "common": 0.6, "legacy": 0.2}
-
-
-def _grade_version(signal: Signal) -> float:
-    if signal.details.get("python2_files"):
-        return 0.0
-    return _BAND_GRADES.get(str(signal.details.get("band")), 0.0)
-
-
-def _version_flags(signal: Signal) -> list[Flag]:
-    flags = []
-    minimum = signal.details.get("minimum")
-    if signal.details.get("band") == "modern" and not signal.details.get("python2_files"):
-        flags += flag(Level.GREEN, "Targets modern Python (3.10 or newer).")(signal)
-    declared = signal.details.get("declared")
-    if signal.details.get("agrees") is False and isinstance(declared, Mapping):
-        lowest = declared.get("lowest")
-        flags += flag(
-            Level.YELLOW, f"Code needs Python {minimum} but the project declares {lowest}.",
-            "Often a forgotten requires-python bump, not a broken release.",
-            "Which Python versions does this project support, and how do you check that?",
-        )(signal)
-    return flags
-
-
 RULES: dict[str, Rule] = {
     "type_hints": Rule(20, value, _type_hint_flags),
     "match_statements": Rule(4, saturate(1), when(
@@ -93,12 +67,4 @@ RULES: dict[str, Rule] = {
     )),
     # Skills describe the role, not quality: informative flags, no points.
     "frameworks": Rule(0, lambda s: 0.0, _framework_flags),
-    "python_version": Rule(8, _grade_version, _version_flags),
-    "python2_idioms": Rule(5, lambda s: 0.0 if value(s) > 0 else 1.0, when(
-        lambda s: value(s) > 0, flag(
-            Level.RED, "Python 2-only code.",
-            "It may be a historic project kept as it was; Python 2 ended in 2020.",
-            "Have you ported code from Python 2 to 3? What changed?",
-        ),
-    )),
 }

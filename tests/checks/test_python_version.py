@@ -6,7 +6,15 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from analyzer.walk import build_repo
-from checks._version_rules import KEYWORDS, METHODS, QUALIFIED, SYNTAX, Version, dotted, rule_count
+from checks.python_version._rules import (
+    KEYWORDS,
+    METHODS,
+    QUALIFIED,
+    SYNTAX,
+    Version,
+    dotted,
+    rule_count,
+)
 from tests.conftest import signal_of, signals_of
 
 CASES = [

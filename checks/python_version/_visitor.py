@@ -9,16 +9,16 @@ import libcst as cst
 import libcst.matchers as m
 from libcst.helpers import get_full_name_for_node
 
-from analyzer.check import SourceFile
-from checks._guards import Branch, catches_import_error, is_type_checking, new_branch
-from checks._version_flow import FlowFeatures
-from checks._version_rules import (
+from analyzer.api import SourceFile
+from checks._shared.guards import Branch, catches_import_error, is_type_checking, new_branch
+from checks.python_version._flow import FlowFeatures
+from checks.python_version._rules import (
     BUILTIN_GENERICS,
     BUILTIN_TYPES,
     QUALIFIED,
     STDLIB_GENERICS,
 )
-from checks._version_syntax import Feature
+from checks.python_version._syntax import Feature
 
 _BUILTINS = {name.removeprefix("builtins."): name for name in QUALIFIED if name[:9] == "builtins."}
 

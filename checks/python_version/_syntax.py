@@ -6,10 +6,10 @@ feature, skipping blocks the scope marks as version-guarded.
 
 import libcst as cst
 
-from analyzer.check import SourceFile
-from checks._python2 import binds_old_style, except_pair
+from analyzer.api import SourceFile
 from checks._scope import ScopeVisitor
-from checks._version_rules import KEYWORDS, METHODS, SYNTAX, Version
+from checks._shared.python2 import binds_old_style, except_pair
+from checks.python_version._rules import KEYWORDS, METHODS, SYNTAX, Version
 
 Feature = tuple[str, int, int, int]  # label, major, minor, first line
 

@@ -13,13 +13,8 @@ import keyword
 import re
 import tokenize
 import warnings
-from collections.abc import Mapping
 
-from analyzer.check import Corpus
-from analyzer.notebooks import to_python
-from analyzer.paths import Role
-from checks._python2 import BUILTINS, METHODS, Finding, Python2File, module_idiom
-from checks._scope import local_modules
+from checks._shared.python2 import BUILTINS, METHODS, Finding, module_idiom
 
 _COMPOUND = frozenset({"if", "elif", "else", "for", "while", "try", "except", "finally", "with"})
 _OCTAL = re.compile(r"0[0-7]*[1-7][0-7]*[lL]?")  # `00` is still valid Python 3
@@ -237,25 +232,3 @@ def _scan_text(text: str) -> tuple[Finding, ...]:
     if not syntax:
         return ()
     return tuple(sorted(set(syntax + names)))
-
-
-def python2_files(corpus: Corpus) -> Mapping[str, tuple[Finding, ...]]:
-    """Each file (not test data) holding Python-2-only code, with its idioms, in path order."""
-    parsed: Mapping[str, object] = corpus.other_checks.get("python2_idioms", {})
-    own = {f"Python 2 module {name}" for name in local_modules(corpus.repo)}
-    found: dict[str, tuple[Finding, ...]] = {}
-    for path, observation in parsed.items():
-        if isinstance(observation, Python2File) and observation.idioms:
-            found[path] = observation.idioms
-    for path in corpus.unparsable:
-        if path in corpus.repo.files and path.endswith((".py", ".pyw")):
-            found[path] = scan_unparsable(corpus.repo.text(path))
-        elif path in corpus.repo.files and path.endswith(".ipynb"):
-            code = to_python(corpus.repo.text(path))  # notebooks are counted apart, not skipped
-            if isinstance(code, str):
-                found[path] = scan_unparsable(code)
-    kept = {
-        path: tuple(f for f in found[path] if f[1] not in own) for path in sorted(found)
-        if corpus.repo.role(path) is not Role.TEST_DATA
-    }
-    return {path: idioms for path, idioms in kept.items() if idioms}

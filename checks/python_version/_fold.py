@@ -1,9 +1,9 @@
 """The repository half of ``python_version``: which files count, and what the verdict says.
 
-Files fall in four groups: production code, which sets the minimum; tests, which
-set it only when there is no production code (test suites gate tests on newer
-Pythons with ``skipif`` and ``collect_ignore``, which are not read); code reported
-apart (``examples/``, ``docs/``, notebooks); and test data, which never counts.
+Files are grouped by role: production code sets the minimum; tests set it only
+when there is no production code (test suites gate tests on newer Pythons with
+``skipif`` and ``collect_ignore``, which are not read); examples, docs and notebooks
+are reported apart; test data never counts.
 Python-2-only files count as Python 2 in production and tests alike. Python-2-only
 files never add Python 3 features: whatever a Python 2 file shares with a recent 3.x
 (``from types import NoneType``) is no 3.x evidence.
@@ -11,30 +11,18 @@ files never add Python 3 features: whatever a Python 2 file shares with a recent
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
 
-from analyzer.paths import Role
-from analyzer.repo import Repo
-from checks._python2 import headline
-from checks._version_rules import Version, dotted
-from checks._version_syntax import Feature
+from analyzer.api import Fold, Role
+from checks._shared.python2 import headline
+from checks.python_version._rules import Version, dotted
+from checks.python_version._syntax import Feature
 
-APART_DIRS = frozenset({"examples", "example", "docs", "doc", "demo", "demos", "samples"})
 STYLE = "style: "  # labels of forms written but never evaluated: no runtime minimum
 # Names a Python 2 module offered as well: in a Python 2 project they prove no 3.x.
 PYTHON2_ALSO = frozenset({"types.NoneType", "types.EllipsisType"})
 MODERN_ANNOTATIONS = ("X | Y union", "builtin generic", "PEP 604", "PEP 585")
-
-
-def group(repo: Repo, path: str) -> str:
-    """``code``, ``tests``, ``apart`` (examples, docs), ``notebook`` or ``test_data``."""
-    role = repo.role(path)
-    if role in (Role.TEST_DATA, Role.NOTEBOOK):
-        return {Role.TEST_DATA: "test_data", Role.NOTEBOOK: "notebook"}[role]
-    if APART_DIRS & set(PurePosixPath(path).parts[:-1]):
-        return "apart"
-    return "tests" if role is Role.TEST else "code"
-
+COUNTED = (Role.PRODUCTION, Role.TEST)  # Python 2 files here make a Python 2 project
+GROUPS = (Role.PRODUCTION, Role.TEST, Role.EXAMPLE, Role.NOTEBOOK)  # test data never counts
 
 Found = tuple[Version, str, int]
 
@@ -70,15 +58,15 @@ class Features:
         return [*hints, "f-string"] if hints and "f-string" in written else []
 
 
-def fold(repo: Repo, observed: Mapping[str, tuple[Feature, ...]], python2: Iterable[str],
-         skip: frozenset[str]) -> dict[str, Features]:
-    """Features by group; Python-2-only files add none."""
-    groups = {name: Features() for name in ("code", "tests", "apart", "notebook")}
+def fold_roles(fold: Fold[tuple[Feature, ...]], python2: Iterable[str],
+               skip: frozenset[str]) -> dict[Role, Features]:
+    """Features by role; Python-2-only files add none."""
+    groups = {role: Features() for role in GROUPS}
     old = set(python2)
-    for path, features in observed.items():
-        where = group(repo, path)
-        if where in groups and path not in old:
-            groups[where].add(path, features, skip)
+    for path, features in fold.files.items():
+        role = fold.role_of(path)
+        if role in groups and path not in old:
+            groups[role].add(path, features, skip)
     return groups
 
 
@@ -150,3 +138,36 @@ def python2_summary(python2: dict[str, tuple[tuple[int, str], ...]],
         label, (_, path, line) = ranked[0]
         text += f" Other files use Python 3 features ({label} at {path}:{line})."
     return text
+
+
+@dataclass
+class Verdict:
+    """What ``result`` reports for the counted code (production, else tests)."""
+
+    implied: Version
+    text: str
+    evidence: tuple[tuple[str, int], ...]
+    details: dict[str, object]
+
+
+def verdict(features: Features, python2: dict[str, tuple[tuple[int, str], ...]],
+            stated: dict[str, object], lowest: Version | None) -> Verdict:
+    legacy = bool(python2) or python2_only_declared(stated, lowest)
+    if legacy:
+        features.first = {k: v for k, v in features.first.items() if k not in PYTHON2_ALSO}
+    ranked, style = features.ranked(), features.modern_style()
+    implied = (2, 7) if legacy else features.minimum() or (3, 0)
+    agrees = lowest is None or max(lowest, (3, 0)) >= implied
+    evidence = [(path, line) for _, (_, path, line) in ranked[:12]]
+    if legacy:
+        text = python2_summary(python2, ranked, lowest)
+        evidence[:0] = [(p, headline(found)[0]) for p, found in list(python2.items())[:1]]
+    else:
+        text = summary(ranked, implied, lowest, agrees, style)
+    listed = [{"feature": label, "version": dotted(version), "path": path, "line": line}
+              for label, (version, path, line) in ranked]
+    return Verdict(implied, text, tuple(evidence), {
+        "minimum": dotted(implied), "band": band(implied, lowest, legacy, style),
+        "declared": stated, "agrees": agrees, "python2_files": len(python2),
+        "features": listed, "modern_style": style,
+    })

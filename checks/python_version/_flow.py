@@ -11,8 +11,8 @@ from collections.abc import Sequence
 import libcst as cst
 import libcst.matchers as m
 
-from analyzer.check import SourceFile
-from checks._version_syntax import SyntaxFeatures
+from analyzer.api import SourceFile
+from checks.python_version._syntax import SyntaxFeatures
 
 PEP448 = "unpacking in literals and calls (PEP 448)"
 _LOOPS_AND_SCOPES = cst.For | cst.While | cst.FunctionDef | cst.ClassDef | cst.Lambda
