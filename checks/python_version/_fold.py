@@ -84,6 +84,14 @@ def python2_only_declared(stated: Mapping[str, object], lowest: Version | None) 
         requires, list) else True
 
 
+def plain_forms(style: list[str]) -> str:
+    """``X | None hints, list[int] hints, f-strings`` for the modern forms found."""
+    plain = {"X | Y union": "X | None hints", "builtin generic": "list[int] hints",
+             "f-string": "f-strings"}
+    said = [word for prefix, word in plain.items() if any(s.startswith(prefix) for s in style)]
+    return ", ".join(said) or "modern forms"
+
+
 def band(implied: Version, lowest: Version | None, python2: bool, style: list[str]) -> str:
     """Does the candidate write current Python? Python 2 is legacy; modern forms are modern.
 
@@ -112,7 +120,7 @@ def summary(ranked: list[tuple[str, Found]], implied: Version, lowest: Version |
         text += "." if agrees else f", which disagrees: the code needs {dotted(implied)}."
     if style and max(implied, lowest or implied) < (3, 10):
         floor = f"Supports {dotted(lowest)}+" if lowest else f"Runs on {dotted(implied)}+"
-        text += f" {floor}, written in modern style ({', '.join(style[:3])})."
+        text += f" {floor}, written in modern style ({plain_forms(style)})."
     return text
 
 

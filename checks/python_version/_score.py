@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from typing import TypedDict, cast
 
 from analyzer.api import Flag, Level, Rule, Signal, flag
+from checks.python_version._fold import plain_forms
 
 _BAND_GRADES = {"modern": 1.0, "common": 0.6, "legacy": 0.2}
 
@@ -31,7 +32,7 @@ def _flags(signal: Signal) -> list[Flag]:
     if details.get("band") == "modern" and not details.get("python2_files"):
         newest = max(_version(minimum), _version(declared.get("lowest")))
         message = ("Targets modern Python (3.10 or newer)." if newest >= (3, 10) else
-                   f"Writes modern Python ({_forms(details.get('modern_style') or [])}) while "
+                   f"Writes modern Python ({plain_forms(details.get('modern_style') or [])}) while "
                    f"supporting {'.'.join(map(str, newest))}+.")
         flags += flag(Level.GREEN, message)(signal)
     if details.get("agrees") is False and declared:
@@ -42,13 +43,6 @@ def _flags(signal: Signal) -> list[Flag]:
             "Which Python versions does this project support, and how do you check that?",
         )(signal)
     return flags
-
-
-def _forms(style: list[str]) -> str:
-    plain = {"X | Y union": "X | None hints", "builtin generic": "list[int] hints",
-             "f-string": "f-strings"}
-    said = [word for prefix, word in plain.items() if any(s.startswith(prefix) for s in style)]
-    return ", ".join(said) or "modern forms"
 
 
 def _version(text: object) -> tuple[int, int]:
