@@ -15,7 +15,8 @@ _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeErro
 FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
 
 
-_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
+_MAJOR_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23]K?", re.I)  # py3, PY2, is_py3, PY3K
+_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(PLUS|_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
 
 
 class Branch(Enum):
@@ -47,7 +48,7 @@ def mentions_version(node: cst.CSTNode) -> bool:
 
 def mentions_python2(node: cst.CSTNode) -> bool:
     """A test that tells Python 2 from 3: ``version_info[0] == 2``, ``< (3,)``, ``PY2``."""
-    if _names(node) & FLAG_NAMES:
+    if _names(node) & FLAG_NAMES or any(_MAJOR_FLAG.fullmatch(n) for n in _names(node)):
         return True
     if not mentions_version(node):
         return False
