@@ -16,8 +16,8 @@ from functools import cache
 from typing import ClassVar, Generic, TypeVar, cast
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 
+from analyzer.lines import LineProvider
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 from analyzer.repo import Repo
@@ -56,7 +56,7 @@ class Corpus:
 class Check(cst.BatchableCSTVisitor, Generic[Obs]):
     """One signal. Subclasses live one per module in ``checks/``; the module name is the id."""
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    METADATA_DEPENDENCIES = (LineProvider,)
     name: ClassVar[str] = ""
     doc: ClassVar[str] = ""
 
@@ -90,7 +90,7 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
         return cast("Mapping[str, Obs]", corpus.observations.get(cls.name, {}))
 
     def line(self, node: cst.CSTNode) -> int:
-        return self.get_metadata(PositionProvider, node).start.line
+        return self.get_metadata(LineProvider, node)
 
     def here(self, node: cst.CSTNode) -> Location:
         return Location(self.source.path, self.line(node))
