@@ -7,10 +7,10 @@ a Python 2 check or an import fallback is a compatibility shim, not Python 2 onl
 from dataclasses import dataclass
 
 import libcst as cst
-import libcst.matchers as m
 
 from analyzer.check import SourceFile
-from checks._guards import FLAG_NAMES, catches_import_error, mentions_python2
+from analyzer.traverse import descendants
+from checks._guards import FLAG_NAMES, catches_import_error, is_name, mentions_python2
 from checks._scope import ScopeVisitor
 
 Finding = tuple[int, str]  # line, plain label
@@ -70,14 +70,24 @@ def except_binds(handler: cst.ExceptHandler) -> bool:
     last = kind.elements[-1].value
     if not isinstance(last, cst.Name):
         return False
-    return bool(m.findall(handler.body, m.Name(last.value)))
+    return any(is_name(node, last.value) for node in descendants(handler.body))
 
 
 _FUTURE_SHIMS = frozenset({
     "print_function", "unicode_literals", "division", "absolute_import", "with_statement",
 })
-_PRINT_TO = m.Tuple(elements=[m.Element(m.BinaryOperation(m.Name("print"), m.RightShift())),
-                              m.ZeroOrMore()])
+
+
+def _is_print(node: cst.BaseExpression) -> bool:
+    """A bare ``print``, or ``print >>f, x`` (a tuple that starts with ``print >> f``)."""
+    if isinstance(node, cst.Tuple) and node.elements:
+        first = node.elements[0]
+        shift = first.value if isinstance(first, cst.Element) else None
+        return (
+            isinstance(shift, cst.BinaryOperation) and isinstance(shift.operator, cst.RightShift)
+            and is_name(shift.left, "print")
+        )
+    return is_name(node, "print")
 
 
 class Python2Visitor(ScopeVisitor[Python2File]):
@@ -140,7 +150,7 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.found(self.soft, self.line(node), f".{func.attr.value}() method")
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if m.matches(node.value, _PRINT_TO | m.Name("print")):
+        if _is_print(node.value):
             self.found(self.syntax, self.line(node), "print statement")
 
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:

@@ -6,10 +6,15 @@ only count when Python evaluates them at runtime.
 """
 
 import libcst as cst
-import libcst.matchers as m
 
 from analyzer.check import SourceFile
-from checks._guards import Branch, catches_import_error, is_type_checking, new_branch
+from checks._guards import (
+    Branch,
+    catches_import_error,
+    is_name,
+    is_type_checking,
+    new_branch,
+)
 from checks._version_rules import (
     BUILTIN_GENERICS,
     BUILTIN_TYPES,
@@ -132,8 +137,8 @@ class VersionFeatures(SyntaxFeatures):
         return (self.qualified(node) or "")[:7] == "typing."
 
     def _is_dict(self, node: cst.BaseExpression) -> bool:
-        return isinstance(node, cst.Dict | cst.DictComp) or m.matches(
-            node, m.Call(func=m.Name("dict"))
+        return isinstance(node, cst.Dict | cst.DictComp) or (
+            isinstance(node, cst.Call) and is_name(node.func, "dict")
         )
 
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
@@ -142,7 +147,7 @@ class VersionFeatures(SyntaxFeatures):
         if not isinstance(node.operator, cst.BitOr) or self.lazy:
             return
         left, right = node.left, node.right
-        none_side = m.matches(left, m.Name("None")) or m.matches(right, m.Name("None"))
+        none_side = is_name(left, "None") or is_name(right, "None")
         if self.annotations or none_side or (self._typeish(left) and self._typeish(right)):
             self.syntax("X | Y union at runtime", node)
         elif self._is_dict(left) or self._is_dict(right):
