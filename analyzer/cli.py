@@ -181,16 +181,18 @@ def _scan_all(
     """Scan each target in turn, printing terminal reports as they come; one failure loses
     nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
     whether it was an internal error."""
-    from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
-
     from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
-    from analyzer.report import terminal  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     reports: list[Any] = []
     failures: list[bool] = []
-    console = Console(soft_wrap=False)
+    if fmt == "terminal":  # rich costs a tenth of a second: only the terminal report needs it
+        from rich.console import Console  # noqa: PLC0415
+
+        from analyzer.report import terminal  # noqa: PLC0415
+
+        console = Console(soft_wrap=False)
     for target in targets:
         internal = False
         try:
@@ -223,12 +225,17 @@ def _scan_all(
 
 
 def _render_document(fmt: str, reports: list[Any]) -> str:
-    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
-
+    # one import per format: the HTML report alone needs jinja2
     if fmt == "html":
+        from analyzer.report import html  # noqa: PLC0415
+
         return html.render(reports)
     if fmt == "sarif":
+        from analyzer.report import sarif  # noqa: PLC0415
+
         return sarif.render([r for r in reports if not isinstance(r, dict)])
+    from analyzer.report import json_report  # noqa: PLC0415
+
     return json_report.render(reports)
 
 
