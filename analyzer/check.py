@@ -42,6 +42,7 @@ class SourceFile:
     path: str
     role: Role
     notebook: bool = False
+    text: str = field(default="", repr=False)  # the code parsed, when the engine has it
 
 
 @dataclass(frozen=True)

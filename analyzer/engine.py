@@ -9,7 +9,7 @@ output never depends on the number of workers or on which files were cached.
 import gc
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -88,6 +88,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         return FileResult(source.path, error=parse_error_reason(error))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
+    source = replace(source, text=text)
     visitors = [cls(source) for cls in checks]
     try:
         traverse(module, visitors)
