@@ -147,7 +147,7 @@ def scan(
     max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
-    from analyzer.pool import prepare  # noqa: PLC0415
+    from analyzer.pool import prepare, session  # noqa: PLC0415
 
     prepare()  # first: the workers' fork server imports libcst while this process does too
     from analyzer.walk import Limits  # noqa: PLC0415
@@ -167,7 +167,8 @@ def scan(
         "authors": authors, "limits": limits, "jobs": jobs or _cores(),
         "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
     }
-    reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+    with session():  # one set of workers serves every target
+        reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
