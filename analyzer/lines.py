@@ -10,6 +10,7 @@ emitted so far. No token is stored, no string is built, no position object made.
 """
 
 from collections.abc import Iterator, Mapping
+from contextlib import AbstractContextManager, nullcontext
 from types import TracebackType
 
 import libcst as cst
@@ -24,24 +25,26 @@ def newlines(value: str) -> int:
     return value.count("\n") + value.count("\r") - value.count("\r\n")
 
 
-class _Syntactic:
-    """``record_syntactic_position`` without a generator: it runs once per statement."""
+class _Borrowed:
+    """The rare syntactic start taken from a child (a one-line suite starts at its first
+    statement), known only once that child has been generated."""
 
-    __slots__ = ("node", "start", "start_node", "state")
+    __slots__ = ("lines", "node", "start_node")
 
-    def __init__(self, state: "_LineState", node: cst.CSTNode, start_node: cst.CSTNode | None):
-        self.state, self.node, self.start_node, self.start = state, node, start_node, 0
+    def __init__(self, lines: dict[int, int], node: cst.CSTNode, start_node: cst.CSTNode):
+        self.lines, self.node, self.start_node = lines, node, start_node
 
     def __enter__(self) -> None:
-        self.start = self.state.line
+        pass
 
     def __exit__(
         self, kind: type[BaseException] | None, error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        lines = self.state.lines
-        start = lines[id(self.start_node)] if self.start_node is not None else self.start
-        lines[id(self.node)] = start
+        self.lines[id(self.node)] = self.lines[id(self.start_node)]
+
+
+_NOTHING = nullcontext()
 
 
 class _LineState(CodegenState):
@@ -51,7 +54,6 @@ class _LineState(CodegenState):
         super().__init__(module.default_indent, module.default_newline)
         self.line = 1
         self.lines: dict[int, int] = {}  # by id(node): libcst's __hash__ is Python code
-        self._starts: list[int] = []
 
     # The module's last steps (dropping or adding its final newline) follow every start,
     # and indentation never holds a line break: neither can move a start line.
@@ -65,18 +67,24 @@ class _LineState(CodegenState):
         if "\n" in value or "\r" in value:
             self.line += newlines(value)
 
+    # libcst keeps a node's syntactic start (recorded inside its generation) over the
+    # start of its leading whitespace (taken when the generation begins), and the first
+    # occurrence of a node object generated twice; setting the whitespace start first
+    # and letting the syntactic start overwrite it gives the same, without a stack.
     def before_codegen(self, node: cst.CSTNode) -> None:
-        self._starts.append(self.line)
+        self.lines.setdefault(id(node), self.line)
 
     def after_codegen(self, node: cst.CSTNode) -> None:
-        # a syntactic start, recorded inside, wins
-        self.lines.setdefault(id(node), self._starts.pop())
+        pass
 
     def record_syntactic_position(  # type: ignore[override]
         self, node: cst.CSTNode, *, start_node: cst.CSTNode | None = None,
         end_node: cst.CSTNode | None = None,
-    ) -> _Syntactic:
-        return _Syntactic(self, node, start_node)
+    ) -> AbstractContextManager[None]:
+        if start_node is not None:
+            return _Borrowed(self.lines, node, start_node)
+        self.lines[id(node)] = self.line  # entered at once: the line now is the start
+        return _NOTHING
 
 
 def start_lines(module: cst.Module) -> dict[int, int]:
@@ -92,8 +100,8 @@ class _NodeLineState(_LineState):
         super().__init__(module)
         self.nodes: list[cst.CSTNode] = []
 
-    def after_codegen(self, node: cst.CSTNode) -> None:
-        super().after_codegen(node)
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        super().before_codegen(node)
         self.nodes.append(node)
 
 
