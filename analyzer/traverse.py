@@ -73,13 +73,16 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
         cst.visit_batched(module, visitors)
         return
     plans: dict[type[cst.CSTNode], tuple[list[Method], tuple[str, ...], list[Method]]] = {}
+    idle: set[type] = set()  # leaves nobody hooks (whitespace, mostly: half of all nodes)
 
     def plan(kind: type[cst.CSTNode]) -> tuple[list[Method], tuple[str, ...], list[Method]]:
         name = kind.__name__
-        plans[kind] = (
+        plans[kind] = found = (
             methods.get(f"visit_{name}", []), child_fields(kind), methods.get(f"leave_{name}", [])
         )
-        return plans[kind]
+        if found == ([], (), []):
+            idle.add(kind)
+        return found
 
     def walk(node: cst.CSTNode) -> None:
         kind = type(node)
@@ -88,11 +91,13 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
             method(node)
         for field in fields:
             value = getattr(node, field)
+            if type(value) in idle:
+                continue
             if isinstance(value, cst.CSTNode):
                 walk(value)
             elif isinstance(value, (tuple, list)):
                 for item in value:
-                    if isinstance(item, cst.CSTNode):
+                    if type(item) not in idle and isinstance(item, cst.CSTNode):
                         walk(item)
         for method in leaves:
             method(node)
