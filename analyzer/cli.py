@@ -158,16 +158,16 @@ def scan(
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
-    try:
-        now, weights = _parse_now(now_text), _parse_weights(weight_items)
-    except ModernityError as error:
-        _fail(str(error), error.exit_code)
-    options = {
-        "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
-        "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
-    }
-    with session():  # one set of workers serves every target
+    with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
+        try:
+            now, weights = _parse_now(now_text), _parse_weights(weight_items)
+        except ModernityError as error:
+            _fail(str(error), error.exit_code)
+        options = {
+            "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
+            "authors": authors, "limits": limits, "jobs": jobs or _cores(),
+            "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
+        }
         reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)

@@ -21,6 +21,7 @@ target instead of being started again.
 import contextlib
 import gc
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -174,9 +175,12 @@ def analyse_in_workers(
 
 
 _idle: list[_Worker] | None = None  # a session's idle workers; None outside a session
+_early: threading.Thread | None = None  # a session's workers being started
 
 
 def _borrow(jobs: int) -> list[_Worker]:
+    if _early is not None:
+        _early.join()
     if _idle is None:
         return []
     alive = [worker for worker in _idle if worker.process.is_alive()]
@@ -195,15 +199,37 @@ def _give_back(workers: list[_Worker], *, healthy: bool) -> None:
             worker.stop(now=not healthy)
 
 
+def _start_into(idle: list[_Worker], jobs: int) -> None:
+    context = _context()
+    with contextlib.suppress(Exception):  # then analyse_in_workers starts them, and says why not
+        for _ in range(jobs):
+            idle.append(_start(context))
+
+
 @contextlib.contextmanager
-def session() -> Iterator[None]:
-    """Keep workers between the repositories of a multi-target scan; stop them at the end."""
-    global _idle  # noqa: PLW0603  (one session per process: the CLI's scan)
-    outer, _idle = _idle, _idle if _idle is not None else []
+def session(jobs: int = 0) -> Iterator[None]:
+    """Keep workers between the repositories of a multi-target scan; stop them at the end.
+
+    ``jobs`` workers are started at once in a background thread (each start waits for
+    the fork server to finish its imports), so they are ready when the clone and the
+    walk are done. A nested session uses the outer one's workers.
+    """
+    global _idle, _early  # noqa: PLW0603  (one session per process: the CLI's scan)
+    if _idle is not None:
+        yield
+        return
+    idle: list[_Worker] = []
+    _idle = idle
+    if jobs > 0:
+        _early = threading.Thread(target=_start_into, args=(idle, jobs), daemon=True)
+        _early.start()
+    clean = False
     try:
         yield
+        clean = True
     finally:
-        if outer is None:
-            for worker in _idle:
-                worker.stop(now=False)
-        _idle = outer
+        if _early is not None:
+            _early.join()
+        for worker in idle:
+            worker.stop(now=not clean)
+        _idle, _early = None, None

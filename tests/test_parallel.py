@@ -120,10 +120,10 @@ def worker_and_root(root: Path, path: str, checks: Sequence[Any]) -> tuple[int, 
 
 
 def test_a_session_keeps_its_workers_for_the_next_repository(tmp_path: Path) -> None:
-    """Within a session (a multi-target scan) the second repository reuses the first's
-    worker, told the new root; outside one, each call starts its own."""
+    """Within a session (a multi-target scan) the worker started with it serves both
+    repositories, told each root; outside one, each call starts its own."""
     sizes = {f"f{n}.py": 1 for n in range(4)}
-    with session():
+    with session(jobs=1):
         first, _ = analyse_in_workers(tmp_path / "a", sizes, [], 1, worker_and_root)
         second, _ = analyse_in_workers(tmp_path / "b", sizes, [], 1, worker_and_root)
     alone, _ = analyse_in_workers(tmp_path / "c", sizes, [], 1, worker_and_root)
