@@ -134,51 +134,64 @@ def peers(cache: Path) -> Path:
     return venv / "bin"
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (shared pages counted each time)."""
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int, cpu: dict[int, float]) -> int:
+    """Resident bytes of a process and all its descendants (shared pages counted each
+    time); records each one's CPU seconds so far in ``cpu``."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += int(status.split("VmRSS:")[1].split()[0]) * 1024
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[current] = max(cpu.get(current, 0.0), (int(fields[11]) + int(fields[12])) / TICK)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
-        except (OSError, IndexError):
+        except (OSError, IndexError, ValueError):
             continue
     return total
 
 
-Run = tuple[float, int, str]  # wall seconds, peak RSS bytes, SHA-256 of stdout
+Run = tuple[float, int, str, float]  # wall s, peak RSS bytes, SHA-256 of stdout, CPU s
 
 
 def timed(command: list[str], env: dict[str, str]) -> Run:
+    """Wall time, peak memory and output digest; CPU is the whole tree's, sampled every
+    20 ms (a process's last few milliseconds can be missed), less sensitive to load."""
     peak = 0
+    cpu: dict[int, float] = {}
+    done = threading.Event()
     with tempfile.TemporaryFile() as out:
         start = time.perf_counter()
         process = subprocess.Popen(command, env=env, stdout=out)
 
         def sample() -> None:
             nonlocal peak
-            while process.poll() is None:
-                peak = max(peak, _tree_rss(process.pid))
-                time.sleep(0.02)
+            while not done.wait(0.02):
+                peak = max(peak, _tree(process.pid, cpu))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
-        code = process.wait()
+        _, status, usage = os.wait4(process.pid, 0)  # only here: the sampler never reaps
         elapsed = time.perf_counter() - start
+        done.set()
+        process.returncode = code = os.waitstatus_to_exitcode(status)
         sampler.join()
+        cpu[process.pid] = usage.ru_utime + usage.ru_stime  # exact for the main process
         out.seek(0)
         digest = hashlib.sha256(out.read()).hexdigest()
     if code not in (0, 1):  # radon and vermin exit 0; modernity 1 only below --fail-under
         raise SystemExit(f"{' '.join(command)} exited {code}")
-    return elapsed, peak, digest
+    return elapsed, peak, digest, sum(cpu.values())
 
 
 def measure(command: list[str], env: dict[str, str], repeat: int) -> Run:
     runs = [timed(command, env) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[0][2]
+    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[0][2],
+            statistics.median(r[3] for r in runs))
 
 
 def bench(staged: Path, repeat: int, cache_dir: Path, tools: Path) -> dict[str, Run]:
@@ -211,13 +224,13 @@ def bench(staged: Path, repeat: int, cache_dir: Path, tools: Path) -> dict[str, 
 def report(name: str, files: int, lines: int, results: dict[str, Run]) -> str:
     rows = [
         f"### {name}: {files:,} files, {lines:,} lines", "",
-        "| measurement | wall s (median) | LOC/s | peak RSS MB | x parse-only |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| measurement | wall s (median) | LOC/s | peak RSS MB | x parse-only | CPU s, all |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     floor = results["libcst parse-only (1 process)"][0]
-    for label, (seconds, peak, _) in results.items():
+    for label, (seconds, peak, _, cpu) in results.items():
         rows.append(f"| {label} | {seconds:.2f} | {lines / seconds:,.0f} | {peak / 2**20:,.0f} "
-                    f"| {seconds / floor:.2f} |")
+                    f"| {seconds / floor:.2f} | {cpu:.2f} |")
     cold1, cold2 = results["modernity cold --jobs 1"], results["modernity cold --jobs 2"]
     default = next(run for label, run in results.items() if label.startswith("modernity cold d"))
     peer = sum(results[k][0] for k in ("vermin (all cores)", "radon cc", "radon mi"))
