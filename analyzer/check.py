@@ -33,10 +33,13 @@ Obs = TypeVar("Obs")
 @cache
 def _visitor_names(cls: type) -> tuple[str, ...]:
     """The ``visit_*``/``leave_*`` methods a check class really defines (not libcst's stubs)."""
+    own = {  # libcst's own classes define only no-op stubs: dir() would list 600 of them
+        name for klass in cls.__mro__ if not klass.__module__.startswith("libcst")
+        for name in vars(klass) if name.startswith(("visit_", "leave_"))
+    }
     return tuple(
-        name for name in dir(cls)
-        if name.startswith(("visit_", "leave_")) and callable(member := getattr(cls, name))
-        and not getattr(member, "_is_no_op", False)
+        name for name in sorted(own)
+        if callable(member := getattr(cls, name)) and not getattr(member, "_is_no_op", False)
     )
 
 
