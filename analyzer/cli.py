@@ -16,6 +16,8 @@ from typing import Any, NoReturn, TextIO
 import click
 
 from analyzer import __version__
+from analyzer.batch.commands import batch as batch_command
+from analyzer.batch.commands import results as results_command
 from analyzer.errors import ConfigError, ModernityError
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
@@ -137,13 +139,20 @@ def main() -> None:
               help="Analyse every file again instead of reusing results from earlier scans.")
 @click.option("--verbose", is_flag=True,
               help="Add tracebacks to error messages, and say how files were analysed.")
+@click.option("--github-api", metavar="URL", help="GitHub API base URL for github:LOGIN "
+              "(default: $MODERNITY_GITHUB_API, else https://api.github.com).")
+@click.option("--max-repos", type=click.IntRange(min=1), default=10, show_default=True,
+              metavar="N", help="Scan at most N repositories of a GitHub profile.")
+@click.option("--include-forks", is_flag=True, help="Scan a profile's forks too.")
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
-    max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
+    max_files: int, jobs: int | None, no_cache: bool, verbose: bool, github_api: str | None,
+    max_repos: int, include_forks: bool,
 ) -> None:
-    """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
+    """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
+    or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
     from analyzer.pool import prepare  # noqa: PLC0415
 
     prepare()  # first: the workers' fork server imports libcst while this process does too
@@ -164,6 +173,13 @@ def scan(
         "authors": authors, "limits": limits, "jobs": jobs or _cores(),
         "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
     }
+    from analyzer.profile_scan import run_cli  # noqa: PLC0415
+
+    try:
+        if run_cli(targets, fmt, github_api, max_repos, include_forks, options):
+            return
+    except ModernityError as error:
+        _fail(str(error), error.exit_code)
     reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
@@ -230,6 +246,10 @@ def _render_document(fmt: str, reports: list[Any]) -> str:
     if fmt == "sarif":
         return sarif.render([r for r in reports if not isinstance(r, dict)])
     return json_report.render(reports)
+
+
+main.add_command(batch_command)
+main.add_command(results_command)
 
 
 @main.command(name="checks")
