@@ -7,7 +7,7 @@ scheduler's ``allowed-failures``), after which the target is recorded as failed.
 """
 
 import concurrent.futures as cf
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -15,7 +15,7 @@ from typing import Any
 
 from analyzer.batch.plan import Job, Unscanned
 from analyzer.batch.store import Row, Store
-from analyzer.batch.worker import Outcome, Settings, run_job, stop_all
+from analyzer.batch.worker import Outcome, Settings, allow_children, run_job, stop_all
 
 Report = Callable[[Outcome], None]
 
@@ -39,7 +39,8 @@ def record_unscanned(store: Store, items: Sequence[Unscanned]) -> None:
         store.record(replace(row_of(outcome), scans=0))
 
 
-def _run_local(jobs: Sequence[Job], settings: Settings, workers: int) -> Iterator[Outcome]:
+def _run_local(jobs: Sequence[Job], settings: Settings, workers: int) -> Generator[Outcome]:
+    allow_children()
     pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="modernity-batch")
     try:
         pending = {pool.submit(run_job, job, settings) for job in jobs}
@@ -69,7 +70,7 @@ def dask_client(scheduler: str, workers: int) -> Iterator[Any]:
         yield client
 
 
-def _run_dask(jobs: Sequence[Job], settings: Settings, client: Any) -> Iterator[Outcome]:
+def _run_dask(jobs: Sequence[Job], settings: Settings, client: Any) -> Generator[Outcome]:
     from distributed import as_completed  # noqa: PLC0415
 
     futures = {client.submit(run_job, job, settings, pure=False): job for job in jobs}
@@ -91,10 +92,13 @@ def run(store: Store, jobs: Sequence[Job], settings: Settings, *, workers: int,
     source = _run_local(jobs, settings, workers) if client is None else _run_dask(
         jobs, settings, client)
     outcomes = []
-    for outcome in source:
-        if outcome.status != "unchanged":
-            store.record(row_of(outcome))
-        outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    try:
+        for outcome in source:
+            if outcome.status != "unchanged":
+                store.record(row_of(outcome))
+            outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
+    finally:
+        source.close()  # now, not when the interrupted frame is collected: children stop
     return outcomes

@@ -28,6 +28,7 @@ from analyzer.gitfacts import environment, safe_config
 GRACE_SECONDS = 5
 _LIVE: set[subprocess.Popen[bytes]] = set()
 _LOCK = threading.Lock()
+_STOPPING = threading.Event()  # set while a batch is being interrupted: start no more children
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,22 +83,29 @@ def _stop(process: subprocess.Popen[bytes]) -> None:
 
 
 def stop_all() -> None:
-    """Stop every child of this process (an interrupted batch)."""
+    """Stop every child of this process, and start no more until ``allow_children``."""
     with _LOCK:
+        _STOPPING.set()
         live = list(_LIVE)
     for process in live:
         _stop(process)
 
 
+def allow_children() -> None:
+    _STOPPING.clear()
+
+
 def _child(job: Job, settings: Settings, tmp: str) -> dict[str, Any]:
     spec = json.dumps({"target": job.target, "authors": list(job.authors),
                        "settings": asdict(settings)})
-    process = subprocess.Popen(
-        [sys.executable, "-m", "analyzer.batch.child"], stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
-        env={**os.environ, "TMPDIR": tmp},
-    )
     with _LOCK:
+        if _STOPPING.is_set():
+            return {"status": "failed", "error": "the batch was interrupted"}
+        process = subprocess.Popen(
+            [sys.executable, "-m", "analyzer.batch.child"], stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True,
+            env={**os.environ, "TMPDIR": tmp},
+        )
         _LIVE.add(process)
     try:
         stdout, _ = process.communicate(spec.encode(), timeout=settings.timeout)
