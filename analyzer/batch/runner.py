@@ -65,7 +65,7 @@ def dask_client(scheduler: str, workers: int) -> Iterator[Any]:
             yield client
         return
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), LocalCluster(
-        processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=None,
+        processes=True, n_workers=workers, threads_per_worker=1, dashboard_address=":0",
     ) as cluster, Client(cluster) as client:
         yield client
 
