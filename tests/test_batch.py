@@ -2,6 +2,9 @@
 
 import json
 import signal
+import socket
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -86,3 +89,23 @@ def test_results_carry_the_csv_columns(interrupted: Interrupted) -> None:
     assert len(reports) == 10
     assert all(r["schema"] == "modernity/1" and r["scanned_at"].startswith("2026-06-01")
                for r in reports)
+
+
+def test_target_over_the_time_limit_is_a_failed_row(tmp_path: Path) -> None:
+    """A server that never answers costs one target, --timeout seconds, and leaves nothing."""
+    with socket.socket() as server:
+        server.bind(("127.0.0.1", 0))
+        server.listen(8)
+        url = f"https://127.0.0.1:{server.getsockname()[1]}/r.git"
+        (tmp_path / "c.csv").write_text(f"candidate,targets\nann,{url}\n")
+        tmp = tmp_path / "tmp"
+        tmp.mkdir()
+        done = subprocess.run(
+            [sys.executable, "-m", "analyzer", "batch", str(tmp_path / "c.csv"), "--db",
+             str(tmp_path / "s.sqlite3"), "--timeout=2"],
+            capture_output=True, text=True, check=False, env=batch_env(tmp, tmp_path / "cache"),
+        )
+    assert done.returncode == 3, done.stderr
+    [row] = stored(tmp_path / "s.sqlite3").values()
+    assert row["status"] == "failed" and "2 s" in row["error"]
+    assert list(tmp.iterdir()) == []
