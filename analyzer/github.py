@@ -22,6 +22,7 @@ from analyzer.errors import ModernityError, TargetError
 
 DEFAULT_API = "https://api.github.com"
 PYTHON_LANGUAGES = frozenset({"Python", "Jupyter Notebook"})
+CLONE_SCHEMES = ("https://", "file://")  # file:// for a local mirror, refused by --no-local
 MAX_PAGES = 30  # 3,000 repositories: anyone beyond that is not one candidate
 MAX_BODY = 20 * 1024 * 1024
 _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
@@ -148,6 +149,8 @@ def choose(items: list[dict[str, object]], *, max_repos: int,
             reason = "archived"
         elif language not in PYTHON_LANGUAGES:
             reason = f"not Python ({language or 'no language'})"
+        elif not _text(item, "clone_url").startswith(CLONE_SCHEMES):
+            reason = "no https:// clone URL"  # never a local path named by the API
         elif taken >= max_repos:
             reason = f"over --max-repos {max_repos}"
         taken += reason is None

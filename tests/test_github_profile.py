@@ -1,5 +1,6 @@
 """`modernity scan github:LOGIN` against a recorded GitHub API served on 127.0.0.1."""
 
+import io
 import json
 import os
 import subprocess
@@ -8,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.batch.plan import Job, Unscanned, plan
 from analyzer.errors import TargetError
 from analyzer.github import choose, profile_login
 from tests.github_api import fake_github
@@ -111,10 +113,31 @@ def test_bad_login_is_refused() -> None:
 
 def test_choose_caps_most_recently_pushed_first() -> None:
     items: list[dict[str, object]] = [
-        {"name": n, "language": "Python", "pushed_at": p, "clone_url": n}
+        {"name": n, "language": "Python", "pushed_at": p, "clone_url": f"https://h/{n}"}
         for n, p in (("old", "2020-01-01T00:00:00Z"), ("new", "2025-01-01T00:00:00Z"),
                      ("mid", "2023-01-01T00:00:00Z"))
     ]
     chosen = choose(items, max_repos=2)
     assert [(r.name, r.skipped) for r in chosen] == [
         ("new", None), ("mid", None), ("old", "over --max-repos 2")]
+
+
+def test_clone_url_must_be_a_url() -> None:
+    """An API answer naming a local path (/etc) is skipped, never read from disk."""
+    item: dict[str, object] = {"name": "x", "language": "Python", "clone_url": "/etc"}
+    [repo] = choose([item], max_repos=5)
+    assert repo.skipped == "no https:// clone URL"
+
+
+def test_batch_expands_a_profile_into_its_repositories(tmp_path: Path) -> None:
+    text = "candidate,targets,author\nAda,github:ada-l,ada@example.com\n"
+    with fake_github(tmp_path) as api:
+        items = plan(io.StringIO(text), api=api.url)
+    jobs = [i for i in items if isinstance(i, Job)]
+    skipped = {i.job.target.rsplit("/", 1)[1]: i.reason for i in items
+               if isinstance(i, Unscanned)}
+    assert [job.target for job in jobs] == [(tmp_path / n).as_uri() for n in ("alpha", "beta")]
+    assert jobs[0].authors == ("ada@example.com", "ada-l", "ada-l@users.noreply.github.com",
+                               "9001+ada-l@users.noreply.github.com")
+    assert skipped == {"requests": "fork", "homepage": "not Python (JavaScript)",
+                       "thesis-2019": "archived"}

@@ -87,6 +87,7 @@ def filled(tmp_path: Path) -> Path:
     store.record(row("ann", "https://example.com/a.git", 80, source="referral"))
     store.record(row("ann", "https://example.com/b.git", 40, source="referral"))
     store.record(row("<script>bob</script>", "https://example.com/c.git", 60, role="data"))
+    store.record(row("=HYPERLINK(1)", "https://example.com/d.git", 10, role="ops"))
     store.record(row("cy", "https://example.com/gone.git", None, role="data", status="failed"))
     store.close()
     return tmp_path / "s.sqlite3"
@@ -111,12 +112,17 @@ def test_results_json_is_candidate_reports(filled: Path) -> None:
     assert "No tests in any project (2 scanned)." in [f["message"] for f in ann["flags"]]
 
 
+def test_csv_cells_never_become_formulas(filled: Path) -> None:
+    [found] = csv.DictReader(io.StringIO(results(filled, "--format=csv", "--role=ops").stdout))
+    assert found["candidate"] == "'=HYPERLINK(1)"
+
+
 def test_results_html_index_links_escaped_pages(filled: Path, tmp_path: Path) -> None:
     done = results(filled, "--format=html", "--output", str(tmp_path / "site"))
     assert done.returncode == 0, done.stderr
     index = (tmp_path / "site" / "index.html").read_text()
     pages = sorted(p.name for p in (tmp_path / "site").glob("candidate-*.html"))
-    assert len(pages) == 3 and all(f'href="{page}"' in index for page in pages)
+    assert len(pages) == 4 and all(f'href="{page}"' in index for page in pages)
     assert "<script>bob" not in index and "&lt;script&gt;bob" in index
 
 

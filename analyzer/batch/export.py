@@ -40,6 +40,13 @@ _PAGE = _ENV.from_string("""<!doctype html><html lang="en"><meta charset="utf-8"
 """)
 
 
+def _cell(value: object) -> object:
+    """Text a spreadsheet would run as a formula (``=HYPERLINK(...)``) is quoted as text."""
+    if isinstance(value, str) and value.startswith(("=", "+", "-", "@", "\t", "\r")):
+        return "'" + value
+    return value
+
+
 def _extra_columns(rows: Sequence[Row]) -> list[str]:
     return sorted({key for row in rows for key in row.extra} - set(COLUMNS))
 
@@ -50,11 +57,11 @@ def to_csv(rows: Sequence[Row]) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow([*COLUMNS, *extra])
     for row in rows:
-        writer.writerow([
+        writer.writerow([_cell(value) for value in (
             row.candidate, row.target, row.author, row.role, row.status, row.score, row.commit,
             row.tool_version, row.error, row.scans, row.finished_at, row.seconds,
             *(row.extra.get(key, "") for key in extra),
-        ])
+        )])
     return out.getvalue()
 
 
