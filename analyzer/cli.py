@@ -17,6 +17,7 @@ import click
 
 from analyzer import __version__
 from analyzer.batch.commands import batch as batch_command
+from analyzer.batch.commands import profile_options
 from analyzer.batch.commands import results as results_command
 from analyzer.cli_checks import checks_command, explain, new_check
 from analyzer.errors import ConfigError, ModernityError
@@ -142,23 +143,19 @@ def main() -> None:
               help="Analyse every file again instead of reusing results from earlier scans.")
 @click.option("--verbose", is_flag=True,
               help="Add tracebacks to error messages, and say how files were analysed.")
-@click.option("--github-api", metavar="URL", help="GitHub API base URL for github:LOGIN "
-              "(default: $MODERNITY_GITHUB_API, else https://api.github.com).")
-@click.option("--max-repos", type=click.IntRange(min=1), default=10, show_default=True,
-              metavar="N", help="Scan at most N repositories of a GitHub profile.")
-@click.option("--include-forks", is_flag=True, help="Scan a profile's forks too.")
+@profile_options
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
-    max_files: int, jobs: int | None, no_cache: bool, verbose: bool, github_api: str | None,
-    max_repos: int, include_forks: bool,
+    max_files: int, jobs: int | None, no_cache: bool, verbose: bool, **profile: Any,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
     or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
     from analyzer.pool import prepare  # noqa: PLC0415
 
     prepare()  # first: the workers' fork server imports libcst while this process does too
+    from analyzer.profile_scan import run_cli  # noqa: PLC0415
     from analyzer.walk import Limits  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
@@ -176,13 +173,8 @@ def scan(
         "authors": authors, "limits": limits, "jobs": jobs or _cores(),
         "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
     }
-    from analyzer.profile_scan import run_cli  # noqa: PLC0415
-
-    try:
-        if run_cli(targets, fmt, github_api, max_repos, include_forks, options):
-            return
-    except ModernityError as error:
-        _fail(str(error), error.exit_code)
+    if run_cli(targets, fmt, options, **profile):  # a GitHub profile: the candidate report
+        return
     reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)

@@ -57,25 +57,33 @@ def scan_profile(login: str, *, base: str, max_repos: int, include_forks: bool,
     return build(f"github:{login}", entries)
 
 
-def run_cli(targets: tuple[str, ...], fmt: str, github_api: str | None, max_repos: int,
-            include_forks: bool, options: dict[str, Any]) -> bool:
-    """Print the candidate report when ``targets`` is one GitHub profile; False if it is not."""
+def run_cli(targets: tuple[str, ...], fmt: str, options: dict[str, Any], *,
+            github_api: str | None, max_repos: int, include_forks: bool) -> bool:
+    """Print the candidate report when ``targets`` is one GitHub profile; False if it is not.
+
+    Bad input (a bad login, an unknown user, the rate limit) is one line and exit 2.
+    """
     import click  # noqa: PLC0415
     from rich.console import Console  # noqa: PLC0415
 
     from analyzer.candidate import render_json, render_terminal  # noqa: PLC0415
     from analyzer.errors import ConfigError, TargetError  # noqa: PLC0415
+    from analyzer.report.printable import clean  # noqa: PLC0415
 
-    logins = [github.profile_login(target) for target in targets]
-    if not any(logins):
-        return False
-    if len(targets) > 1:
-        raise TargetError("scan one GitHub profile at a time (modernity batch takes many)")
-    if fmt not in {"terminal", "json"}:
-        raise ConfigError("a GitHub profile's candidate report is --format terminal or json")
-    options = {k: v for k, v in options.items() if k != "on_stats"}
-    report = scan_profile(str(logins[0]), base=github.api_base(github_api), max_repos=max_repos,
-                          include_forks=include_forks, options=options)
+    try:
+        logins = [github.profile_login(target) for target in targets]
+        if not any(logins):
+            return False
+        if len(targets) > 1:
+            raise TargetError("scan one GitHub profile at a time (modernity batch takes many)")
+        if fmt not in {"terminal", "json"}:
+            raise ConfigError("a GitHub profile's candidate report is --format terminal or json")
+        options = {k: v for k, v in options.items() if k != "on_stats"}
+        report = scan_profile(str(logins[0]), base=github.api_base(github_api),
+                              max_repos=max_repos, include_forks=include_forks, options=options)
+    except ModernityError as error:
+        click.echo(f"modernity: {clean(str(error))}", err=True)
+        raise SystemExit(error.exit_code) from None
     if fmt == "json":
         click.echo(render_json(report), nl=False)
     else:
