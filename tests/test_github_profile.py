@@ -141,3 +141,10 @@ def test_batch_expands_a_profile_into_its_repositories(tmp_path: Path) -> None:
                                "9001+ada-l@users.noreply.github.com")
     assert skipped == {"requests": "fork", "homepage": "not Python (JavaScript)",
                        "thesis-2019": "archived"}
+
+
+def test_rate_limited_profile_in_a_batch_is_one_failed_row(tmp_path: Path) -> None:
+    with fake_github(tmp_path) as api:
+        [item] = plan(io.StringIO("candidate,targets\nLee,github:limited\n"), api=api.url)
+    assert isinstance(item, Unscanned) and item.status == "failed"
+    assert item.reason.startswith("GitHub API rate limit reached; it resets at 2026-11-28 11:00")
