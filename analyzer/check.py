@@ -115,10 +115,13 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
     @classmethod
     def signal(
         cls, value: float | None, summary: str, *,
-        evidence: tuple[Location, ...] = (), **details: object,
+        evidence: tuple[Location, ...] = (), details: Mapping[str, object] | None = None,
+        **more: object,
     ) -> Signal:
+        """This check's signal; ``details`` and keyword extras together make its details."""
         return Signal(
-            check=cls.name, value=value, summary=summary, evidence=evidence, details=details,
+            check=cls.name, value=value, summary=summary, evidence=evidence,
+            details={**(details or {}), **more},
         )
 
 
