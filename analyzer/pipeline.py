@@ -9,6 +9,7 @@ from analyzer.cache import Cache
 from analyzer.engine import Stats, run
 from analyzer.pool import prepare
 from analyzer.report import Report
+from analyzer.report.excerpts import collect
 from analyzer.score import score
 from analyzer.walk import Limits, build_repo
 
@@ -34,6 +35,7 @@ def scan(
         with acquire(target, ref, limits) as root:
             repo = build_repo(root, now=now, limits=limits, authors=authors)
             analysis = run(repo, jobs=jobs, cache=cache)
+            excerpts = collect(repo, analysis.signals)
     finally:
         if cache is not None:
             cache.close()
@@ -50,4 +52,5 @@ def scan(
         python_files=len(repo.python_files),
         excluded=repo.excluded,
         unparsable=analysis.unparsable,
+        excerpts=excerpts,
     )

@@ -6,7 +6,7 @@ live in ``analyzer.rubric``.
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.model import Signal
 from analyzer.rubric import DEFAULT_WEIGHT, RUBRIC, Flag, Level, Rule
@@ -20,6 +20,7 @@ class Score:
     contributions: Mapping[str, float | None]
     flags: tuple[Flag, ...]
     verdict: str
+    possible: Mapping[str, float] = field(default_factory=dict)  # a check's points at full marks
 
 
 def verdict(total: int, flags: Sequence[Flag]) -> str:
@@ -55,4 +56,8 @@ def score(signals: Sequence[Signal], weights: Mapping[str, float] | None = None)
         for name, pair in graded.items()
     }
     total = round(sum(points for points in contributions.values() if points is not None))
-    return Score(total, contributions, tuple(flags), verdict(total, flags))
+    possible = {
+        name: round(100 * pair[0] / denominator, 1)
+        for name, pair in graded.items() if pair is not None and denominator
+    }
+    return Score(total, contributions, tuple(flags), verdict(total, flags), possible)

@@ -51,3 +51,14 @@ def vendored_or_generated_files(repo: Repo) -> int:
             found = _FILES.search(reason)
             count += int(found.group(1).replace(",", "")) if found else 1
     return count
+
+
+def by_folder(files: dict[str, FileHints]) -> dict[str, dict[str, int]]:
+    """Typed and all functions per top-level folder ("." for files at the root): the chart."""
+    folders: dict[str, dict[str, int]] = {}
+    for path, hints in files.items():
+        folder = folders.setdefault(path.split("/")[0] if "/" in path else ".",
+                                    {"annotated": 0, "functions": 0})
+        folder["annotated"] += hints.tally.annotated
+        folder["functions"] += hints.tally.functions
+    return {name: counts for name, counts in sorted(folders.items()) if counts["functions"]}

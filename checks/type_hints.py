@@ -8,7 +8,8 @@ lambdas are not functions. Details: `parameters_share` (annotated parameters,
 its `None` and mypy does not require it), counts of modern forms (`X | Y`,
 `list[int]`, PEP 695, `Protocol`, `TypedDict`, `TypeAlias`, `from __future__
 import annotations`) and legacy ones (`Optional[`, `Union[`, `List[`... and
-`# type:` comments), what was left out, and notebook figures apart. Coverage is
+`# type:` comments), `by_folder` (typed and all functions per top-level folder),
+what was left out, and notebook figures apart. Coverage is
 syntactic: it counts annotations written in the source, not what a type checker
 infers or verifies.
 
@@ -37,7 +38,8 @@ from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 from checks._functions import decorators, is_annotated, parameters
-from checks._hints import FileHints, Tally, share, total, vendored_or_generated_files
+from checks._hints import FileHints, Tally, by_folder, share, total
+from checks._hints import vendored_or_generated_files as vendored
 from checks._typing_forms import LEGACY, MODERN, TypingForms
 
 
@@ -89,10 +91,11 @@ class TypeHints(TypingForms, Check[FileHints]):
             "returns_share": share(all_.annotated_returns, all_.returns),
             "modern_forms": {name: forms.get(name, 0) for name in MODERN},
             "legacy_forms": {name: forms.get(name, 0) for name in LEGACY},
+            "by_folder": by_folder(files),
             "excluded": {
                 "test_functions": total(by_role[Role.TEST].values()).tally.functions,
                 "test_data_functions": total(by_role[Role.TEST_DATA].values()).tally.functions,
-                "vendored_or_generated_files": vendored_or_generated_files(corpus.repo),
+                "vendored_or_generated_files": vendored(corpus.repo),
             },
             "in_notebooks": {
                 "functions": notebooks.tally.functions,
