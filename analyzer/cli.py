@@ -17,6 +17,7 @@ import click
 
 from analyzer import __version__
 from analyzer.errors import ConfigError, ModernityError
+from analyzer.report.output import FORMATS
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
@@ -113,8 +114,12 @@ def main() -> None:
 @click.argument("targets", nargs=-1)
 @click.option("--targets-file", type=click.File("r"), metavar="FILE",
               help="Read more targets from FILE, one per line (# starts a comment; - is stdin).")
-@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "sarif", "html"]),
-              default="terminal", show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False),
+              metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress display; only errors on standard error.")
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="N",
               help="Exit 1 when a score is below N (after the report).")
 @click.option("--ref", help="Branch, tag or commit to scan (default: the default branch).")
@@ -138,7 +143,8 @@ def main() -> None:
 @click.option("--verbose", is_flag=True,
               help="Add tracebacks to error messages, and say how files were analysed.")
 def scan(
-    targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
+    targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, output: TextIO | None,
+    quiet: bool, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
     max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
@@ -162,9 +168,10 @@ def scan(
     options = {
         "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
         "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
+        "use_cache": not no_cache, "on_stats": _show_stats if verbose and not quiet else None,
     }
-    reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+    reports, failures = _scan_all(targets, fmt, options, verbose=verbose, quiet=quiet,
+                                  output=output)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -176,7 +183,8 @@ def scan(
 
 
 def _scan_all(
-    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool
+    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool,
+    quiet: bool, output: TextIO | None,
 ) -> tuple[list[Any], list[bool]]:
     """Scan each target in turn, printing terminal reports as they come; one failure loses
     nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
@@ -186,15 +194,18 @@ def _scan_all(
     from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
     from analyzer.report import terminal  # noqa: PLC0415
+    from analyzer.report.output import progress, render_document  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     reports: list[Any] = []
     failures: list[bool] = []
-    console = Console(soft_wrap=False)
+    console = Console(soft_wrap=False, file=output, width=100 if output else None)
+    shown = progress(quiet)
     for target in targets:
         internal = False
         try:
-            report = scan_one(target, **options)
+            with shown.running(clean(target)):
+                report = scan_one(target, **options, on_stage=shown.stage)
         except ModernityError as error:
             if verbose:
                 _traceback()
@@ -218,18 +229,8 @@ def _scan_all(
                                 [clean(r["target"]) for r in reports if isinstance(r, dict)],
                                 console)
     elif fmt != "terminal":
-        click.echo(_render_document(fmt, reports), nl=False)
+        click.echo(render_document(fmt, reports), nl=False, file=output)
     return reports, failures
-
-
-def _render_document(fmt: str, reports: list[Any]) -> str:
-    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
-
-    if fmt == "html":
-        return html.render(reports)
-    if fmt == "sarif":
-        return sarif.render([r for r in reports if not isinstance(r, dict)])
-    return json_report.render(reports)
 
 
 @main.command(name="checks")
@@ -240,6 +241,16 @@ def list_checks() -> None:
     width = max(len(cls.name) for cls in all_checks())
     for cls in all_checks():
         click.echo(f"{cls.name:<{width}}  {cls.title()}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of the report that --format json writes (modernity/1)."""
+    import json  # noqa: PLC0415
+
+    from analyzer.report.schema import schema as document  # noqa: PLC0415
+
+    click.echo(json.dumps(document(), indent=2))
 
 
 @main.command()

@@ -12,7 +12,6 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from analyzer.registry import all_checks
 from analyzer.report import Report, charts, format_value, plain
 from analyzer.report.links import line_url
 from analyzer.score import Level
@@ -24,11 +23,6 @@ _FLAG_WORD = {Level.RED: "Concern", Level.YELLOW: "Worth asking", Level.GREEN: "
 
 def _colour(score: int) -> str:
     return "green" if score >= 75 else "yellow" if score >= 50 else "red"
-
-
-def titles() -> dict[str, str]:
-    """Plain titles for every known check (a check not in the plain table uses its docstring)."""
-    return {cls.name: plain.title(cls.name, cls.title()) for cls in all_checks()}
 
 
 def _rows(report: Report, names: dict[str, str]) -> list[dict[str, Any]]:
@@ -55,7 +49,7 @@ def _rows(report: Report, names: dict[str, str]) -> list[dict[str, Any]]:
 
 
 def _page(report: Report) -> dict[str, Any]:
-    names = titles()
+    names = plain.titles()
     flags = sorted(report.score.flags, key=lambda f: _ORDER[f.level])
     months = charts.commits_per_month(report.signals)
     return {

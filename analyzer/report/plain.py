@@ -124,6 +124,13 @@ def title(check: str, fallback: str) -> str:
     return entry[0] if entry else fallback or check
 
 
+def titles() -> dict[str, str]:
+    """Plain titles for every registered check."""
+    from analyzer.registry import all_checks  # noqa: PLC0415  (the registry imports every check)
+
+    return {cls.name: title(cls.name, cls.title()) for cls in all_checks()}
+
+
 def sentence(signal: Signal) -> str:
     """The signal's value as one sentence; its own summary when the check is unknown,
     the value does not apply, or the details do not fit."""
