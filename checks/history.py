@@ -25,7 +25,7 @@ from collections import Counter
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Signal
-from checks._people import human_commits, identity
+from checks._shared.people import human_commits, identity
 
 DUMP_MAX_COMMITS = 2
 DUMP_MIN_FILES = 5

@@ -36,8 +36,8 @@ import libcst as cst
 
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
+from analyzer.names import decorators, is_annotated, parameters
 from analyzer.paths import Role
-from checks._functions import decorators, is_annotated, parameters
 from checks._hints import FileHints, Tally, by_folder, share, total
 from checks._hints import vendored_or_generated_files as vendored
 from checks._typing_forms import LEGACY, MODERN, TypingForms

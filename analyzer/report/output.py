@@ -1,4 +1,4 @@
-"""Choosing a format, and the progress shown while a scan runs.
+"""Choosing a format, the progress shown while a scan runs, and ``modernity schema``.
 
 Progress goes to stderr only when stderr is a terminal (a person is watching)
 and ``--quiet`` was not given; pipes, files and CI logs get nothing extra.
@@ -7,6 +7,8 @@ and ``--quiet`` was not given; pipes, files and CI logs get nothing extra.
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
+
+import click
 
 if TYPE_CHECKING:  # rich loads only when a scan runs: `modernity --help` stays fast
     from rich.console import Console
@@ -28,6 +30,16 @@ def render_document(fmt: str, reports: Sequence[Any]) -> str:
     if fmt == "codequality":
         return codequality.render(scanned)
     return json_report.render(reports)
+
+
+@click.command(name="schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the report that --format json writes (modernity/1)."""
+    import json  # noqa: PLC0415
+
+    from analyzer.report.schema import schema  # noqa: PLC0415
+
+    click.echo(json.dumps(schema(), indent=2))
 
 
 class Progress:
