@@ -1,5 +1,7 @@
 """The HTML page: everything from the scanned repository is escaped; evidence is linked."""
 
+import json
+import re
 from dataclasses import replace
 from datetime import UTC, datetime
 from html.parser import HTMLParser
@@ -8,6 +10,7 @@ from analyzer.model import Location, Signal
 from analyzer.report import Report, plain
 from analyzer.report.html import render
 from analyzer.score import score
+from tests.gitrepo import FIXTURES
 
 SHA = "0123456789abcdef0123456789abcdef01234567"
 
@@ -94,3 +97,16 @@ def test_a_check_missing_from_the_plain_table_still_renders() -> None:
     assert plain.sentence(signal) == "Three new things."
     report = replace(_report("https://github.com/o/r", "a.py"), signals=(signal,))
     assert "Three new things." in render([report])
+
+
+def test_plain_sentences_for_every_fixture_avoid_jargon() -> None:
+    """Values read as sentences a recruiter understands: no raw ids, decimals or jargon."""
+    jargon = re.compile(r"cyclomatic|doctest|PEP \d|\b\d+\.\d\d\b|[a-z]+_[a-z]+|\bNone\b")
+    for golden in sorted(FIXTURES.glob("*/expected.json")):
+        for item in json.loads(golden.read_text())["signals"]:
+            signal = Signal(check=item["check"], value=item["value"], summary=item["summary"],
+                            details=item["details"], display=item["display"])
+            text = re.sub(r"Python \d\.\d+|\d\.\d+ or newer", "version", plain.sentence(signal))
+            if signal.value is not None:
+                assert plain.sentence(signal) != signal.summary, (golden.parent.name, signal.check)
+                assert not jargon.search(text), (golden.parent.name, signal.check, text)

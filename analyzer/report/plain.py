@@ -79,6 +79,24 @@ def _complexity(value: float, d: Mapping[str, Any]) -> str:
     return "Not enough functions to judge how easy the code is to follow."
 
 
+def _python_version(value: float, d: Mapping[str, Any]) -> str:
+    minimum = d.get("minimum") or f"{value / 100:.2f}"
+    if d.get("band") == "legacy":
+        return "Written for Python 2, which has had no fixes or security updates since 2020."
+    if value <= 300:
+        return "Uses no feature newer than Python 3.0, so it shows nothing of recent Python."
+    return f"Uses features from Python {minimum}, so it needs {minimum} or newer."
+
+
+def _age(value: float, d: Mapping[str, Any]) -> str:
+    days = int(value)
+    if days < 60:
+        return f"Last changed {_n(days, 'day')} before this scan."
+    if days < 730:
+        return f"Last changed about {_n(round(days / 30.4), 'month')} before this scan."
+    return f"Last changed about {_n(round(days / 365.25), 'year')} before this scan."
+
+
 _TABLE: dict[str, tuple[str, Sentence]] = {
     "type_hints": ("Type hints (declared input and output types)", _type_hints),
     "tests": ("Automated tests", lambda v, d: (
@@ -92,10 +110,8 @@ _TABLE: dict[str, tuple[str, Sentence]] = {
         "explain what they do.")),
     "packaging": ("Installable, with its needs declared", _packaging),
     "tooling": ("Code-quality tools", _tooling),
-    "python_version": ("Python version it needs", lambda v, d: (
-        f"Needs Python {d.get('minimum') or v} or newer.")),
-    "last_commit": ("Recent activity", lambda v, d: (
-        f"Last changed {_n(v, 'day')} before this scan.")),
+    "python_version": ("Python version it needs", _python_version),
+    "last_commit": ("Recent activity", _age),
     "history": ("How the project grew", _history),
     "authorship": ("Who wrote it", lambda v, d: (
         f"The candidate wrote {v:.0%} of the code that survives.")),
@@ -103,17 +119,17 @@ _TABLE: dict[str, tuple[str, Sentence]] = {
     "idioms": ("Everyday modern Python style", lambda v, d: (
         f"{v:.0%} of text formatting uses the modern style (f-strings).")),
     "match_statements": ("Pattern matching (a Python 3.10 feature)", lambda v, d: (
-        f"Used {_n(v, 'time')}." if v else "Not used.")),
+        f"Used {_n(v, 'time')}." if v else "Not used (optional: using it shows recent Python).")),
     "async_code": ("Asynchronous code (async/await)", lambda v, d: (
-        f"{_n(v, 'asynchronous function')}." if v else "None.")),
+        f"{_n(v, 'asynchronous function')}." if v else "No asynchronous code.")),
     "frameworks": ("Well-known frameworks", _frameworks),
     "hygiene": ("Nothing committed that should not be", _hygiene),
-    "python2_idioms": ("Outdated Python 2 code", lambda v, d: (
+    "python2_idioms": ("Free of outdated Python 2 code", lambda v, d: (
         f"{_n(v, 'file')} written for Python 2 (unsupported since 2020)." if v
-        else "None.")),
-    "tutorial_code": ("Code copied from well-known tutorials", lambda v, d: (
+        else "No Python 2 code.")),
+    "tutorial_code": ("Original code, not copied from tutorials", lambda v, d: (
         f"Matches {_n(v, 'well-known tutorial')}: {_names(d.get('tutorials'), 'tutorial')}."
-        if v else "None recognised.")),
+        if v else "No code from well-known tutorials recognised.")),
     "notebooks": ("Jupyter notebooks", _notebooks),
 }
 
