@@ -14,6 +14,7 @@ missing browser fails them.
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import UTC, datetime
@@ -23,7 +24,7 @@ from typing import Any
 import pytest
 
 from analyzer.pipeline import scan
-from analyzer.report import html
+from analyzer.report import Report, html
 from tests.conftest import SCREENSHOTS
 from tests.gitrepo import FIXTURES, fixture_names, materialise
 
@@ -84,13 +85,19 @@ def pages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     root = tmp_path_factory.mktemp("pages")
     out = {}
     for index, name in enumerate(fixture_names()):
-        repo = materialise(name, root / "repos" / name)
+        out[name] = root / f"{name}.html"
+        report = _scan(name, FORGES[index % len(FORGES)])
+        out[name].write_text(html.render([report]), encoding="utf-8")
+    return out
+
+
+def _scan(name: str, forge: str) -> Report:
+    """The fixture scanned as a real git repository, shown as if hosted at ``forge``."""
+    with tempfile.TemporaryDirectory() as scratch:
+        repo = materialise(name, Path(scratch) / name)
         report = scan(repo.as_uri(), now=datetime(2026, 6, 1, tzinfo=UTC), jobs=0,
                       use_cache=False)
-        forge = FORGES[index % len(FORGES)].format(name)
-        out[name] = root / f"{name}.html"
-        out[name].write_text(html.render([replace(report, target=forge)]), encoding="utf-8")
-    return out
+    return replace(report, target=forge.format(name))
 
 
 def _golden(name: str) -> Any:
@@ -155,6 +162,28 @@ def test_a_reader_sees_the_report(
             found = _overflow(page)
             assert found["scroll"] <= found["width"], found
             assert found["out"] == [], found["out"][:5]
+    finally:
+        page.close()
+
+
+def test_several_candidates_on_one_page_fit_a_phone(
+    browser: Any, pages: dict[str, Path], tmp_path: Path,
+) -> None:
+    """The summary table of several targets, and a failed one, fit 390 px too."""
+    reports = [_scan(name, FORGES[0]) for name in ("modern_app", "tiny_script")]
+    page_file = tmp_path / "several.html"
+    page_file.write_text(html.render([*reports, {
+        "target": "https://github.com/example/" + "very-long-repository-name" * 4,
+        "error": "could not clone: repository not found",
+    }]), encoding="utf-8")
+    page, requests = _open(browser, page_file, 390)
+    try:
+        page.screenshot(path=str(ARTEFACTS / "several-390.png"), full_page=True)
+        assert page.get_by_test_id("score").count() == 2
+        assert page.get_by_text("Could not scan: could not clone").is_visible()
+        found = _overflow(page)
+        assert found["scroll"] <= found["width"] and found["out"] == [], found["out"][:5]
+        assert [url for url in requests if not url.startswith("file:")] == []
     finally:
         page.close()
 
