@@ -2,6 +2,8 @@
 
 import hashlib
 import json
+import os
+import pty
 import re
 import subprocess
 import sys
@@ -181,6 +183,32 @@ def test_progress_shows_stages_on_a_terminal_only() -> None:
         assert shown.console is terminal
     assert progress(True, terminal).console is None
     assert progress(False, Console(file=StringIO())).console is None
+
+
+def test_progress_on_a_real_terminal(tmp_path: Path) -> None:
+    """Under a pseudo-terminal stderr shows the stage and files; it is erased at the end."""
+    repo = materialise("modern_app", tmp_path / "modern_app")
+    main, child = pty.openpty()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "analyzer", "scan", str(repo), "--format=json", NOW, "--no-cache",
+         "-o", str(tmp_path / "out.json")],
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child,
+        env={**os.environ, "TERM": "xterm", "COLUMNS": "100"},
+    )
+    os.close(child)
+    screen = b""
+    while True:
+        try:
+            chunk = os.read(main, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        screen += chunk
+    os.close(main)
+    assert process.wait(timeout=120) == 0
+    assert b"analysing 5 Python files" in screen
+    assert json.loads((tmp_path / "out.json").read_text())["score"]["total"] > 0
 
 
 def test_markdown_names_a_failed_target() -> None:

@@ -48,16 +48,18 @@ class Progress:
     def __init__(self, console: "Console | None") -> None:
         self.console = console
         self._status: Any = None
+        self._target = ""
 
     def stage(self, text: str) -> None:
         if self._status is not None:
-            self._status.update(text)
+            self._status.update(f"{self._target}: {text}")
 
     @contextmanager
     def running(self, target: str) -> Iterator["Progress"]:
         if self.console is None:
             yield self
             return
+        self._target = target
         with self.console.status(f"{target}: starting") as status:
             self._status = status
             try:
