@@ -110,3 +110,13 @@ def test_plain_sentences_for_every_fixture_avoid_jargon() -> None:
             if signal.value is not None:
                 assert plain.sentence(signal) != signal.summary, (golden.parent.name, signal.check)
                 assert not jargon.search(text), (golden.parent.name, signal.check, text)
+
+
+def test_authors_read_as_names_and_shares_without_emails() -> None:
+    details = {"authors": [{"author": "Ana Lima <ana@example.com>", "commits": 3, "share": 0.75},
+                           {"author": "Ben <ben@example.com>", "commits": 1, "share": 0.25}],
+               "contributors": 2}
+    signal = Signal(check="authorship", value=None, summary="raw", details=details)
+    text = plain.sentence(signal)
+    assert text.startswith("2 people made the commits (Ana Lima 75%, Ben 25%).")
+    assert "@" not in text

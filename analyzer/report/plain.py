@@ -140,6 +140,17 @@ def title(check: str, fallback: str) -> str:
     return entry[0] if entry else fallback or check
 
 
+def _people(d: Mapping[str, Any]) -> str:
+    """Who committed, when no candidate was named (``--author``)."""
+    authors = [a for a in d.get("authors") or () if isinstance(a, dict)][:3]
+    if not authors:
+        return ""
+    shares = ", ".join(f"{str(a.get('author', '')).split(' <')[0]} {a.get('share', 0):.0%}"
+                       for a in authors)
+    return (f"{_n(d.get('contributors'), 'person', 'people')} made the commits ({shares}). "
+            "Name the candidate (--author) to measure their share.")
+
+
 def titles() -> dict[str, str]:
     """Plain titles for every registered check."""
     from analyzer.registry import all_checks  # noqa: PLC0415  (the registry imports every check)
@@ -151,6 +162,8 @@ def sentence(signal: Signal) -> str:
     """The signal's value as one sentence; its own summary when the check is unknown,
     the value does not apply, or the details do not fit."""
     entry = _TABLE.get(signal.check)
+    if signal.check == "authorship" and signal.value is None:
+        return _people(signal.details) or signal.summary
     if entry is None or signal.value is None:
         return signal.summary
     try:
