@@ -12,9 +12,13 @@ README_END = "<!-- checks:end -->"
 
 def markdown_table() -> str:
     """The README's list of checks, from each check's docstring title and rule."""
+    from analyzer.score import rules  # noqa: PLC0415
+
+    rulebook = rules()
     rows = ["| check | what it measures | weight |", "|---|---|---|"]
     for cls in all_checks():
-        weight = f"{cls.rule.weight:g}" if cls.rule and cls.rule.weight else "informative"
+        rule = rulebook[cls.name]
+        weight = f"{rule.weight:g}" if rule.weight else "informative"
         rows.append(f"| `{cls.name}` | {cls.title()} | {weight} |")
     return "\n".join(rows)
 

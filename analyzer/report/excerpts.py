@@ -19,15 +19,18 @@ Excerpt = tuple[tuple[int, str], ...]  # (line number, text) pairs
 def collect(repo: Repo, signals: Iterable[Signal]) -> dict[str, Excerpt]:
     """``{"path:line": excerpt}`` for the leading evidence of every signal."""
     found: dict[str, Excerpt] = {}
+    texts: dict[str, list[str]] = {}  # each file read once however many signals point at it
     for signal in signals:
         for location in signal.evidence[:PER_SIGNAL]:
             key = str(location)
             if location.line is None or key in found or location.path.endswith(".ipynb"):
                 continue
             try:
-                lines = repo.text(location.path).splitlines()
+                if location.path not in texts:
+                    texts[location.path] = repo.text(location.path).splitlines()
             except (KeyError, OSError):
                 continue
+            lines = texts[location.path]
             start = max(1, location.line - CONTEXT)
             end = min(len(lines), location.line + CONTEXT)
             excerpt = tuple(

@@ -4,7 +4,9 @@ Progress goes to stderr only when stderr is a terminal (a person is watching)
 and ``--quiet`` was not given; pipes, files and CI logs get nothing extra.
 """
 
-from collections.abc import Iterator, Sequence
+import importlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -14,22 +16,18 @@ if TYPE_CHECKING:  # rich loads only when a scan runs: `modernity --help` stays 
     from rich.console import Console
 
 FORMATS = ("terminal", "json", "sarif", "html", "markdown", "codequality")
+_MODULES = {"json": "json_report"}
 
 
 def render_document(fmt: str, reports: Sequence[Any]) -> str:
-    """Every format but ``terminal``, for all targets (failed ones as ``{target, error}``)."""
-    from analyzer.report import codequality, html, json_report, markdown, sarif  # noqa: PLC0415
+    """Every format but ``terminal``, for all targets (failed ones as ``{target, error}``).
 
+    Only the chosen format's module is imported: the HTML report alone needs jinja2.
+    """
+    module = importlib.import_module(f"analyzer.report.{_MODULES.get(fmt, fmt)}")
     scanned = [r for r in reports if not isinstance(r, dict)]
-    if fmt == "html":
-        return html.render(reports)
-    if fmt == "markdown":
-        return markdown.render(reports)
-    if fmt == "sarif":
-        return sarif.render(scanned)
-    if fmt == "codequality":
-        return codequality.render(scanned)
-    return json_report.render(reports)
+    render: Callable[[Sequence[Any]], str] = module.render
+    return render(scanned if fmt in {"sarif", "codequality"} else reports)
 
 
 @click.command(name="schema")
@@ -70,7 +68,10 @@ class Progress:
 
 def progress(quiet: bool, console: "Console | None" = None) -> Progress:
     """A live display when a person watches stderr, else one that shows nothing."""
-    from rich.console import Console  # noqa: PLC0415
+    if console is None:
+        if quiet or not sys.stderr.isatty():
+            return Progress(None)  # and rich is never imported
+        from rich.console import Console  # noqa: PLC0415
 
-    console = console or Console(stderr=True)
+        console = Console(stderr=True)
     return Progress(console if console.is_terminal and not quiet else None)

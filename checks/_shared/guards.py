@@ -1,0 +1,91 @@
+"""Recognising code that only runs on some Pythons: version checks, TYPE_CHECKING, import fallbacks.
+
+Pure functions of libcst nodes, shared by ``python_version`` (guarded code must not
+raise the minimum) and ``python2_idioms`` (guarded Python 2 code is a compatibility
+shim, not Python-2-only code).
+"""
+
+import re
+from enum import Enum
+
+import libcst as cst
+
+from analyzer.traverse import descendants
+
+_IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
+FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
+
+
+_MAJOR_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23]K?", re.I)  # py3, PY2, is_py3, PY3K
+_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(PLUS|_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
+
+
+class Branch(Enum):
+    """Which branch of an ``if`` runs only on newer Pythons."""
+
+    BODY = "body"
+    ELSE = "else"
+    BOTH = "both"  # the test is about the version but its direction is unclear
+
+
+def is_name(node: cst.CSTNode, value: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == value
+
+
+def _names(node: cst.CSTNode) -> set[str]:
+    names = set()
+    for item in descendants(node):
+        if isinstance(item, cst.Name):
+            names.add(item.value)
+        elif isinstance(item, cst.Attribute):
+            names.add(item.attr.value)
+    return names
+
+
+def mentions_version(node: cst.CSTNode) -> bool:
+    """True for tests such as ``sys.version_info >= (3, 11)``, ``six.PY2`` or ``PY311``."""
+    names = _names(node)
+    if {"version_info", "hexversion"} & names or any(_FLAG.fullmatch(n) for n in names):
+        return True
+    return "python_version" in names or ("version" in names and "sys" in names)
+
+
+def mentions_python2(node: cst.CSTNode) -> bool:
+    """A test that tells Python 2 from 3: ``version_info[0] == 2``, ``< (3,)``, ``PY2``."""
+    if _names(node) & FLAG_NAMES or any(_MAJOR_FLAG.fullmatch(n) for n in _names(node)):
+        return True
+    if not mentions_version(node):
+        return False
+    code = cst.Module([]).code_for_node(node).replace(" ", "")
+    marks = ("[0]", ".major", "(3,)", "(3,0)", "==2", "<3", ">=3", "'3'", '"3"', "'2", '"2')
+    return any(mark in code for mark in marks)
+
+
+def new_branch(test: cst.BaseExpression) -> Branch | None:
+    """Which branch of ``if test:`` needs the newer Python, or None when ``test`` is no guard."""
+    if isinstance(test, cst.Call) and is_name(test.func, "hasattr"):  # feature detection
+        return Branch.BOTH
+    if not mentions_version(test):
+        return None
+    if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+        operator = test.comparisons[0].operator
+        left = mentions_version(test.left)
+        if isinstance(operator, cst.GreaterThanEqual | cst.GreaterThan):
+            return Branch.BODY if left else Branch.ELSE
+        if isinstance(operator, cst.LessThan | cst.LessThanEqual):
+            return Branch.ELSE if left else Branch.BODY
+    return Branch.BOTH
+
+
+def is_type_checking(test: cst.BaseExpression) -> bool:
+    return is_name(test, "TYPE_CHECKING") or (
+        isinstance(test, cst.Attribute) and is_name(test.attr, "TYPE_CHECKING")
+    )
+
+
+def catches_import_error(node: cst.Try) -> bool:
+    """A ``try`` whose handlers catch a missing module or name (or everything)."""
+    for handler in node.handlers:
+        if handler.type is None or _names(handler.type) & _IMPORT_ERRORS:
+            return True
+    return False
