@@ -4,11 +4,12 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from analyzer import __version__
-from analyzer.acquire import acquire, parse_target
+from analyzer.acquire import Kind, acquire, parse_target
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
 from analyzer.pool import prepare
 from analyzer.report import Report
+from analyzer.report.excerpts import collect
 from analyzer.score import score
 from analyzer.walk import Limits, build_repo
 
@@ -25,15 +26,20 @@ def scan(
     jobs: int = 1,
     use_cache: bool = True,
     on_stats: Callable[[Stats], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
     if jobs > 0:
         prepare()
     cache = Cache() if use_cache else None
     try:
+        stage = on_stage or (lambda text: None)
+        stage("cloning" if target.kind is Kind.URL else "reading files")
         with acquire(target, ref, limits) as root:
             repo = build_repo(root, now=now, limits=limits, authors=authors)
+            stage(f"analysing {len(repo.python_files):,} Python files")
             analysis = run(repo, jobs=jobs, cache=cache)
+            excerpts = collect(repo, analysis.signals)
     finally:
         if cache is not None:
             cache.close()
@@ -50,4 +56,5 @@ def scan(
         python_files=len(repo.python_files),
         excluded=repo.excluded,
         unparsable=analysis.unparsable,
+        excerpts=excerpts,
     )

@@ -6,7 +6,7 @@ live beside each check (its ``rule``).
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from analyzer.model import Signal
 from analyzer.rules import Flag, Level, Rule
@@ -27,6 +27,7 @@ class Score:
     contributions: Mapping[str, float | None]
     flags: tuple[Flag, ...]
     verdict: str
+    possible: Mapping[str, float] = field(default_factory=dict)  # a check's points at full marks
 
 
 def verdict(total: int, flags: Sequence[Flag]) -> str:
@@ -66,4 +67,8 @@ def score(
         for name, pair in graded.items()
     }
     total = round(sum(points for points in contributions.values() if points is not None))
-    return Score(total, contributions, tuple(flags), verdict(total, flags))
+    possible = {
+        name: round(100 * pair[0] / denominator, 1)
+        for name, pair in graded.items() if pair is not None and denominator
+    }
+    return Score(total, contributions, tuple(flags), verdict(total, flags), possible)

@@ -5,7 +5,8 @@ The number of commits on the scanned branch (the value), the first and last
 commit dates, the number of people who committed (after `.mailmap`; bots such as
 dependabot left out), and the number of distinct calendar weeks in the year
 before the scan with at least one commit by a person. `one_commit_dump` is true
-when a project of five or more files arrived in one or two commits.
+when a project of five or more files arrived in one or two commits;
+`commits_per_month` counts every commit by the month it was written.
 
 ## Why it matters
 Real projects grow in many small commits over weeks and months. A whole project
@@ -20,6 +21,7 @@ Some people squash history or publish a clean copy of private work. Commit dates
 are set by the author's machine and can be rewritten. Ask how the project evolved.
 """
 
+from collections import Counter
 from typing import TypedDict, cast
 
 from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
@@ -37,6 +39,7 @@ class Details(TypedDict, total=False):
     contributors: int
     active_weeks_last_year: int
     one_commit_dump: bool
+    commits_per_month: dict[str, int]
 
 
 def _grade(signal: Signal) -> float:
@@ -78,6 +81,7 @@ class History(RepoCheck):
             # a commit dated after the scan (clock skew, --now earlier today) is recent, not ignored
             if (repo.now - c.authored_at).days < 365
         }
+        months = Counter(f"{c.authored_at:%Y-%m}" for c in commits)
         contributors = len({identity("", c.author_email or c.author_name) for c in people})
         dump = len(commits) <= DUMP_MAX_COMMITS and len(repo.files) >= DUMP_MIN_FILES
         summary = (
@@ -90,4 +94,5 @@ class History(RepoCheck):
             len(commits), summary, first_commit=first.isoformat(), last_commit=last.isoformat(),
             human_commits=len(people), bot_commits=len(commits) - len(people),
             contributors=contributors, active_weeks_last_year=len(weeks), one_commit_dump=dump,
+            commits_per_month=dict(sorted(months.items())),
         )
