@@ -253,3 +253,12 @@ def explain(name: str) -> None:
     except ModernityError as error:
         _fail(str(error), error.exit_code)
     click.echo(f"{cls.name}: {cls.doc}")
+
+
+def _originality_commands() -> None:
+    from analyzer.originality.commands import corpus_group  # noqa: PLC0415  (click only)
+
+    main.add_command(corpus_group)
+
+
+_originality_commands()

@@ -1,97 +1,85 @@
-"""Code that matches well-known tutorials (Django polls, Flask flaskr, FastAPI's items example...).
+"""Code copied from well-known tutorials, courses and starter projects.
 
 ## What it measures
-Fingerprints of tutorial projects that many people type out while learning:
-the Django tutorial's polls app (`Question` and `Choice` models with
-`question_text` and `choice_text`), the Flask tutorial's flaskr blog
-(`create_app` with `get_db`/`init_db` in a `flaskr` package), the FastAPI
-documentation's `/items/{item_id}` example, the four-function console
-calculator, and weather apps calling the OpenWeatherMap API. The value is the
-number of tutorial fingerprints found, each with the line where it starts.
+The share of the candidate's code lines that match each source in modernity's
+corpus of tutorials, courses and starters (Django's polls, Flask's flaskr,
+FastAPI's documentation apps, the Udemy FastAPI course's Todo app, the Flask
+Mega-Tutorial, Corey Schafer's blogs, 100 Days of Code projects, CS50,
+Kaggle's Titanic, cookiecutter templates...; `modernity corpus list`), plus
+your own (`modernity corpus add`). Matching uses token fingerprints (winnowing,
+as MOSS does), so renamed variables, deleted comments, reordered functions and
+reformatting do not hide a copy. Long distinctive strings (a course's secret
+key, an API URL) are matched too. The value is the highest coverage (0 to 1);
+each source's coverage, longest shared fragment and line ranges on both sides
+are in the details.
 
 ## Why it matters
-Hiring guides warn against portfolios made only of tutorial or bootcamp
+Hiring guides warn against portfolios made of copied tutorial or bootcamp
 projects: following a tutorial shows the candidate learned, not that they can
 design something of their own.
 
 ## Example
-`polls/models.py` defining `class Question(models.Model)` with
-`question_text = models.CharField(max_length=200)` is the Django tutorial.
+A repository whose routers match 84% of the Udemy FastAPI course's Todo app
+lines is flagged red, naming the course and the matching line ranges.
 
 ## Caveats
-Everyone starts with tutorials; a tutorial app that was then extended far
-beyond the original is real work. A match says "look here", not "copied".
-Test data and vendored code are not examined.
+Everyone starts with tutorials; a tutorial app extended far beyond the original
+is real work, and the coverage shows how far. Only product code counts: tests,
+migrations, framework-generated files and `examples/` or `docs/` folders are
+left out. Red at 50% coverage or more, yellow from 20% or when a distinctive
+string of a source is shared.
 """
 
-from dataclasses import dataclass
+from functools import cache
 
-import libcst as cst
-
-from analyzer.check import Check, Corpus, SourceFile
+from analyzer.check import Check, Corpus
 from analyzer.model import Location, Signal
-from analyzer.paths import Role
-from checks._fingerprints import STRING_PATTERNS, TUTORIALS, Traits
+from analyzer.originality.corpus import all_entries, user_corpus_path
+from analyzer.originality.match import Index, Match, coverage
+from analyzer.originality.shape import repo_shapes
+
+RED_AT, YELLOW_AT, REPORTED_AT = 0.5, 0.2, 0.05
 
 
-@dataclass(frozen=True, slots=True)
-class FileTraits:
-    names: tuple[tuple[str, int], ...]  # defined or assigned names of interest, with lines
-    strings: tuple[tuple[str, int], ...]  # string literals of interest, with lines
+@cache
+def _index(user_corpus: str) -> Index:
+    return Index(all_entries())
 
 
-class TutorialCode(Check[FileTraits]):
-    def __init__(self, source: SourceFile) -> None:
-        super().__init__(source)
-        self.names: dict[str, int] = {}
-        self.strings: dict[str, int] = {}
+def describe(match: Match, total: int) -> dict[str, object]:
+    entry, longest = match.entry, match.longest()
+    return {
+        "source": entry.name, "title": entry.title, "url": entry.url, "commit": entry.commit,
+        "licence": entry.licence, "coverage": round(coverage(match, total), 3),
+        "lines": match.lines(), "of_lines": total,
+        "longest": None if longest is None else {
+            "path": longest.path, "lines": [longest.first, longest.last],
+            "source_path": longest.source_path,
+            "source_lines": [longest.source_first, longest.source_last],
+        },
+        "literals": [{"path": p, "line": n, "source_path": sp, "source_line": sn}
+                     for p, n, sp, sn in match.literals],
+    }
 
-    def _name(self, name: str, node: cst.CSTNode) -> None:
-        if name in Traits.NAMES and name not in self.names:
-            self.names[name] = self.line(node)
 
-    def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        self._name(node.name.value, node)
-
-    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
-        self._name(node.name.value, node)
-
-    def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
-        if isinstance(node.target, cst.Name):
-            self._name(node.target.value, node)
-
-    def visit_SimpleString(self, node: cst.SimpleString) -> None:
-        self._string(node.value, node)
-
-    def visit_FormattedStringText(self, node: cst.FormattedStringText) -> None:
-        self._string(node.value, node)
-
-    def _string(self, value: str, node: cst.CSTNode) -> None:
-        text = value.lower()
-        for marker, pattern in STRING_PATTERNS.items():
-            if marker not in self.strings and pattern.search(text):
-                self.strings[marker] = self.line(node)
-
-    def observe(self) -> FileTraits:
-        return FileTraits(tuple(sorted(self.names.items())), tuple(sorted(self.strings.items())))
-
+class TutorialCode(Check[None]):
     @classmethod
     def result(cls, corpus: Corpus) -> Signal:
-        found: list[tuple[str, Location]] = []
-        for path, traits in cls.observed(corpus).items():
-            if corpus.repo.role(path) is not Role.PRODUCTION:
-                continue
-            seen = dict(traits.names) | dict(traits.strings)
-            for tutorial in TUTORIALS:
-                line = tutorial.match(path, seen)
-                if line is not None:
-                    found.append((tutorial.title, Location(path, line)))
-        titles = sorted({title for title, _ in found})
-        summary = (
-            f"Matches {len(titles)} well-known tutorial(s): {', '.join(titles)}."
-            if titles else "No well-known tutorial code recognised."
-        )
-        return cls.signal(
-            len(titles), summary, evidence=tuple(loc for _, loc in found),
-            tutorials=[{"tutorial": t, "path": loc.path, "line": loc.line} for t, loc in found],
-        )
+        shapes = repo_shapes(corpus.repo)
+        total = sum(len(shape.lines) for shape in shapes.values())
+        matches = [
+            m for m in _index(str(user_corpus_path())).matches(shapes)
+            if coverage(m, total) >= REPORTED_AT or m.literals
+        ][:5]
+        found = [describe(m, total) for m in matches]
+        evidence = tuple(
+            Location(f.path, f.first) for m in matches if (f := m.longest()) is not None
+        ) + tuple(Location(p, n) for m in matches for p, n, _, _ in m.literals[:3])
+        top = max((float(str(f["coverage"])) for f in found), default=0.0)
+        if not found:
+            summary = "No code from a known tutorial, course or starter found."
+        else:
+            first = matches[0]
+            summary = (f"{coverage(first, total):.0%} of the code ({first.lines()} of {total} "
+                       f"lines) matches {first.entry.title}.")
+        return cls.signal(top, summary, evidence=evidence, matches=found)

@@ -29,6 +29,24 @@ def _hygiene_flags(signal: Signal) -> list[Flag]:
     return flags
 
 
+def _tutorial_flags(signal: Signal) -> list[Flag]:
+    """Red at 50% coverage, yellow at 20% or a shared distinctive string; names the source."""
+    matches = signal.details.get("matches")
+    if not isinstance(matches, list) or not matches:
+        return []
+    top = matches[0]
+    share = float(top["coverage"])
+    if share < 0.2 and not top["literals"]:
+        return []
+    message = (f"{share:.0%} of the code matches {top['title']}." if share >= 0.2 else
+               f"Shares distinctive strings (keys, URLs, sample text) with {top['title']}.")
+    return flag(
+        Level.RED if share >= 0.5 else Level.YELLOW, message,
+        "Everyone learns from tutorials; an extended tutorial app can still be real work.",
+        "What did you add beyond the tutorial, and why?",
+    )(signal)
+
+
 def _grade_history(signal: Signal) -> float:
     # Half for a real history (30 commits), half for steady recent work (12 active weeks).
     return min(1.0, value(signal) / 30) / 2 + min(
@@ -81,11 +99,6 @@ RULES: dict[str, Rule] = {
         ),
     )),
     "hygiene": Rule(5, lambda s: max(0.0, 1 - value(s) / 2), _hygiene_flags),
-    "tutorial_code": Rule(5, lambda s: 0.0 if s.value else 1.0, when(
-        lambda s: bool(s.value), flag(
-            Level.YELLOW, "Contains code from a well-known tutorial.",
-            "Everyone learns from tutorials; an extended tutorial app can still be real work.",
-            "What did you add beyond the tutorial, and why?",
-        ),
-    )),
+    # Coverage of the closest tutorial, course or starter: all the credit up to 0, none at 50%.
+    "tutorial_code": Rule(5, lambda s: max(0.0, 1 - value(s) / 0.5), _tutorial_flags),
 }
