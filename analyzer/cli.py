@@ -256,9 +256,10 @@ def explain(name: str) -> None:
 
 
 def _originality_commands() -> None:
-    from analyzer.originality.commands import corpus_group  # noqa: PLC0415  (click only)
+    from analyzer.originality.commands import compare_command, corpus_group  # noqa: PLC0415
 
     main.add_command(corpus_group)
+    main.add_command(compare_command)
 
 
 _originality_commands()

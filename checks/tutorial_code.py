@@ -8,8 +8,8 @@ Mega-Tutorial, Corey Schafer's blogs, 100 Days of Code projects, CS50,
 Kaggle's Titanic, cookiecutter templates...; `modernity corpus list`), plus
 your own (`modernity corpus add`). Matching uses token fingerprints (winnowing,
 as MOSS does), so renamed variables, deleted comments, reordered functions and
-reformatting do not hide a copy. Long distinctive strings (a course's secret
-key, an API URL) are matched too. The value is the highest coverage (0 to 1);
+reformatting do not hide a copy. Distinctive strings (a course's secret key,
+an API URL) are matched too. The value is the highest coverage (0 to 1);
 each source's coverage, longest shared fragment and line ranges on both sides
 are in the details.
 
@@ -26,8 +26,8 @@ lines is flagged red, naming the course and the matching line ranges.
 Everyone starts with tutorials; a tutorial app extended far beyond the original
 is real work, and the coverage shows how far. Only product code counts: tests,
 migrations, framework-generated files and `examples/` or `docs/` folders are
-left out. Red at 50% coverage or more, yellow from 20% or when a distinctive
-string of a source is shared.
+left out. Red at 50% coverage or more, yellow from 20% or when a source's secret
+key, token or API URL appears.
 """
 
 from functools import cache
@@ -67,15 +67,13 @@ class TutorialCode(Check[None]):
     def result(cls, corpus: Corpus) -> Signal:
         shapes = repo_shapes(corpus.repo)
         total = sum(len(shape.lines) for shape in shapes.values())
-        matches = [
-            m for m in _index(str(user_corpus_path())).matches(shapes)
-            if coverage(m, total) >= REPORTED_AT or m.literals
-        ][:5]
+        every = _index(str(user_corpus_path())).matches(shapes)
+        matches = [m for m in every if coverage(m, total) >= REPORTED_AT or m.literals][:5]
         found = [describe(m, total) for m in matches]
         evidence = tuple(
             Location(f.path, f.first) for m in matches if (f := m.longest()) is not None
         ) + tuple(Location(p, n) for m in matches for p, n, _, _ in m.literals[:3])
-        top = max((float(str(f["coverage"])) for f in found), default=0.0)
+        top = round(max((coverage(m, total) for m in every), default=0.0), 3)
         if not found:
             summary = "No code from a known tutorial, course or starter found."
         else:

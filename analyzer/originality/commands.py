@@ -80,3 +80,33 @@ def list_entries() -> None:
         _fail(error)
     for entry in entries:
         click.echo(f"{entry.name:<34} {entry.lines:>6,} lines  {entry.url}@{entry.commit[:10]}")
+
+
+@click.command(name="compare")
+@click.argument("targets", nargs=-1, required=True)
+@click.option("--starter", metavar="TARGET",
+              help="The code every submission started from: never counted as shared.")
+@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "html"]),
+              default="terminal", show_default=True, help="Report format.")
+@click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
+def compare_command(
+    targets: tuple[str, ...], starter: str | None, fmt: str, no_local: bool,
+) -> None:
+    """Compare one assignment's submissions (TARGETS: git URLs or directories) with each other."""
+    from analyzer.originality import cohort_report  # noqa: PLC0415
+    from analyzer.originality.compare import compare  # noqa: PLC0415
+    from analyzer.originality.corpus import all_entries  # noqa: PLC0415
+
+    if len(targets) < 2:
+        _fail("compare needs at least two submissions")
+    try:
+        loaded = [cohort_report.load(t, allow_local=not no_local) for t in targets]
+        base = cohort_report.load(starter, allow_local=not no_local) if starter else None
+        names = [s.name for s in loaded]
+        if len(set(names)) != len(names):
+            _fail("two submissions have the same name; give distinct targets")
+        cohort = compare({s.name: s.shapes for s in loaded}, base.shapes if base else None,
+                         all_entries())
+    except ModernityError as error:
+        _fail(error)
+    click.echo(cohort_report.render(fmt, cohort, {s.name: s.texts for s in loaded}), nl=False)

@@ -17,6 +17,9 @@ COMMON = 3
 # An isolated shared fingerprint is often a coincidence of common idioms: a match needs
 # at least this many fingerprints in a row (about k + 2w tokens, three or four lines).
 MIN_RUN = 2
+# Up to this many unmatched code lines between matched ones (dead code, a renamed call
+# split differently) count as part of the copy.
+GAP = 2
 Place = tuple[int, int, int, int]  # entry index, file index, first line, last line
 Hit = tuple[int, int, int, Place]  # fingerprint position, first line, last line, place
 
@@ -77,14 +80,30 @@ class Index:
                 match = found.setdefault(e, Match(self.entries[e]))
                 covered = match.covered.setdefault(path, set())
                 for run in runs:
-                    covered.update(line for _, first, last, _ in run
-                                   for line in range(first, last + 1) if line in shape.lines)
-                    match.fragments.append(_fragment(path, shape, self.entries[e], run))
+                    fragment = _fragment(path, shape, self.entries[e], run)
+                    covered.update(line for line in range(fragment.first, fragment.last + 1)
+                                   if line in shape.lines)
+                    match.fragments.append(fragment)
+            for e in hits:
+                if e in found and path in found[e].covered:
+                    _fill_gaps(found[e].covered[path], shape.lines)
             for digest, line in shape.literals:
                 for e, f, source_line, _ in self.literal_places.get(digest, ()):
                     match = found.setdefault(e, Match(self.entries[e]))
                     match.literals.append((path, line, self.entries[e].files[f].path, source_line))
         return sorted(found.values(), key=lambda m: (-m.lines(), m.entry.name))
+
+
+def _fill_gaps(covered: set[int], code: frozenset[int]) -> None:
+    """A few uncovered code lines between covered ones are inserted noise: count them."""
+    ordered = sorted(line for line in code)
+    marks = [line in covered for line in ordered]
+    last = None
+    for i, mark in enumerate(marks):
+        if mark:
+            if last is not None and 0 < i - last - 1 <= GAP:
+                covered.update(ordered[last + 1:i])
+            last = i
 
 
 def _sources(places: list[Place]) -> int:
@@ -103,7 +122,7 @@ def _runs(hits: list[Hit]) -> list[list[Hit]]:
 
 
 def _fragment(path: str, shape: Shape, entry: Entry, run: list[Hit]) -> Fragment:
-    first, last = min(h[1] for h in run), max(h[2] for h in run)
+    first, last = shape.lines_of_run(run[0][0], run[-1][0])
     source_file = Counter(h[3][1] for h in run).most_common(1)[0][0]
     lines = [h[3][2:] for h in run if h[3][1] == source_file]
     return Fragment(

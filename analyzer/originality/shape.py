@@ -5,20 +5,34 @@ tutorials that ships with modernity holds no one's source.
 """
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from hashlib import blake2b
 from pathlib import PurePosixPath
 
 from analyzer.notebooks import Unreadable, to_python
-from analyzer.originality.winnow import Fingerprint, K, Token, W, kgram_hashes, tokens, winnow
+from analyzer.originality.winnow import (
+    DEDENT,
+    INDENT,
+    Fingerprint,
+    K,
+    Token,
+    W,
+    piece_fingerprints,
+    segments,
+    tokens,
+)
 from analyzer.paths import Role
 from analyzer.repo import Repo
 
-# A literal identifies its source when it is long and specific: a secret key, an API
-# URL, a sample sentence. Short strings ("id", "utf-8") are everyone's.
-_MIN_LITERAL = 20
+# A literal identifies its source when it is specific: a secret key or token (long, no
+# spaces, letters and digits mixed) or a URL. Names, messages and config keys are
+# everyone's ("Content-Type", "SQLALCHEMY_DATABASE_URI"), so they are left out.
+_MIN_LITERAL = 16
+_SECRET = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[!-~]{16,}")
+_URL = re.compile(r"https?://[^\s/]+\.[a-z]{2,}/\S{4,}")
 _QUOTES = re.compile(r"^[rbuRBU]{0,2}('''|\"\"\"|'|\")(?P<body>.*)\1$", re.DOTALL)
-_STRUCTURE = frozenset({"\n", ">", "<"})
+_STRUCTURE = frozenset({"\n", INDENT, DEDENT})
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +40,30 @@ class Shape:
     fingerprints: tuple[Fingerprint, ...]
     lines: frozenset[int]  # the lines that carry code
     literals: tuple[tuple[int, int], ...]  # (hash of a distinctive literal, its line)
+    pieces: tuple["Piece", ...] = ()
+
+    def lines_of_run(self, start: int, end: int) -> tuple[int, int]:
+        """The lines fingerprints ``start..end`` cover, out to their piece's first and last
+        lines when the run reaches the piece's first or last fingerprint: winnowing keeps
+        one k-gram per window, so a copied piece's first window may start a little late."""
+        first = min(f.first for f in self.fingerprints[start:end + 1])
+        last = max(f.last for f in self.fingerprints[start:end + 1])
+        for piece in self.pieces:
+            if piece.start == start:
+                first = min(first, piece.first)
+            if piece.end == end:
+                last = max(last, piece.last)
+        return first, last
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One of ``winnow.segments``: its fingerprints' index range and its lines."""
+
+    start: int
+    end: int
+    first: int
+    last: int
 
 
 def literal_hash(body: str) -> int:
@@ -37,19 +75,38 @@ def _literals(toks: list[Token]) -> tuple[tuple[int, int], ...]:
     for tok in toks:
         quoted = _QUOTES.match(tok.literal) if tok.literal else None
         body = quoted.group("body").strip() if quoted else ""
-        if len(body) >= _MIN_LITERAL and "\n" not in body and "{" not in body:
+        distinctive = _URL.fullmatch(body) or (
+            _SECRET.fullmatch(body) and len(set(body)) >= 10 and "{" not in body
+        )
+        if len(body) >= _MIN_LITERAL and distinctive:
             found.setdefault(literal_hash(body), tok.line)
     return tuple(sorted(found.items(), key=lambda item: item[1]))
 
 
 def shape(source: str, k: int = K, w: int = W) -> Shape:
+    """The file's fingerprints, except those of k-grams repeated within it: a run of
+    ``name = "text"`` lines or keyword arguments is everyone's, and its k-grams repeat.
+
+    ``lines`` are the code lines coverage is measured over: those of pieces (see
+    ``winnow.segments``) long enough to fingerprint. A constant or a one-line class
+    is too short to tell copied from typed, so it counts neither way.
+    """
     toks = tokens(source)
-    hashes = kgram_hashes(toks, k)
-    chosen = tuple(
-        Fingerprint(hashes[i], toks[i].line, toks[i + k - 1].line) for i in winnow(hashes, w)
+    pieces = [(piece, piece_fingerprints(piece, k, w)) for piece in segments(toks)]
+    counts = Counter(f.hash for _, found in pieces for f in found)
+    chosen: list[Fingerprint] = []
+    edges: list[Piece] = []
+    for piece, found in pieces:
+        kept = [f for f in found if counts[f.hash] == 1]
+        if kept:
+            edges.append(Piece(len(chosen), len(chosen) + len(kept) - 1,
+                               piece[0].line, piece[-1].line))
+        chosen += kept
+    lines = frozenset(
+        tok.line for piece, _ in pieces if len(piece) >= k
+        for tok in piece if tok.text not in _STRUCTURE
     )
-    lines = frozenset(tok.line for tok in toks if tok.text not in _STRUCTURE)
-    return Shape(chosen, lines, _literals(toks))
+    return Shape(tuple(chosen), lines, _literals(toks), tuple(edges))
 
 
 def source_text(path: str, text: str) -> str | None:

@@ -3,9 +3,11 @@
 Source is tokenized with the standard library; identifiers, strings and numbers
 become one placeholder each; comments, docstrings, imports, blank lines and
 layout are dropped, and so is a trailing comma before a closing bracket (a
-formatter adds those). Every run of ``K`` tokens is hashed (64-bit blake2b) and a
+formatter adds those), and so are parentheses (formatters add and drop redundant
+ones). Every run of ``K`` tokens is hashed (64-bit blake2b) and a
 window of ``W`` consecutive hashes keeps its minimum: any run of at least
-``K + W - 1`` tokens shared by two sources is guaranteed a shared fingerprint.
+``K + W - 1`` tokens shared by two sources (within one definition: k-grams never
+span two functions or classes) is guaranteed a shared fingerprint.
 Each fingerprint keeps the lines its ``K`` tokens span, for evidence.
 """
 
@@ -19,9 +21,13 @@ from hashlib import blake2b
 
 K, W = 15, 10  # measured in benchmarks/originality.py: see docs/originality.md
 _PLACEHOLDER = {tokenize.NAME: "N", tokenize.NUMBER: "0", tokenize.STRING: "S"}
-_STRUCTURE = {tokenize.NEWLINE: "\n", tokenize.INDENT: ">", tokenize.DEDENT: "<"}
+INDENT, DEDENT = "INDENT", "DEDENT"  # upper case: no keyword or operator looks like these
+_STRUCTURE = {tokenize.NEWLINE: "\n", tokenize.INDENT: INDENT, tokenize.DEDENT: DEDENT}
 _CLOSERS = frozenset({")", "]", "}"})
-_STATEMENT_START = frozenset({"\n", ">", "<"})
+# Formatters add and remove redundant parentheses; calls keep their shape without them.
+_PARENTHESES = frozenset({"(", ")"})
+_STATEMENT_START = frozenset({"\n", INDENT, DEDENT})
+_DEFINITION = frozenset({"def", "class", "@", "async"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +87,7 @@ def tokens(source: str) -> list[Token]:
             continue
         if tok.text == "S" and at_start and following == "\n":
             continue  # a docstring, or a string used as a comment
-        if tok.text == "," and following in _CLOSERS:
+        if (tok.text == "," and following in _CLOSERS) or tok.text in _PARENTHESES:
             continue
         if tok.text == "\n" and (not kept or kept[-1].text in _STATEMENT_START):
             continue  # the NEWLINE after a dropped statement
@@ -121,14 +127,33 @@ def winnow(hashes: list[int], w: int = W) -> list[int]:
     return chosen
 
 
-def fingerprints(source: str, k: int = K, w: int = W) -> list[Fingerprint]:
-    toks = tokens(source)
+def segments(toks: list[Token]) -> list[list[Token]]:
+    """The tokens cut where a top-level statement, a function or a class starts.
+
+    No k-gram spans two of them, so reordering functions or inserting code between
+    them leaves every other piece's fingerprints as they were.
+    """
+    cuts: list[list[Token]] = [[]]
+    depth, decorated = 0, False
+    for index, tok in enumerate(toks):
+        at_start = index == 0 or toks[index - 1].text in _STATEMENT_START
+        depth += {INDENT: 1, DEDENT: -1}.get(tok.text, 0)
+        if at_start and tok.text not in _STATEMENT_START and (
+            tok.text in _DEFINITION or depth == 0
+        ):
+            if not decorated and cuts[-1]:
+                cuts.append([])
+            decorated = tok.text == "@"
+        cuts[-1].append(tok)
+    return [cut for cut in cuts if cut]
+
+
+def piece_fingerprints(toks: list[Token], k: int = K, w: int = W) -> list[Fingerprint]:
+    """One piece's winnowed k-grams (see ``segments``)."""
     hashes = kgram_hashes(toks, k)
-    return [
-        Fingerprint(hashes[i], toks[i].line, toks[i + k - 1].line) for i in winnow(hashes, w)
-    ]
+    return [Fingerprint(hashes[i], toks[i].line, toks[i + k - 1].line) for i in winnow(hashes, w)]
 
 
-def code_lines(source: str) -> frozenset[int]:
-    """The lines that carry a kept token: the denominator of coverage."""
-    return frozenset(tok.line for tok in tokens(source) if tok.text not in _STATEMENT_START)
+def fingerprints(source: str, k: int = K, w: int = W) -> list[Fingerprint]:
+    """Every piece's winnowed k-grams, in source order."""
+    return [fp for toks in segments(tokens(source)) for fp in piece_fingerprints(toks, k, w)]

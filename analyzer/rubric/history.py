@@ -30,16 +30,17 @@ def _hygiene_flags(signal: Signal) -> list[Flag]:
 
 
 def _tutorial_flags(signal: Signal) -> list[Flag]:
-    """Red at 50% coverage, yellow at 20% or a shared distinctive string; names the source."""
+    """Red at 50% coverage, yellow at 20% or a shared key or URL; names the source."""
     matches = signal.details.get("matches")
     if not isinstance(matches, list) or not matches:
         return []
     top = matches[0]
     share = float(top["coverage"])
-    if share < 0.2 and not top["literals"]:
+    strings = {(m["source_path"], m["source_line"]) for m in top["literals"]}
+    if share < 0.2 and not strings:
         return []
     message = (f"{share:.0%} of the code matches {top['title']}." if share >= 0.2 else
-               f"Shares distinctive strings (keys, URLs, sample text) with {top['title']}.")
+               f"Shares a secret key or API URL with {top['title']}.")
     return flag(
         Level.RED if share >= 0.5 else Level.YELLOW, message,
         "Everyone learns from tutorials; an extended tutorial app can still be real work.",
