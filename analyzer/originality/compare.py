@@ -41,12 +41,14 @@ def as_entry(name: str, shapes: Shapes) -> Entry:
     return Entry(name, name, "", "", "", files)
 
 
-def _without(shapes: Shapes, ignored: set[int]) -> dict[str, Shape]:
-    """Shapes without ignored fingerprints, and without the lines those covered."""
+def _without(shapes: Shapes, ignored: set[int], starter: Shapes | None) -> dict[str, Shape]:
+    """Shapes without ignored fingerprints, and without the lines those or the starter cover."""
+    from_starter = _match(shapes, "starter", starter) if starter else None
     kept: dict[str, Shape] = {}
     for path, shape in shapes.items():
         dropped = {line for fp in shape.fingerprints if fp.hash in ignored
                    for line in range(fp.first, fp.last + 1)}
+        dropped |= from_starter.covered.get(path, set()) if from_starter else set()
         kept[path] = replace(
             shape, fingerprints=tuple(fp for fp in shape.fingerprints if fp.hash not in ignored),
             lines=shape.lines - dropped,
@@ -54,7 +56,9 @@ def _without(shapes: Shapes, ignored: set[int]) -> dict[str, Shape]:
     return kept
 
 
-def _match(a: Shapes, b_name: str, b: Shapes) -> Match | None:
+def _match(a: Shapes, b_name: str, b: Shapes | None) -> Match | None:
+    if not b:
+        return None
     found = Index([as_entry(b_name, b)]).matches(a)
     return found[0] if found else None
 
@@ -76,7 +80,7 @@ def compare(
     limit = max(3, 0.2 * len(submissions))
     ignored = {digest for digest, count in counts.items() if count > limit}
     ignored |= {fp.hash for s in (starter or {}).values() for fp in s.fingerprints}
-    own = {name: _without(shapes, ignored) for name, shapes in submissions.items()}
+    own = {name: _without(shapes, ignored, starter) for name, shapes in submissions.items()}
     pairs = []
     for a, b in combinations(sorted(own), 2):
         match = _match(own[a], b, own[b])
