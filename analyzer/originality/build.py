@@ -7,20 +7,17 @@ when present there, else from a fresh clone of ``https://github.com/owner/name``
 """
 
 import subprocess
-import sysconfig
 import tempfile
 import tomllib
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
 from analyzer.errors import ConfigError
 from analyzer.originality.corpus import Entry, SourceFile
 from analyzer.originality.shape import is_source_code, repo_shapes, shape, source_text
-from analyzer.originality.winnow import kgram_hashes, tokens
 from analyzer.paths import role
 from analyzer.text import decode
 
@@ -77,20 +74,7 @@ def _blobs(git_dir: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
     return blobs
 
 
-@cache
-def background() -> frozenset[int]:
-    """Every k-gram of the standard library: Python's idioms, which no tutorial owns."""
-    root = Path(sysconfig.get_paths()["stdlib"])
-    found: set[int] = set()
-    for path in sorted(root.rglob("*.py")):
-        parts = set(path.relative_to(root).parts[:-1])
-        if not parts & {"site-packages", "dist-packages", "test", "tests", "idlelib"}:
-            found.update(kgram_hashes(tokens(decode(path.read_bytes()))))
-    return frozenset(found)
-
-
 def _files(texts: Mapping[str, str], exclude: list[str]) -> tuple[SourceFile, ...]:
-    common = background()
     files = []
     for path, text in sorted(texts.items()):
         if any(part in path for part in exclude) or not is_source_code(path, role(path)):
@@ -99,9 +83,8 @@ def _files(texts: Mapping[str, str], exclude: list[str]) -> tuple[SourceFile, ..
         if code is None:
             continue
         found = shape(code)
-        kept = tuple(fp for fp in found.fingerprints if fp.hash not in common)
-        if kept:
-            files.append(SourceFile(path, len(found.lines), kept, found.literals))
+        if found.fingerprints:
+            files.append(SourceFile(path, len(found.lines), found.fingerprints, found.literals))
     return tuple(files)
 
 

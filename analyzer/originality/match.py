@@ -90,7 +90,9 @@ class Index:
             for digest, line in shape.literals:
                 for e, f, source_line, _ in self.literal_places.get(digest, ()):
                     match = found.setdefault(e, Match(self.entries[e]))
-                    match.literals.append((path, line, self.entries[e].files[f].path, source_line))
+                    if all(known[:2] != (path, line) for known in match.literals):
+                        match.literals.append(
+                            (path, line, self.entries[e].files[f].path, source_line))
         return sorted(found.values(), key=lambda m: (-m.lines(), m.entry.name))
 
 

@@ -127,10 +127,11 @@ def winnow(hashes: list[int], w: int = W) -> list[int]:
     return chosen
 
 
-def segments(toks: list[Token]) -> list[list[Token]]:
-    """The tokens cut where a top-level statement, a function or a class starts.
+def segments(toks: list[Token], k: int = K) -> list[list[Token]]:
+    """The tokens cut where a function, a class or a module-level statement starts;
+    consecutive short module-level statements (a script's lines) stay one piece.
 
-    No k-gram spans two of them, so reordering functions or inserting code between
+    No k-gram spans two pieces, so reordering functions or inserting code between
     them leaves every other piece's fingerprints as they were.
     """
     cuts: list[list[Token]] = [[]]
@@ -145,7 +146,17 @@ def segments(toks: list[Token]) -> list[list[Token]]:
                 cuts.append([])
             decorated = tok.text == "@"
         cuts[-1].append(tok)
-    return [cut for cut in cuts if cut]
+    pieces: list[list[Token]] = []
+    for cut in (cut for cut in cuts if cut):
+        if pieces and len(cut) < k and _loose(cut) and _loose(pieces[-1]):
+            pieces[-1] += cut  # consecutive short statements: a script's lines, one piece
+        else:
+            pieces.append(cut)
+    return pieces
+
+
+def _loose(piece: list[Token]) -> bool:
+    return piece[0].text not in _DEFINITION
 
 
 def piece_fingerprints(toks: list[Token], k: int = K, w: int = W) -> list[Fingerprint]:
