@@ -1,7 +1,7 @@
 """Rules for history and red flags: recency, authorship, notebooks, clutter, tutorials."""
 
 from analyzer.model import Signal
-from analyzer.rubric.kit import Flag, Level, Rule, detail, flag, saturate, value, when
+from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, when
 
 
 def _grade_age(signal: Signal) -> float:
@@ -27,25 +27,6 @@ def _hygiene_flags(signal: Signal) -> list[Flag]:
             "What belongs in a .gitignore for a Python project, and why?",
         )(signal)
     return flags
-
-
-def _tutorial_flags(signal: Signal) -> list[Flag]:
-    """Red at 50% coverage, yellow at 20% or a shared key or URL; names the source."""
-    matches = signal.details.get("matches")
-    if not isinstance(matches, list) or not matches:
-        return []
-    top = matches[0]
-    share = float(top["coverage"])
-    strings = {(m["source_path"], m["source_line"]) for m in top["literals"]}
-    if share < 0.2 and not strings:
-        return []
-    message = (f"{share:.0%} of the code matches {top['title']}." if share >= 0.2 else
-               f"Shares a secret key or API URL with {top['title']}.")
-    return flag(
-        Level.RED if share >= 0.5 else Level.YELLOW, message,
-        "Everyone learns from tutorials; an extended tutorial app can still be real work.",
-        "What did you add beyond the tutorial, and why?",
-    )(signal)
 
 
 def _grade_history(signal: Signal) -> float:
@@ -100,6 +81,4 @@ RULES: dict[str, Rule] = {
         ),
     )),
     "hygiene": Rule(5, lambda s: max(0.0, 1 - value(s) / 2), _hygiene_flags),
-    # Coverage of the closest tutorial, course or starter: all the credit up to 0, none at 50%.
-    "tutorial_code": Rule(5, lambda s: max(0.0, 1 - value(s) / 0.5), _tutorial_flags),
 }

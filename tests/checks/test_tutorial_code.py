@@ -8,11 +8,12 @@ from typing import Any
 
 import pytest
 
+from analyzer.api import Level
 from analyzer.model import Signal
 from analyzer.originality import corpus
 from analyzer.originality.build import entry_from_target
 from analyzer.repo import Repo
-from analyzer.rubric import RUBRIC, Level
+from analyzer.score import rules
 from tests.conftest import signal_of
 from tests.originality import mutations, samples
 
@@ -43,7 +44,7 @@ def test_a_disguised_copy_is_flagged_red_naming_the_source() -> None:
     assert top["source"] == "reading-list-tutorial"
     assert top["longest"]["path"] == "app/books.py"
     assert top["longest"]["source_path"] == "reading.py"
-    [flag] = RUBRIC["tutorial_code"].flags(signal)
+    [flag] = rules()["tutorial_code"].flags(signal)
     assert flag.level is Level.RED and "reading-list-tutorial" in flag.message
 
 
@@ -54,7 +55,7 @@ def test_coverage_is_the_share_of_the_candidates_code() -> None:
                             "app/state.py": samples.CAROL})
     signal = signal_of(repo, "tutorial_code")
     assert signal.value is not None and 0.3 <= signal.value <= 0.5
-    [flag] = RUBRIC["tutorial_code"].flags(signal)
+    [flag] = rules()["tutorial_code"].flags(signal)
     assert flag.level is Level.YELLOW
 
 
@@ -65,7 +66,7 @@ def test_examples_docs_tests_and_migrations_are_not_product_code(path: str) -> N
     repo = Repo.from_files({path: samples.TUTORIAL, "app/loans.py": samples.ALICE})
     signal = signal_of(repo, "tutorial_code")
     assert signal.details["matches"] == []
-    assert RUBRIC["tutorial_code"].flags(signal) == []
+    assert rules()["tutorial_code"].flags(signal) == []
 
 
 @pytest.mark.usefixtures("tutorial_in_user_corpus")
@@ -73,7 +74,7 @@ def test_independent_code_for_the_same_task_is_not_flagged() -> None:
     repo = Repo.from_files({"app/loans.py": samples.DAN, "app/db.py": samples.ERIN})
     signal = signal_of(repo, "tutorial_code")
     assert signal.value is not None and signal.value <= 0.15
-    assert RUBRIC["tutorial_code"].flags(signal) == []
+    assert rules()["tutorial_code"].flags(signal) == []
 
 
 @pytest.mark.usefixtures("tutorial_in_user_corpus")
@@ -89,7 +90,7 @@ def test_a_shared_secret_key_is_reported_on_its_own(tmp_path: Path) -> None:
     assert top["literals"] == [{"path": "app/config.py", "line": 1,
                                 "source_path": "config.py",
                                 "source_line": samples.CAROL.count("\n") + 2}]
-    [flag] = RUBRIC["tutorial_code"].flags(signal)
+    [flag] = rules()["tutorial_code"].flags(signal)
     assert flag.level is Level.YELLOW and "course-starter" in flag.message
 
 

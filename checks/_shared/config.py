@@ -1,0 +1,102 @@
+"""Reading a project's configuration files as data: TOML, INI, YAML and JSON, never code.
+
+Every reader returns ``None`` (or an empty result) for a file that is missing or
+malformed: a broken config in a candidate's repository is a fact, not a crash.
+"""
+
+import configparser
+import json
+import re
+import tomllib
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+
+import yaml
+
+from analyzer.paths import Role
+from analyzer.repo import Repo
+
+
+class _StringLoader(yaml.SafeLoader):
+    """A safe loader that keeps every scalar a string: ``on:`` stays "on", ``3.10`` stays "3.10"."""
+
+    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's own class attribute)
+
+
+def config_files(repo: Repo, *patterns: str) -> tuple[str, ...]:
+    """The project's files (any depth) whose path matches one of ``patterns`` (globs).
+
+    A ``pyproject.toml`` under ``tests/`` is an input for the tests, not the
+    project's configuration; only requirements files there are the project's. The
+    documentation's own configuration (``docs/conf.py``) is the project's, while an
+    example's (``examples/app/pyproject.toml``) is not.
+    """
+    return tuple(
+        path for path in repo.files
+        if (repo.role(path) is Role.PRODUCTION
+            or (repo.role(path) is Role.TEST and "requirements" in path.lower())
+            or (repo.role(path) is Role.EXAMPLE and path.split("/")[0].lower() in ("doc", "docs")))
+        and any(PurePosixPath(path).match(pattern) for pattern in patterns)
+    )
+
+
+def read_toml(repo: Repo, path: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(repo.text(path))
+    except (tomllib.TOMLDecodeError, KeyError, RecursionError):
+        return None
+
+
+def read_ini(repo: Repo, path: str) -> configparser.ConfigParser | None:
+    parser = configparser.ConfigParser(interpolation=None, strict=False)
+    try:
+        parser.read_string(repo.text(path), source=path)
+    except (configparser.Error, KeyError):
+        return None
+    return parser
+
+
+def read_yaml(repo: Repo, path: str) -> object:
+    """The document with every scalar as a string; ``None`` when it is not valid YAML."""
+    try:
+        return yaml.load(repo.text(path), Loader=_StringLoader)
+    except (yaml.YAMLError, KeyError, RecursionError):
+        return None
+
+
+def read_json(repo: Repo, path: str) -> object:
+    try:
+        return json.loads(repo.text(path))
+    except (ValueError, KeyError, RecursionError):
+        return None
+
+
+def table(document: object, *keys: str) -> dict[str, Any]:
+    """``document[k1][k2]...`` when every step is a table, else an empty dict."""
+    for key in keys:
+        document = document.get(key) if isinstance(document, dict) else None
+    return document if isinstance(document, dict) else {}
+
+
+def pairs(document: object, budget: int = 50_000) -> Iterator[tuple[str, object]]:
+    """Every (key, value) in a nested document, list items under their list's key.
+
+    The walk stops after ``budget`` nodes: YAML aliases can make a small file
+    describe an exponentially large tree.
+    """
+    stack: list[tuple[str, object]] = [("", document)]
+    while stack and budget > 0:
+        budget -= 1
+        key, value = stack.pop()
+        yield key, value
+        if isinstance(value, dict):
+            stack.extend((str(k), v) for k, v in reversed(list(value.items())))
+        elif isinstance(value, list):
+            stack.extend((key, item) for item in reversed(value))
+
+
+def line_of(text: str, pattern: str, default: int = 1) -> int:
+    """The 1-based line of the first match of the regular expression ``pattern``."""
+    found = re.search(pattern, text, re.MULTILINE)
+    return text.count("\n", 0, found.start()) + 1 if found else default

@@ -1,0 +1,119 @@
+"""Visitor methods that find modern and old idioms in one file (for the idioms check).
+
+``IdiomVisitor`` is mixed in before ``Check`` (so its ``visit_*`` methods win over
+libcst's no-op ones); the check sets ``found``, ``imported`` and ``script``.
+"""
+
+from collections.abc import Callable
+
+import libcst as cst
+
+from analyzer.api import dotted, last_name
+
+IDIOMS = (
+    "f_strings", "percent_format", "format_calls", "dataclasses", "attrs", "pydantic_models",
+    "pathlib", "os_path", "comprehensions", "generator_expressions", "with_statements",
+    "logging_calls", "print_calls", "walrus",
+)
+_PATH_CLASSES = frozenset({
+    "Path", "PurePath", "PurePosixPath", "PureWindowsPath", "PosixPath", "WindowsPath",
+})
+_LOG_METHODS = frozenset({
+    "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
+})
+_ATTRS_DECORATORS = frozenset({"define", "frozen", "mutable", "s", "attrs", "dataclass"})
+_PYDANTIC_BASES = frozenset({"BaseModel", "BaseSettings", "RootModel"})
+
+
+def _is_text_literal(node: cst.BaseExpression) -> bool:
+    """A str literal (not bytes, which have no f-string form)."""
+    if isinstance(node, cst.ConcatenatedString):
+        return _is_text_literal(node.left)
+    return isinstance(node, cst.SimpleString) and "b" not in node.prefix.lower()
+
+
+def _bare(node: cst.BaseExpression) -> str:
+    if isinstance(node, cst.SimpleString):
+        return node.value.strip("'\"")
+    return dotted(node)
+
+
+class IdiomVisitor:
+    found: dict[str, list[int]]
+    imported: dict[str, str]  # name bound by `from M import name` -> M
+    script: bool
+    line: Callable[[cst.CSTNode], int]
+
+    def note(self, idiom: str, node: cst.CSTNode) -> None:
+        self.found.setdefault(idiom, []).append(self.line(node))
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        if node.module is None or node.relative or isinstance(node.names, cst.ImportStar):
+            return
+        for alias in node.names:
+            self.imported[dotted(alias.name)] = dotted(node.module)
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        if any(isinstance(part, cst.FormattedStringExpression) for part in node.parts):
+            self.note("f_strings", node)
+
+    def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        if isinstance(node.operator, cst.Modulo) and _is_text_literal(node.left):
+            self.note("percent_format", node)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        func = node.func
+        name = dotted(func)
+        head = name.split(".", 1)[0]
+        method = func.attr.value if isinstance(func, cst.Attribute) else ""
+        if method == "format" and _is_text_literal(getattr(func, "value", func)):
+            self.note("format_calls", node)
+        if name.startswith("os.path.") or self.imported.get(head) == "os.path" or (
+            head == "path" and self.imported.get("path") == "os" and "." in name
+        ):
+            self.note("os_path", node)
+        elif head in _PATH_CLASSES or name.startswith("pathlib."):
+            self.note("pathlib", node)
+        if name == "print":
+            self.note("print_calls", node)
+        elif isinstance(func, cst.Attribute) and method in _LOG_METHODS:
+            receiver = dotted(func.value).rsplit(".", 1)[-1].lower()
+            if "log" in receiver:
+                self.note("logging_calls", node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        for decorator in node.decorators:
+            target = decorator.decorator
+            name = dotted(target.func if isinstance(target, cst.Call) else target)
+            module, _, last = name.rpartition(".")
+            module = module or self.imported.get(last, "")
+            if module.split(".", 1)[0] in {"attr", "attrs"} and last in _ATTRS_DECORATORS:
+                self.note("attrs", node)
+            elif last == "dataclass":
+                self.note("dataclasses", node)
+        if any(last_name(base.value) in _PYDANTIC_BASES for base in node.bases):
+            self.note("pydantic_models", node)
+
+    def visit_ListComp(self, node: cst.ListComp) -> None:
+        self.note("comprehensions", node)
+
+    def visit_SetComp(self, node: cst.SetComp) -> None:
+        self.note("comprehensions", node)
+
+    def visit_DictComp(self, node: cst.DictComp) -> None:
+        self.note("comprehensions", node)
+
+    def visit_GeneratorExp(self, node: cst.GeneratorExp) -> None:
+        self.note("generator_expressions", node)
+
+    def visit_With(self, node: cst.With) -> None:
+        self.note("with_statements", node)
+
+    def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
+        self.note("walrus", node)
+
+    def visit_If(self, node: cst.If) -> None:
+        test = node.test
+        if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:
+            sides = {_bare(test.left), _bare(test.comparisons[0].comparator)}
+            self.script = self.script or sides == {"__name__", "__main__"}
