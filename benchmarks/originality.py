@@ -67,7 +67,7 @@ def mutate(sources: Path, out: Path | None, only: str = "") -> None:
     figures = []
     for source in read_manifest():
         git_dir = _git_dir(sources / source["repo"].replace("/", "+"))
-        wanted = {f.path for f in entries[source["name"]].files}
+        wanted = {f.path for f in entries[source["name"]].files if f.fingerprints}
         copies, originals = {}, {}
         for path, data in _blobs(git_dir, source["commit"], list(source["paths"])).items():
             if path in wanted and path.endswith(".py"):

@@ -17,7 +17,13 @@ from typing import Any
 
 from analyzer.errors import ConfigError
 from analyzer.originality.corpus import Entry, SourceFile
-from analyzer.originality.shape import is_source_code, repo_shapes, shape, source_text
+from analyzer.originality.shape import (
+    is_source_code,
+    only_literals,
+    repo_shapes,
+    shape,
+    source_text,
+)
 from analyzer.paths import role
 from analyzer.text import decode
 
@@ -77,13 +83,18 @@ def _blobs(git_dir: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
 def _files(texts: Mapping[str, str], exclude: list[str]) -> tuple[SourceFile, ...]:
     files = []
     for path, text in sorted(texts.items()):
-        if any(part in path for part in exclude) or not is_source_code(path, role(path)):
+        literal_only = only_literals(path, role(path))
+        if any(part in path for part in exclude) or not (
+            is_source_code(path, role(path)) or literal_only
+        ):
             continue
         code = source_text(path, text)
         if code is None:
             continue
         found = shape(code)
-        if found.fingerprints:
+        if literal_only and found.literals:
+            files.append(SourceFile(path, 0, (), found.literals))
+        elif found.fingerprints and not literal_only:
             files.append(SourceFile(path, len(found.lines), found.fingerprints, found.literals))
     return tuple(files)
 
@@ -107,7 +118,7 @@ def entry_from_target(name: str, root: Path) -> Entry:
     repo = build_repo(root, now=datetime.now(UTC))
     shapes = repo_shapes(repo)
     files = tuple(SourceFile(path, len(s.lines), s.fingerprints, s.literals)
-                  for path, s in sorted(shapes.items()) if s.fingerprints)
+                  for path, s in sorted(shapes.items()) if s.fingerprints or s.literals)
     if not files:
         raise ConfigError(f"{root}: no Python code to add to the corpus")
     commit = repo.git.head if repo.git and repo.git.head else ""

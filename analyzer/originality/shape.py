@@ -128,7 +128,7 @@ def is_source_code(path: str, role: Role) -> bool:
     """Hand-written code or notebook, wherever it lives: not tests, migrations or generated."""
     parts = PurePosixPath(path).parts
     return (
-        role in {Role.PRODUCTION, Role.NOTEBOOK}
+        role in {Role.PRODUCTION, Role.NOTEBOOK, Role.EXAMPLE}
         and "migrations" not in parts[:-1] and parts[-1] not in GENERATED_NAMES
     )
 
@@ -136,21 +136,31 @@ def is_source_code(path: str, role: Role) -> bool:
 def counts_as_product(path: str, role: Role) -> bool:
     """Source code of the project's product: examples and documentation are not."""
     folders = PurePosixPath(path).parts[:-1]
-    return is_source_code(path, role) and not EXAMPLE_DIRS.intersection(
-        part.lower() for part in folders
+    return role is not Role.EXAMPLE and is_source_code(path, role) and not (
+        EXAMPLE_DIRS.intersection(part.lower() for part in folders)
     )
+
+
+def only_literals(path: str, role: Role) -> bool:
+    """A generated-name file (settings.py...) of the product: its keys and URLs still count,
+    its code does not (every Django project has the same settings.py)."""
+    return (role in {Role.PRODUCTION, Role.EXAMPLE} and PurePosixPath(path).name in GENERATED_NAMES
+            and "migrations" not in PurePosixPath(path).parts[:-1])
 
 
 def repo_shapes(repo: Repo) -> dict[str, Shape]:
     """The shape of every product file of ``repo`` (production code and notebooks)."""
     shapes: dict[str, Shape] = {}
     for path in (*repo.python_files, *repo.notebooks):
-        if not counts_as_product(path, repo.role(path)):
+        role = repo.role(path)
+        literal_only = only_literals(path, role)
+        if not (counts_as_product(path, role) or literal_only):
             continue
         try:
             text = source_text(path, repo.text(path))
         except OSError:
             continue
         if text is not None:
-            shapes[path] = shape(text)
+            found = shape(text)
+            shapes[path] = Shape((), frozenset(), found.literals) if literal_only else found
     return shapes

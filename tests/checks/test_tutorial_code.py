@@ -108,3 +108,21 @@ def test_the_shipped_corpus_holds_30_sources_as_hashes_only() -> None:
             assert len(base64.b64decode(source["fingerprints"])) % 16 == 0
     assert {e.name for e in corpus.shipped()} >= {"udemy-fastapi-todo", "flask-flaskr",
                                                   "django-polls", "microblog"}
+
+
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_a_course_secret_key_in_settings_py_counts_but_its_code_does_not(tmp_path: Path) -> None:
+    """Every Django project has a settings.py; the course's SECRET_KEY in it is the tell."""
+    key = "django-insecure-4k9v7x2m8q1w5e3r6t0y"
+    settings = f'DEBUG = True\nSECRET_KEY = "{key}"\nALLOWED_HOSTS = []\n'
+    source = tmp_path / "course"
+    (source / "mysite").mkdir(parents=True)
+    (source / "mysite" / "settings.py").write_text(settings + samples.ALICE)
+    corpus.save([entry_from_target("django-course", source)], corpus.user_corpus_path())
+    repo = Repo.from_files({"proj/settings.py": settings + samples.ALICE,
+                            "proj/views.py": samples.DAN})
+    signal = signal_of(repo, "tutorial_code")
+    assert signal.value == 0.0  # the settings module's code is everyone's
+    [top] = _matches(signal)
+    assert top["literals"] == [{"path": "proj/settings.py", "line": 2,
+                                "source_path": "mysite/settings.py", "source_line": 2}]
