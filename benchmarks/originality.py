@@ -7,7 +7,8 @@
 
 ``coverage`` prints every DIR's three best corpus matches; ``pairs`` the
 similarity of every pair of DIRs in both directions, as ``modernity compare``
-measures it; ``cost`` the CPU time of fingerprinting DIR's product files;
+measures it; ``cost`` the CPU time of fingerprinting DIR's product files and matching them
+against the corpus (walk and reads included);
 ``mutate`` disguises every manifest source read from SOURCES (clones named
 owner+name) with tests/originality/mutations.py (rename, strip, reorder, dead
 code, reformat), prints each copy's coverage of its own entry, and writes the
@@ -49,6 +50,7 @@ def main(command: str, directories: list[str]) -> None:
     elif command == "cost":
         start = time.process_time()
         shapes = _shapes(directories[0])
+        Index(all_entries()).matches(shapes)
         spent = time.process_time() - start
         lines = sum(len(s.lines) for s in shapes.values())
         print(f"{len(shapes)} files, {lines:,} code lines: {spent:.2f} s CPU "
