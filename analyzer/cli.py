@@ -18,6 +18,7 @@ import click
 from analyzer import __version__
 from analyzer.cli_checks import checks_command, explain, new_check
 from analyzer.errors import ConfigError, ModernityError
+from analyzer.originality.commands import compare_command, corpus_group
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
@@ -147,7 +148,7 @@ def scan(
     max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
-    from analyzer.pool import prepare  # noqa: PLC0415
+    from analyzer.pool import prepare, session  # noqa: PLC0415
 
     prepare()  # first: the workers' fork server imports libcst while this process does too
     from analyzer.walk import Limits  # noqa: PLC0415
@@ -158,16 +159,17 @@ def scan(
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
-    try:
-        now, weights = _parse_now(now_text), _parse_weights(weight_items)
-    except ModernityError as error:
-        _fail(str(error), error.exit_code)
-    options = {
-        "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
-        "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
-    }
-    reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+    with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
+        try:
+            now, weights = _parse_now(now_text), _parse_weights(weight_items)
+        except ModernityError as error:
+            _fail(str(error), error.exit_code)
+        options = {
+            "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
+            "authors": authors, "limits": limits, "jobs": jobs or _cores(),
+            "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
+        }
+        reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -184,16 +186,18 @@ def _scan_all(
     """Scan each target in turn, printing terminal reports as they come; one failure loses
     nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
     whether it was an internal error."""
-    from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
-
     from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
-    from analyzer.report import terminal  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     reports: list[Any] = []
     failures: list[bool] = []
-    console = Console(soft_wrap=False)
+    if fmt == "terminal":  # rich costs a tenth of a second: only the terminal report needs it
+        from rich.console import Console  # noqa: PLC0415
+
+        from analyzer.report import terminal  # noqa: PLC0415
+
+        console = Console(soft_wrap=False)
     for target in targets:
         internal = False
         try:
@@ -226,25 +230,19 @@ def _scan_all(
 
 
 def _render_document(fmt: str, reports: list[Any]) -> str:
-    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
-
+    # one import per format: the HTML report alone needs jinja2
     if fmt == "html":
+        from analyzer.report import html  # noqa: PLC0415
+
         return html.render(reports)
     if fmt == "sarif":
+        from analyzer.report import sarif  # noqa: PLC0415
+
         return sarif.render([r for r in reports if not isinstance(r, dict)])
+    from analyzer.report import json_report  # noqa: PLC0415
+
     return json_report.render(reports)
 
 
-main.add_command(checks_command)
-main.add_command(explain)
-main.add_command(new_check)
-
-
-def _originality_commands() -> None:
-    from analyzer.originality.commands import compare_command, corpus_group  # noqa: PLC0415
-
-    main.add_command(corpus_group)
-    main.add_command(compare_command)
-
-
-_originality_commands()
+for _command in (checks_command, explain, new_check, corpus_group, compare_command):
+    main.add_command(_command)

@@ -1,4 +1,4 @@
-"""What tutorial_code reports about each matching source, and when the rubric flags it."""
+"""What tutorial_code reports about each matching source, and when its rule flags it."""
 
 from typing import TypedDict, cast
 
