@@ -22,6 +22,7 @@ from analyzer.cli_options import parse_now as _parse_now
 from analyzer.cli_options import parse_weights as _parse_weights
 from analyzer.cli_options import read_targets as _read_targets
 from analyzer.errors import ModernityError
+from analyzer.originality.commands import compare_command, corpus_group
 from analyzer.report.output import FORMATS, schema_command
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
@@ -213,3 +214,5 @@ main.add_command(new_check)
 main.add_command(batch_command)
 main.add_command(results_command)
 main.add_command(schema_command)
+main.add_command(corpus_group)
+main.add_command(compare_command)
