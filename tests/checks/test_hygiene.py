@@ -9,6 +9,7 @@ from analyzer.model import Location, Signal
 from analyzer.paths import TreeKind, tree_reason
 from analyzer.repo import Repo
 from analyzer.walk import build_repo
+from checks.hygiene import Hygiene
 from tests.conftest import signal_of
 from tests.gitrepo import git, materialise
 
@@ -23,11 +24,15 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
     pytest.param(TreeKind.VENDORED, 0, id="vendored-code-is-fine"),
 ])
 def test_committed_trees_are_problems(kind: TreeKind, problems: int) -> None:
-    """Environments, caches and build output are clutter; vendored libraries are not."""
+    """Environments, caches and build output are clutter; vendored libraries are not, but
+    they are still shown (with a flag of their own) so the exclusion is visible."""
     repo = Repo.from_files({"app.py": "x = 1\n"}, excluded={"stuff/": tree_reason(kind, 40)})
     signal = signal_of(repo, "hygiene")
     assert signal.value == problems
-    assert signal.evidence == ((Location("stuff/"),) if problems else ())
+    assert signal.evidence == (Location("stuff/"),)
+    assert Hygiene.rule is not None
+    vendored_flag = any("vendored" in f.message for f in Hygiene.rule.flags(signal))
+    assert vendored_flag is (kind is TreeKind.VENDORED)
 
 
 def test_loose_bytecode_files_are_one_problem() -> None:
@@ -105,3 +110,33 @@ def test_committed_virtualenv_is_flagged_and_changes_no_ratio(tmp_path: Path) ->
     assert dirty["hygiene"].details["trees"] == {".venv/": "virtualenv", "build/": "build output"}
     assert dirty["hygiene"].value == 3  # the virtualenv, build/ and the .env password
     assert tidy["hygiene"].value == 1
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param("lambda.zip", id="zip"), pytest.param("Pillow-5.4.1-cp37-none.whl", id="wheel"),
+    pytest.param("lib/_imaging.cpython-37m-x86_64-linux-gnu.so", id="extension"),
+    pytest.param("lib/.libs/libz-a147dcb0.so.1.2.3", id="versioned-shared-library"),
+    pytest.param("todos.db", id="database"), pytest.param("data/app.sqlite3", id="sqlite"),
+    pytest.param("src/.DS_Store", id="finder-metadata"),
+])
+def test_committed_binaries_are_one_problem(path: str) -> None:
+    """Compiled libraries, archives and databases are counted, whatever the walk called them."""
+    repo = Repo.from_files({"app.py": "x = 1\n"}, excluded={path: "binary", "logo.png": "binary"})
+    signal = signal_of(repo, "hygiene")
+    assert (signal.value, signal.details["binaries"]) == (1, 1)
+    assert Location(path) in signal.evidence and Location("logo.png") not in signal.evidence
+
+
+def test_notebook_checkpoint_copies_are_one_problem(tmp_path: Path) -> None:
+    """Jupyter's .ipynb_checkpoints/ copies are editor files: left out, counted once."""
+    root = tmp_path / "repo"
+    for project in ("p1", "p2"):
+        (root / project / ".ipynb_checkpoints").mkdir(parents=True)
+        (root / project / "a.ipynb").write_text("{}")
+        (root / project / ".ipynb_checkpoints" / "a-checkpoint.ipynb").write_text("{}")
+    repo = build_repo(root, now=NOW)
+    assert repo.notebooks == ("p1/a.ipynb", "p2/a.ipynb")
+    signal = signal_of(repo, "hygiene")
+    assert signal.value == 1
+    assert signal.details["trees"] == {
+        "p1/.ipynb_checkpoints/": "editor files", "p2/.ipynb_checkpoints/": "editor files"}
