@@ -9,11 +9,15 @@ output (`build/`, `dist/`, `*.egg-info`), `node_modules`, a tool cache
 (`.tox`, `.mypy_cache`...), editor files (`.idea/`, Jupyter's `.ipynb_checkpoints/`
 copies; one problem however many folders), committed binaries (`.so`, `.pyd`,
 `.whl`, `.zip`, `.db`/`.sqlite`, `.DS_Store`: one problem), and each `.env` file
-holding secret-looking values. For a secret only the path, line and variable name
-are reported, never the value. Third-party code copied in (recognised by content:
-its own licence or `PKG-INFO`, a `*.dist-info` record, compiled modules beside its
-sources, a `__version__`, a well-known import name) is not counted as a problem but
-is flagged and listed with the reason. All these trees are already left out of
+holding secret-looking values, and each source file (production, examples,
+notebooks; not tests) with a known key format (AWS, GitHub, Slack, Stripe, Google,
+private keys) or a random-looking literal assigned to a secret name
+(`SECRET_KEY = '197b…'`; placeholders such as `changethis` are not secrets). For a
+secret only the path, line and variable name are reported, never the value.
+Third-party code copied in (recognised by content: its own licence or `PKG-INFO`,
+a `*.dist-info` record, compiled modules beside its sources, a `__version__`, a
+well-known import name) is not counted as a problem but is flagged and listed
+with the reason. All these trees are already left out of
 every other figure. Test data (`fixtures/`,
 `tests/data/`...) is not looked at: sample repositories may hold such clutter on purpose.
 
@@ -49,7 +53,7 @@ def _flags(signal: Signal) -> list[Flag]:
     flags = []
     if details.get("secrets"):
         flags += flag(
-            Level.RED, "Secret-looking values committed in a .env file (see evidence).",
+            Level.RED, "Secret-looking values committed in source or .env files (see evidence).",
             "The value may be a harmless local default; the scan never prints it.",
             "How do you keep passwords and API keys out of a repository?",
         )(signal)

@@ -5,13 +5,14 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analyzer.api import Fold, Location, Role, TreeKind, kind_of_reason
-from checks.hygiene._secrets import is_env_file, secret_lines
+from checks.hygiene._secrets import is_env_file, secret_lines, source_secret_lines
 
 # Compiled libraries, wheels and archives, databases, Finder metadata: built or local files.
 _BINARY = re.compile(
     r"\.(so|pyd|dll|dylib)(\.\d+)*$|\.(whl|egg|zip|tar\.gz|tgz|db|sqlite3?)$|(^|/)\.DS_Store$",
     re.IGNORECASE,
 )
+_SOURCE_ROLES = (Role.PRODUCTION, Role.EXAMPLE, Role.NOTEBOOK)
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,13 +24,13 @@ class Clutter:
     vendored: dict[str, str]  # third-party copies: not clutter, but reported
 
     @property
-    def env_files(self) -> list[str]:
+    def secret_files(self) -> list[str]:
         return sorted({path for path, _, _ in self.secrets})
 
     @property
     def problems(self) -> int:
         kinds = set(self.trees.values())  # five .ipynb_checkpoints/ folders are one habit
-        return len(kinds) + bool(self.bytecode) + bool(self.binaries) + len(self.env_files)
+        return len(kinds) + bool(self.bytecode) + bool(self.binaries) + len(self.secret_files)
 
     def evidence(self) -> tuple[Location, ...]:
         return (
@@ -45,7 +46,7 @@ class Clutter:
         if self.binaries:
             found.append(f"{len(self.binaries)} committed binary file(s) such as "
                          f"{self.binaries[0]}")
-        found.extend(f"secret-looking values in {path}" for path in self.env_files)
+        found.extend(f"secret-looking values in {path}" for path in self.secret_files)
         text = (f"{self.problems} hygiene problem(s): {'; '.join(found)}." if self.problems
                 else "No committed virtualenvs, bytecode, binaries, build output or secrets.")
         if self.vendored:
@@ -74,6 +75,11 @@ def clutter(fold: Fold[None]) -> Clutter:
     secrets = [
         (path, line, key) for path in repo.files if is_env_file(path) and own(path)
         for line, key in secret_lines(repo.text(path))
+    ]
+    # Tests are left out: their keys are fixtures (``API_KEY = "test-..."``) far more often.
+    secrets += [
+        (path, line, key) for path in (*repo.python_files, *repo.notebooks)
+        if fold.role_of(path) in _SOURCE_ROLES for line, key in source_secret_lines(repo.text(path))
     ]
     vendored = {p: repo.excluded[p] for p, kind in kinds.items() if kind is TreeKind.VENDORED}
     return Clutter(trees, bytecode, sorted(binaries), secrets, vendored)
