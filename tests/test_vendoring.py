@@ -66,3 +66,23 @@ def test_walk_excludes_a_copy_and_says_why(tmp_path: Path) -> None:
     reason = repo.excluded["fn/PIL/"]
     assert kind_of_reason(reason) is TreeKind.VENDORED
     assert "3 files" in reason and "compiled extension" in reason and "__version__" in reason
+
+
+def test_a_lambda_layer_is_installed_packages_with_its_metadata(tmp_path: Path) -> None:
+    """``python/lib/python3.X/site-packages`` (a Lambda layer) and a loose ``*.dist-info``."""
+    root = tmp_path / "repo"
+    site = root / "layer/python/lib/python3.9/site-packages/requests"
+    site.mkdir(parents=True)
+    (site / "__init__.py").write_text("__version__ = '2.31.0'\n")
+    (root / "fn/certifi-2024.2.2.dist-info").mkdir(parents=True)
+    (root / "fn/certifi-2024.2.2.dist-info/RECORD").write_text("certifi/core.py,sha256=x,1\n")
+    (root / "fn/certifi").mkdir()
+    (root / "fn/certifi/__init__.py").write_text("from .core import where\n")
+    (root / "fn/handler.py").write_text("import requests\n")
+    repo = build_repo(root, now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert tuple(repo.files) == ("fn/handler.py",)
+    kinds = {path: kind_of_reason(reason) for path, reason in repo.excluded.items()}
+    assert kinds == {
+        "layer/python/lib/python3.9/site-packages/": TreeKind.INSTALLED,
+        "fn/certifi-2024.2.2.dist-info/": TreeKind.INSTALLED, "fn/certifi/": TreeKind.VENDORED,
+    }
