@@ -2,8 +2,9 @@
 
 ## What it measures
 The number of commits on the scanned branch (the value), the first and last
-commit dates, the number of people who committed (after `.mailmap`; bots such as
-dependabot left out), and the number of distinct calendar weeks in the year
+commit dates, the number of people who committed (counted as `authorship`
+counts them: after `.mailmap`, addresses sharing a full name or GitHub login are
+one person; bots such as dependabot left out), and the number of distinct calendar weeks in the year
 before the scan with at least one commit by a person. `one_commit_dump` is true
 when a project of five or more files arrived in one or two commits.
 
@@ -23,7 +24,7 @@ are set by the author's machine and can be rewritten. Ask how the project evolve
 from typing import TypedDict, cast
 
 from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
-from checks._shared.people import human_commits, identity
+from checks._shared.people import human_commits, people
 
 DUMP_MAX_COMMITS = 2
 DUMP_MIN_FILES = 5
@@ -70,15 +71,15 @@ class History(RepoCheck):
         if not commits:
             reason = "Not a git repository" if repo.git is None else "No commits yet"
             return cls.signal(None, f"{reason}: no history to measure.")
-        people = human_commits(commits)
+        humans = human_commits(commits)
         first = min(c.authored_at for c in commits)
         last = max(c.committed_at for c in commits)
         weeks = {
-            c.authored_at.isocalendar()[:2] for c in people
+            c.authored_at.isocalendar()[:2] for c in humans
             # a commit dated after the scan (clock skew, --now earlier today) is recent, not ignored
             if (repo.now - c.authored_at).days < 365
         }
-        contributors = len({identity("", c.author_email or c.author_name) for c in people})
+        contributors = len(people(humans))  # the same people as authorship counts
         dump = len(commits) <= DUMP_MAX_COMMITS and len(repo.files) >= DUMP_MIN_FILES
         summary = (
             f"{len(commits):,} commit(s) from {first:%Y-%m-%d} to {last:%Y-%m-%d} by "
@@ -88,6 +89,6 @@ class History(RepoCheck):
             summary += " The whole project arrived in one or two commits."
         return cls.signal(
             len(commits), summary, first_commit=first.isoformat(), last_commit=last.isoformat(),
-            human_commits=len(people), bot_commits=len(commits) - len(people),
+            human_commits=len(humans), bot_commits=len(commits) - len(humans),
             contributors=contributors, active_weeks_last_year=len(weeks), one_commit_dump=dump,
         )
