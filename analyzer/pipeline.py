@@ -4,7 +4,7 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from analyzer import __version__
-from analyzer.acquire import acquire, parse_target
+from analyzer.acquire import acquire, in_place, parse_target
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
 from analyzer.pool import prepare
@@ -32,7 +32,8 @@ def scan(
     cache = Cache() if use_cache else None
     try:
         with acquire(target, ref, limits) as root:
-            repo = build_repo(root, now=now, limits=limits, authors=authors)
+            repo = build_repo(root, now=now, limits=limits, authors=authors,
+                              own_clone=not in_place(target, ref))
             analysis = run(repo, jobs=jobs, cache=cache)
     finally:
         if cache is not None:
