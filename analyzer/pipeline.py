@@ -34,7 +34,8 @@ def scan(
         with acquire(target, ref, limits) as root:
             repo = build_repo(root, now=now, limits=limits, authors=authors,
                               own_clone=not in_place(target, ref))
-            analysis = run(repo, jobs=jobs, cache=cache)
+            analysis = run(repo, jobs=jobs, cache=cache,
+                           file_timeout=(limits or Limits()).file_timeout_seconds)
     finally:
         if cache is not None:
             cache.close()

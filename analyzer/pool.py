@@ -6,6 +6,11 @@ the parent always knows which chunk a worker holds: when a worker dies, the file
 its chunk are queued again one by one, and a file that kills a worker on its own is
 reported as crashed. Every other file's result is kept.
 
+A worker sends each file's result as soon as it has it, so the parent also knows
+which file a worker is on and since when: a file that takes longer than the
+per-file budget (``--file-timeout``; libcst's native parser cannot be interrupted
+from inside) gets its worker killed and replaced, and is reported as timed out.
+
 Start method: ``forkserver``. ``fork`` would be cheapest, but forking a parent that
 holds threads (GitPython's timeout watchdogs, a progress display) can copy a held
 lock into the child and hang it; ``spawn`` pays the interpreter and libcst import
@@ -16,9 +21,10 @@ libcst and the checks already imported, and each worker is a cheap fork of it.
 import contextlib
 import gc
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -62,7 +68,8 @@ def _serve(
     gc.freeze()  # the imported modules are never garbage: keep the collector off them
     base = Path(root)
     while (chunk := conn.recv()) is not None:
-        conn.send([analyse(base, path, checks) for path in chunk])
+        for path in chunk:
+            conn.send(analyse(base, path, checks))
 
 
 @dataclass(eq=False)
@@ -70,18 +77,28 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     chunk: list[str] | None = None
+    results: list[Any] = field(default_factory=list)
+    since: float = 0.0  # when the file it is on was started
 
     def give(self, chunk: list[str]) -> None:
-        self.chunk = chunk
+        self.chunk, self.results, self.since = chunk, [], time.monotonic()
         with contextlib.suppress(OSError):  # it has died; its sentinel tells the wait below
             self.conn.send(chunk)
 
-    def collect(self) -> list[Any] | None:
-        """The worker's answer, or ``None`` when it died instead of answering."""
+    def collect(self) -> bool:
+        """Take every result sent so far; ``False`` when the worker died instead."""
         try:
-            return self.conn.recv() if self.conn.poll() else None
+            while self.conn.poll():
+                self.results.append(self.conn.recv())
+                self.since = time.monotonic()
         except (EOFError, OSError):
-            return None
+            return False
+        return True
+
+    def current(self) -> tuple[str, list[str]]:
+        """The file it is on, and the files of its chunk after that one."""
+        chunk, done = self.chunk or [], len(self.results)
+        return chunk[done], chunk[done + 1:]
 
     def stop(self, *, now: bool) -> None:
         if not now:
@@ -124,14 +141,16 @@ def _start(
 
 def analyse_in_workers(
     root: Path, sizes: Mapping[str, int], names: Sequence[str], jobs: int,
-    analyse: Analyse | None = None,
-) -> tuple[dict[str, Any], list[str]]:
+    analyse: Analyse | None = None, file_timeout: float | None = None,
+) -> tuple[dict[str, Any], list[str], list[str]]:
     """Each path's ``analyse_file`` outcome (or ``analyse``'s: a module-level function, so
-    workers can import it), and the paths whose analysis killed a worker."""
+    workers can import it), the paths whose analysis killed a worker, and those that took
+    longer than ``file_timeout`` seconds each (their worker was killed)."""
     queue = deque(chunked(sizes, jobs))
     context = _context()
     done: dict[str, Any] = {}
     crashed: list[str] = []
+    timed_out: list[str] = []
     workers: list[_Worker] = []
     finished = False
     try:
@@ -143,24 +162,30 @@ def analyse_in_workers(
                 workers.append(_start(context, root, tuple(names), analyse))
                 workers[-1].give(queue.popleft())
             busy = [worker for worker in workers if worker.chunk is not None]
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            pause = None if file_timeout is None else max(
+                0.0, min(w.since for w in busy) + file_timeout - time.monotonic())
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], pause))
             for worker in busy:
-                if worker.conn not in ready and worker.process.sentinel not in ready:
-                    continue
                 chunk = worker.chunk or []
-                answer = worker.collect()
-                if answer is not None:
-                    done.update(zip(chunk, answer, strict=True))
+                alive = worker.collect() if worker.conn in ready else True
+                results = worker.results
+                if alive and len(results) == len(chunk):
+                    done.update(zip(chunk, results, strict=True))
                     worker.chunk = None
                     continue
+                late = file_timeout is not None and \
+                    time.monotonic() - worker.since >= file_timeout
+                if alive and worker.process.sentinel not in ready and not late:
+                    continue
+                done.update(zip(chunk, results, strict=False))
+                current, rest = worker.current()
                 worker.stop(now=True)
                 workers.remove(worker)
-                if len(chunk) == 1:
-                    crashed.append(chunk[0])
-                else:  # find the culprit: every file of the lost chunk alone, first in line
-                    queue.extendleft([path] for path in reversed(chunk))
+                (timed_out if alive and late else crashed).append(current)
+                if rest:
+                    queue.appendleft(rest)
         finished = True
     finally:
         for worker in workers:
             worker.stop(now=not finished)
-    return done, sorted(crashed)
+    return done, sorted(crashed), sorted(timed_out)

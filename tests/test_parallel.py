@@ -93,7 +93,7 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_rest_kept(
         (root / path).write_text(text)
     sizes = {path: 1 for path in files}  # equal sizes: deep.py shares a chunk with others
     names = [cls.name for cls in all_checks() if cls.is_file_level()]
-    done, crashed = analyse_in_workers(root, sizes, names, jobs, analyse_without_guard)
+    done, crashed, _ = analyse_in_workers(root, sizes, names, jobs, analyse_without_guard)
     assert crashed == ["pkg/deep.py"]
     assert sorted(done) == sorted(set(files) - {"pkg/deep.py"})
     results: list[FileResult] = [result for _, result in done.values()]
