@@ -24,6 +24,9 @@ EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
+    # A second signal during the cleanup would abandon it (a temporary clone left behind).
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise SystemExit(128 + signum)  # unwinds, so temporary clones are removed
 
 
@@ -126,7 +129,12 @@ def main() -> None:
               help="The candidate's git email or name: measure their share. Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
 @click.option("--timeout", "timeout", type=click.FloatRange(min=1), default=300,
-              show_default=True, metavar="SECONDS", help="Give up a clone after SECONDS.")
+              show_default=True, metavar="SECONDS",
+              help="Give up a clone, or any one git command, after SECONDS.")
+@click.option("--file-timeout", type=click.FloatRange(min=0.1), default=20, show_default=True,
+              metavar="SECONDS", help="Skip a file whose analysis takes longer than SECONDS.")
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write each target's report to its own file in DIR as soon as it is done.")
 @click.option("--max-repo-mb", type=click.FloatRange(min=0), default=500, show_default=True,
               metavar="MB", help="Refuse a repository larger than MB (clone or working tree).")
 @click.option("--max-files", type=click.IntRange(min=1), default=50_000, show_default=True,
@@ -140,8 +148,9 @@ def main() -> None:
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
-    authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
-    max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
+    authors: tuple[str, ...], no_local: bool, timeout: float, file_timeout: float,
+    output_dir: str | None, max_repo_mb: float, max_files: int, jobs: int | None,
+    no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     from analyzer.pool import prepare  # noqa: PLC0415
@@ -151,12 +160,14 @@ def scan(
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _terminate)
-    limits = Limits(max_files=max_files, max_repo_mb=max_repo_mb, timeout_seconds=timeout)
+    limits = Limits(max_files=max_files, max_repo_mb=max_repo_mb, timeout_seconds=timeout,
+                    file_timeout_seconds=file_timeout)
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
     try:
         now, weights = _parse_now(now_text), _parse_weights(weight_items)
+        options_out = {"fmt": fmt, "directory": _directory(output_dir)}
     except ModernityError as error:
         _fail(str(error), error.exit_code)
     options = {
@@ -164,7 +175,7 @@ def scan(
         "authors": authors, "limits": limits, "jobs": jobs or _cores(),
         "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
     }
-    reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+    reports, failures = _scan_all(targets, options_out, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -175,61 +186,49 @@ def scan(
         _fail(f"score below --fail-under {fail_under}: {'; '.join(below)}", EXIT_BELOW_THRESHOLD)
 
 
+def _directory(text: str | None) -> Any:
+    from pathlib import Path  # noqa: PLC0415
+
+    from analyzer.output import prepare_directory  # noqa: PLC0415
+
+    return prepare_directory(Path(text)) if text else None
+
+
 def _scan_all(
-    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool
+    targets: tuple[str, ...], out: dict[str, Any], options: dict[str, Any], *, verbose: bool
 ) -> tuple[list[Any], list[bool]]:
-    """Scan each target in turn, printing terminal reports as they come; one failure loses
-    nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
-    whether it was an internal error."""
+    """Scan each target in turn, printing terminal reports (or writing each target's file,
+    ``out["directory"]``) as they come; one failure loses nothing. Returns the reports (a
+    failed target as ``{target, error}``) and, per failure, whether it was an internal error."""
     from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
 
     from analyzer.acquire import redact  # noqa: PLC0415
-    from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
+    from analyzer.output import render_document, write_one  # noqa: PLC0415
+    from analyzer.pipeline import scan_or_error  # noqa: PLC0415
     from analyzer.report import terminal  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
+    fmt, directory = out["fmt"], out["directory"]
     reports: list[Any] = []
     failures: list[bool] = []
     console = Console(soft_wrap=False)
     for target in targets:
-        internal = False
-        try:
-            report = scan_one(target, **options)
-        except ModernityError as error:
-            if verbose:
-                _traceback()
-            message = str(error)
-        except Exception as error:  # a bug must not lose the other targets' reports
-            if verbose:
-                _traceback()
-            first = (str(error).splitlines() or [""])[0]  # one line, as every failure
-            message = redact(f"internal error on {target}: {type(error).__name__}: {first}")
-            internal = True
-        else:
-            reports.append(report)
-            if fmt == "terminal":
-                terminal.render(printable(report), console)
-            continue
-        failures.append(internal)
-        click.echo(f"modernity: {clean(message)}", err=True)
-        reports.append({"target": redact(target), "error": message})
+        result, internal = scan_or_error(target, options, _traceback if verbose else None)
+        if isinstance(result, dict):
+            failures.append(internal)
+            click.echo(f"modernity: {clean(result['error'])}", err=True)
+        elif fmt == "terminal":
+            terminal.render(printable(result), console)
+        reports.append(result)
+        if directory is not None:
+            write_one(directory, len(reports), redact(target), fmt, result)
     if fmt == "terminal" and len(targets) > 1:
         terminal.render_summary([printable(r) for r in reports if not isinstance(r, dict)],
                                 [clean(r["target"]) for r in reports if isinstance(r, dict)],
                                 console)
-    elif fmt != "terminal":
-        click.echo(_render_document(fmt, reports), nl=False)
+    elif fmt != "terminal" and directory is None:
+        click.echo(render_document(fmt, reports), nl=False)
     return reports, failures
-
-
-def _render_document(fmt: str, reports: list[Any]) -> str:
-    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
-
-    if fmt == "html":
-        return html.render(reports)
-    if fmt == "sarif":
-        return sarif.render([r for r in reports if not isinstance(r, dict)])
-    return json_report.render(reports)
 
 
 @main.command(name="checks")

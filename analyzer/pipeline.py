@@ -2,11 +2,13 @@
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 from analyzer import __version__
-from analyzer.acquire import acquire, in_place, parse_target
+from analyzer.acquire import acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
+from analyzer.errors import ModernityError
 from analyzer.pool import prepare
 from analyzer.report import Report
 from analyzer.score import score
@@ -53,3 +55,22 @@ def scan(
         excluded=repo.excluded,
         unparsable=analysis.unparsable,
     )
+
+
+def scan_or_error(
+    target: str, options: Mapping[str, Any], on_error: Callable[[], None] | None = None,
+) -> tuple[Report | dict[str, str], bool]:
+    """The target's report, or ``{target, error}`` and whether that error is a bug of ours.
+    ``on_error`` runs inside the handler (to print the traceback)."""
+    try:
+        return scan(target, **options), False
+    except ModernityError as error:
+        if on_error is not None:
+            on_error()
+        return {"target": redact(target), "error": str(error)}, False
+    except Exception as error:  # a bug must not lose the other targets' reports
+        if on_error is not None:
+            on_error()
+        first = (str(error).splitlines() or [""])[0]  # one line, as every failure
+        message = redact(f"internal error on {target}: {type(error).__name__}: {first}")
+        return {"target": redact(target), "error": message}, True
