@@ -10,6 +10,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -106,7 +107,8 @@ def test_a_hand_written_index_with_dotdot_and_absolute_paths_is_refused(
     excluded = document["files"]["excluded"]
     assert excluded["../outside/leak.py"].startswith("unsafe path in the git index: climbs out")
     assert excluded["sub/../../outside/README.md"].startswith("unsafe path in the git index")
-    assert excluded[str(outside / "cfg/.env")] == "unsafe path in the git index: absolute (not read)"
+    absolute = "unsafe path in the git index: absolute (not read)"
+    assert excluded[str(outside / "cfg/.env")] == absolute
     assert document["files"]["analysed"] == 1
 
 
@@ -257,7 +259,7 @@ def _corrupt_object(repo: Path) -> None:
     path.write_bytes(b"not zlib at all")
 
 
-BREAKAGES = {
+BREAKAGES: dict[str, Callable[[Path], object]] = {
     "garbage-git-file": _garbage_git_file,
     "format-version-99": lambda r: git(r, "config", "core.repositoryformatversion", "99"),
     "unknown-extension": lambda r: (git(r, "config", "core.repositoryformatversion", "1"),

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import PurePosixPath
 
-from analyzer.paths import Role
-from analyzer.repo import Repo
-from checks._config import config_files, line_of, read_ini, read_toml, table
+from analyzer.api import Repo, Role
+from checks._shared.config import config_files, line_of, read_ini, read_toml, table
 
 FRAMEWORK_MODULES = {
     "pytest": "pytest", "_pytest": "pytest", "unittest": "unittest",
@@ -29,6 +28,17 @@ class PytestConfig:
 def doctest_examples(text: str) -> int:
     """Interactive examples (``>>>`` prompts) in a docstring or a text file."""
     return len(_PROMPT.findall(text))
+
+
+def examples_with_output(text: str) -> int:
+    """Examples followed by an expected-output line: written to be run, not prose."""
+    lines, found = [line.strip() for line in text.splitlines()], 0
+    for index, line in enumerate(lines):
+        if line.startswith(">>>"):
+            rest = (later for later in lines[index + 1:] if not later.startswith("..."))
+            following = next(rest, "")
+            found += bool(following) and not following.startswith(">>>")
+    return found
 
 
 def pytest_config(repo: Repo) -> PytestConfig:

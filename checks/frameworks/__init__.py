@@ -22,27 +22,49 @@ one file, is the "lists every framework" pattern, not breadth.
 """
 
 from collections import Counter
-from dataclasses import dataclass
 
 import libcst as cst
 
-from analyzer.check import Check, Corpus, SourceFile
-from analyzer.model import Location, Signal
-from analyzer.paths import Role
-from checks._catalogue import FRAMEWORKS
-from checks._functions import dotted
+from analyzer.api import (
+    Example,
+    FileCheck,
+    Flag,
+    Fold,
+    Level,
+    Location,
+    Role,
+    Rule,
+    Signal,
+    SourceFile,
+)
+from checks.frameworks._catalogue import FRAMEWORKS, FileImports, summary, top_name
 
 
-@dataclass(frozen=True, slots=True)
-class FileImports:
-    first_line: tuple[tuple[str, int], ...]  # (framework import name, first line it is imported)
+def _flags(signal: Signal) -> list[Flag]:
+    used, shallow = signal.details.get("frameworks"), signal.details.get("shallow")
+    primary = signal.details.get("primary_archetype")
+    if not isinstance(used, list) or not isinstance(shallow, list) or not primary:
+        return []
+    names = ", ".join(f"{u['name']} in {u['files']} file(s)" for u in used[:3])
+    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary}; {names}.")]
+    if len(used) >= 4 and len(shallow) * 3 >= len(used) * 2:
+        flags.append(Flag(
+            Level.YELLOW, signal.check,
+            f"Many frameworks, mostly shallow: {len(shallow)} of {len(used)} appear in one file.",
+            "Experiments and tutorials leave single imports; that is not a lack of depth.",
+            "Which of these frameworks have you used in production, and for what?",
+        ))
+    return flags
 
 
-def _top(node: cst.BaseExpression) -> str:
-    return dotted(node).split(".", 1)[0]
+class Frameworks(FileCheck[FileImports]):
+    # Skills describe the role, not quality: informative flags, no points.
+    rule = Rule(0, lambda s: 0.0, _flags)
+    examples = (
+        Example({"app.py": "import flask\n", "b.py": "from flask import Flask\n"}, 1,
+                ("app.py:1",)),
+    )
 
-
-class Frameworks(Check[FileImports]):
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.seen: dict[str, int] = {}
@@ -53,22 +75,20 @@ class Frameworks(Check[FileImports]):
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
-            self._note(_top(alias.name), node)
+            self._note(top_name(alias.name), node)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.module is not None and not node.relative:
-            self._note(_top(node.module), node)
+            self._note(top_name(node.module), node)
 
     def observe(self) -> FileImports:
         return FileImports(tuple(sorted(self.seen.items())))
 
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
+    def result(cls, fold: Fold[FileImports]) -> Signal:
         files: Counter[str] = Counter()
         first: dict[str, Location] = {}
-        for path, imports in cls.observed(corpus).items():
-            if corpus.repo.role(path) not in (Role.PRODUCTION, Role.NOTEBOOK):
-                continue
+        for path, imports in fold.of(Role.PRODUCTION, Role.NOTEBOOK).items():
             for name, line in imports.first_line:
                 files[name] += 1
                 first.setdefault(name, Location(path, line))
@@ -82,17 +102,9 @@ class Frameworks(Check[FileImports]):
         ]
         primary = min(archetypes, key=lambda a: (-archetypes[a], a)) if archetypes else None
         return cls.signal(
-            len(ranked), _summary(used, primary), evidence=tuple(first[n] for n in ranked),
+            len(ranked), summary(used, primary), evidence=tuple(first[n] for n in ranked),
             frameworks=used, archetypes=dict(sorted(archetypes.items())),
             primary_archetype=primary,
             shallow=[item["name"] for item in used if item["files"] == 1],
         )
 
-
-def _summary(used: list[dict[str, object]], primary: str | None) -> str:
-    if not used or primary is None:
-        return "No well-known framework imported in production code or notebooks."
-    main = [f"{u['name']} in {u['files']} file(s)" for u in used if u["archetype"] == primary]
-    others = sorted({str(u["archetype"]) for u in used} - {primary})
-    text = f"Points to {primary}: {', '.join(main[:4])}."
-    return text + (f" Also {', '.join(others)}." if others else "")

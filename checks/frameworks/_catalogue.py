@@ -5,6 +5,12 @@ not ``scikit-learn``. Libraries every kind of project uses (requests, click) are
 deliberately absent: they say nothing about the role.
 """
 
+from dataclasses import dataclass
+
+import libcst as cst
+
+from analyzer.api import dotted
+
 BACKEND, DATA, ML, DEVOPS = "backend web", "data engineering", "machine learning", "devops"
 
 FRAMEWORKS: dict[str, tuple[str, str]] = {
@@ -38,3 +44,21 @@ FRAMEWORKS: dict[str, tuple[str, str]] = {
     "cdktf": ("Terraform CDK", DEVOPS), "salt": ("Salt", DEVOPS),
     "invoke": ("Invoke", DEVOPS),
 }
+
+
+def summary(used: list[dict[str, object]], primary: str | None) -> str:
+    if not used or primary is None:
+        return "No well-known framework imported in production code or notebooks."
+    main = [f"{u['name']} in {u['files']} file(s)" for u in used if u["archetype"] == primary]
+    others = sorted({str(u["archetype"]) for u in used} - {primary})
+    text = f"Points to {primary}: {', '.join(main[:4])}."
+    return text + (f" Also {', '.join(others)}." if others else "")
+
+
+@dataclass(frozen=True, slots=True)
+class FileImports:
+    first_line: tuple[tuple[str, int], ...]  # (framework import name, first line it is imported)
+
+
+def top_name(node: cst.BaseExpression) -> str:
+    return dotted(node).split(".", 1)[0]
