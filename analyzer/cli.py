@@ -134,7 +134,7 @@ def main() -> None:
 @click.option("--timeout", "timeout", type=click.FloatRange(min=1), default=300,
               show_default=True, metavar="SECONDS",
               help="Give up a clone, or any one git command, after SECONDS.")
-@click.option("--file-timeout", type=click.FloatRange(min=0.1), default=20, show_default=True,
+@click.option("--file-timeout", type=click.FloatRange(min=0.1), default=60, show_default=True,
               metavar="SECONDS", help="Skip a file whose analysis takes longer than SECONDS.")
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False), metavar="DIR",
               help="Write each target's report to its own file in DIR as soon as it is done.")
