@@ -81,9 +81,9 @@ def test_random_index_names_and_config_never_escape_hang_or_crash(
     write_index(repo, {e: HINTED for e in [*entries, *absolute, b"app.py", b"cfg/.env"]})
     with (repo / ".git" / "config").open("ab") as handle:
         for key, value in config:
-            section, _, name = key.rpartition(".")
+            section, _, option = key.rpartition(".")
             text = value.replace("OUTSIDE", str(outside))
-            handle.write(f"[{section}]\n\t{name} = {text}\n".encode("utf-8", "surrogateescape"))
+            handle.write(f"[{section}]\n\t{option} = {text}\n".encode("utf-8", "surrogateescape"))
     started = time.monotonic()
     try:
         report = scan(str(repo), now=datetime(2026, 6, 1, tzinfo=UTC), jobs=1, use_cache=False,
