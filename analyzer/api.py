@@ -8,12 +8,12 @@ from analyzer.check import Example, FileCheck, RepoCheck, SourceFile
 from analyzer.fold import Fold, Marks
 from analyzer.model import Location, Signal
 from analyzer.names import decorators, dotted, is_annotated, last_name, parameters
-from analyzer.paths import Role
+from analyzer.paths import Role, TreeKind, kind_of_reason
 from analyzer.repo import Repo
 from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, when
 
 __all__ = [
     "Example", "FileCheck", "Flag", "Fold", "Level", "Location", "Marks", "Repo", "RepoCheck",
-    "Role", "Rule", "Signal", "SourceFile", "decorators", "detail", "dotted", "flag",
-    "is_annotated", "last_name", "parameters", "saturate", "value", "when",
+    "Role", "Rule", "Signal", "SourceFile", "TreeKind", "decorators", "detail", "dotted", "flag",
+    "is_annotated", "kind_of_reason", "last_name", "parameters", "saturate", "value", "when",
 ]

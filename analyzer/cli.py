@@ -156,7 +156,7 @@ def scan(
     no_cache: bool, verbose: bool,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
-    from analyzer.pool import prepare  # noqa: PLC0415
+    from analyzer.pool import prepare, session  # noqa: PLC0415
 
     prepare()  # first: the workers' fork server imports libcst while this process does too
     from analyzer.walk import Limits  # noqa: PLC0415
@@ -168,17 +168,18 @@ def scan(
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
-    try:
-        now, weights = _parse_now(now_text), _parse_weights(weight_items)
-        options_out = {"fmt": fmt, "directory": _directory(output_dir)}
-    except ModernityError as error:
-        _fail(str(error), error.exit_code)
-    options = {
-        "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
-        "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
-    }
-    reports, failures = _scan_all(targets, options_out, options, verbose=verbose)
+    with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
+        try:
+            now, weights = _parse_now(now_text), _parse_weights(weight_items)
+            options_out = {"fmt": fmt, "directory": _directory(output_dir)}
+        except ModernityError as error:
+            _fail(str(error), error.exit_code)
+        options = {
+            "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
+            "authors": authors, "limits": limits, "jobs": jobs or _cores(),
+            "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
+        }
+        reports, failures = _scan_all(targets, options_out, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -203,18 +204,20 @@ def _scan_all(
     """Scan each target in turn, printing terminal reports (or writing each target's file,
     ``out["directory"]``) as they come; one failure loses nothing. Returns the reports (a
     failed target as ``{target, error}``) and, per failure, whether it was an internal error."""
-    from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
-
     from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.output import render_document, write_one  # noqa: PLC0415
     from analyzer.pipeline import scan_or_error  # noqa: PLC0415
-    from analyzer.report import terminal  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     fmt, directory = out["fmt"], out["directory"]
     reports: list[Any] = []
     failures: list[bool] = []
-    console = Console(soft_wrap=False)
+    if fmt == "terminal":  # rich costs a tenth of a second: only the terminal report needs it
+        from rich.console import Console  # noqa: PLC0415
+
+        from analyzer.report import terminal  # noqa: PLC0415
+
+        console = Console(soft_wrap=False)
     for target in targets:
         result, internal = scan_or_error(target, options, _traceback if verbose else None)
         if isinstance(result, dict):

@@ -24,13 +24,18 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 def render_document(fmt: str, reports: Sequence[Any]) -> str:
     """``reports`` (a failed target as ``{target, error}``) as one JSON, SARIF or HTML text."""
-    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
-
+    # one import per format: the HTML report alone needs jinja2
     if fmt == "html":
+        from analyzer.report import html  # noqa: PLC0415
+
         return html.render([prepared(r, visible=True) for r in reports])
     safe = [prepared(r, visible=False) for r in reports]
     if fmt == "sarif":
+        from analyzer.report import sarif  # noqa: PLC0415
+
         return escape_json(sarif.render([r for r in safe if not isinstance(r, dict)]))
+    from analyzer.report import json_report  # noqa: PLC0415
+
     return escape_json(json_report.render(safe))
 
 

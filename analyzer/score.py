@@ -2,7 +2,7 @@
 
 A signal whose value is ``None`` does not apply and leaves the denominator, so a
 plain directory is not punished for having no git history. The rules themselves
-live in ``analyzer.rubric``.
+live beside each check (its ``rule``).
 """
 
 from collections.abc import Mapping, Sequence
@@ -18,9 +18,7 @@ INFORMATIVE = Rule(0, lambda signal: 0.0)  # a check that declares no rule score
 def rules() -> dict[str, Rule]:
     """Each check's own rule, by check name."""
     from analyzer.registry import all_checks  # noqa: PLC0415 - scoring stays importable alone
-    from analyzer.rubric import RUBRIC  # noqa: PLC0415 - transitional
-
-    return {cls.name: cls.rule or RUBRIC.get(cls.name, INFORMATIVE) for cls in all_checks()}
+    return {cls.name: cls.rule or INFORMATIVE for cls in all_checks()}
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,49 +26,91 @@ people. Someone who used an address not given with `--author` and not mapped in
 """
 
 from collections import Counter
+from typing import Any, TypedDict
 
-from analyzer.check import Check, Corpus
-from analyzer.model import Signal
+from analyzer.api import Flag, Fold, Level, Repo, RepoCheck, Rule, Signal, flag, saturate, value
 from checks._shared.people import human_commits, identity, is_bot, matches
 
 TOP = 5
 
 
-class Authorship(Check[None]):
+def _flags(signal: Signal) -> list[Flag]:
+    share = value(signal)
+    if share < 0.1:
+        return flag(
+            Level.RED, f"The candidate wrote little of this code ({share:.0%} of the lines).",
+            "They may have used another email address, or worked by pair programming.",
+            "Which parts of this project did you write yourself?",
+        )(signal)
+    if share >= 0.5:
+        return flag(Level.GREEN, f"Mostly the candidate's own code ({share:.0%}).")(signal)
+    return []
+
+
+def _top(counts: Counter[str], commits: int) -> list[dict[str, Any]]:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]
+    return [{"author": who, "commits": n, "share": round(n / commits, 4)} for who, n in ranked]
+
+
+class Blamed(TypedDict):
+    line_share: float | None
+    lines: int
+    total_lines: int
+    blamed_files: int
+    skipped_files: list[str]
+
+
+def _blamed(repo: Repo) -> Blamed:
+    """The candidate's surviving lines, by ``git blame``, bots left out."""
+    blame = repo.git.blame if repo.git else None
+    lines = [(n, e, k) for n, e, k in (blame.lines if blame else ()) if not is_bot(n, e)]
+    total = sum(k for _, _, k in lines)
+    written = sum(k for n, e, k in lines if matches(n, e, repo.authors))
+    return Blamed(
+        line_share=round(written / total, 4) if total else None, lines=written,
+        total_lines=total, blamed_files=blame.files if blame else 0,
+        skipped_files=list(blame.skipped) if blame else [],
+    )
+
+
+def _summary(repo: Repo, share: float, mine: int, people: int, blamed: Blamed, top: str) -> str:
+    summary = f"{', '.join(repo.authors)}: {share:.0%} of the commits ({mine} of {people})"
+    if blamed["line_share"] is not None:
+        summary += (f", {blamed['line_share']:.0%} of the surviving lines "
+                    f"({blamed['lines']:,} of {blamed['total_lines']:,})")
+    summary += "." if mine else f". No commit matches; the top author is {top}."
+    if blamed["skipped_files"]:
+        summary += (f" {len(blamed['skipped_files'])} file(s) not blamed "
+                    "(over the cap, or unreadable).")
+    return summary
+
+
+class Authorship(RepoCheck):
+    # Only applies with --author: how much of the code is the candidate's own.
+    rule = Rule(5, saturate(0.5), _flags)
+
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        repo = corpus.repo
+    def result(cls, fold: Fold[None]) -> Signal:
+        repo = fold.repo
         if repo.git is None:
             return cls.signal(None, "Not a git repository: no authors to measure.", authors=[])
         people = human_commits(repo.git.commits)
         if not people:
             return cls.signal(None, "No commits by people to attribute.", authors=[])
         counts = Counter(identity(c.author_name, c.author_email) for c in people)
-        top = [{"author": who, "commits": n, "share": round(n / len(people), 4)}
-               for who, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP]]
+        top = _top(counts, len(people))
         if not repo.authors:
             summary = (f"{len(counts)} author(s); {top[0]['author']} made {top[0]['share']:.0%} "
                        "of the commits. Pass --author to measure the candidate's share.")
             return cls.signal(None, summary, authors=top, contributors=len(counts))
         mine = [c for c in people if matches(c.author_name, c.author_email, repo.authors)]
         commit_share = round(len(mine) / len(people), 4)
-        blame = repo.git.blame
-        lines = [(n, e, k) for n, e, k in (blame.lines if blame else ()) if not is_bot(n, e)]
-        total = sum(k for _, _, k in lines)
-        written = sum(k for n, e, k in lines if matches(n, e, repo.authors))
-        line_share = round(written / total, 4) if total else None
-        who = ", ".join(repo.authors)
-        summary = f"{who}: {commit_share:.0%} of the commits ({len(mine)} of {len(people)})"
-        if line_share is not None:
-            summary += f", {line_share:.0%} of the surviving lines ({written:,} of {total:,})"
-        summary += "." if mine else f". No commit matches; the top author is {top[0]['author']}."
-        skipped = list(blame.skipped) if blame else []
-        if skipped:
-            summary += f" {len(skipped)} file(s) not blamed (over the cap, or unreadable)."
+        blamed = _blamed(repo)
+        line_share = blamed["line_share"]
         return cls.signal(
-            line_share if line_share is not None else commit_share, summary,
-            commit_share=commit_share, commits=len(mine), line_share=line_share,
-            lines=written, total_lines=total, blamed_files=blame.files if blame else 0,
-            skipped_files=skipped, authors=top, contributors=len(counts),
+            line_share if line_share is not None else commit_share,
+            _summary(repo, commit_share, len(mine), len(people), blamed, top[0]["author"]),
+            commit_share=commit_share, commits=len(mine), **blamed, authors=top,
+            contributors=len(counts),
             matched=sorted({identity(c.author_name, c.author_email) for c in mine}),
         )

@@ -25,15 +25,80 @@ Travis CI stopped free builds for open source in 2021, so a `.travis.yml` alone
 usually means CI that no longer runs. Test commands hidden in scripts are not seen.
 """
 
-from analyzer.check import Check, Corpus
-from analyzer.model import Location, Signal
-from checks._shared.ci import ci_files, version_key
+from typing import TypedDict, cast
+
+from analyzer.api import Example, Flag, Fold, Level, Location, RepoCheck, Rule, Signal, flag
+from checks._shared.ci import CiFile, ci_files, version_key
 
 
-class Ci(Check[None]):
+class Details(TypedDict, total=False):
+    providers: list[dict[str, object]]
+    files: list[str]
+    python_versions: list[str]
+    runs_tests: bool
+    legacy_only: bool
+    unreadable: list[str]
+
+
+def _grade(signal: Signal) -> float:
+    if not signal.value:
+        return 0.0
+    details = cast("Details", signal.details)
+    grade = 1.0 if details.get("runs_tests") else 0.6
+    return grade / 2 if details.get("legacy_only") else grade
+
+
+def _flags(signal: Signal) -> list[Flag]:
+    details = cast("Details", signal.details)
+    if not signal.value:
+        return flag(
+            Level.YELLOW, "No continuous integration.",
+            "Personal projects often skip it, and company builds run on private servers.",
+            "How are your changes tested before they are merged at work?",
+        )(signal)
+    if details.get("legacy_only"):
+        return flag(
+            Level.YELLOW, "CI only on a legacy service (Travis CI or AppVeyor).",
+            "It may have worked when the project was active.",
+            "What CI do you use today?",
+        )(signal)
+    if details.get("runs_tests"):
+        return flag(Level.GREEN, "CI runs the tests on every change.")(signal)
+    return []
+
+
+def _summary(providers: list[tuple[str, bool]], versions: list[str], tested: bool) -> str:
+    names = ", ".join(
+        name + (" (a legacy service)" if legacy else "") for name, legacy in providers
+    )
+    return (
+        f"CI on {names}"
+        + (f", testing Python {', '.join(versions)}" if versions else "")
+        + ("; the tests run in CI." if tested else "; no test step found.")
+    )
+
+
+def _test_runs(files: tuple[CiFile, ...]) -> list[Location]:
+    """The first three steps that run the tests, from the most telling CI file."""
+    return [f.test_run for f in sorted(files, key=lambda f: f.rank) if f.test_run][:3]
+
+
+_WORKFLOW = ".github/workflows/test.yml"
+
+
+class Ci(RepoCheck):
+    rule = Rule(8, _grade, _flags)
+    examples = (
+        Example({_WORKFLOW: "jobs:\n  t:\n    steps:\n      - run: pytest\n"}, 1,
+                (f"{_WORKFLOW}:4", f"{_WORKFLOW}:1")),
+        Example({".travis.yml": "language: python\n"}, 1, (".travis.yml:1",),
+                note="a legacy service still counts"),
+        Example({"ci.yml": "jobs: {}\n"}, 0, (), note="only conventional places"),
+    )
+
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        files = ci_files(corpus.repo)
+    def result(cls, fold: Fold[None]) -> Signal:
+        files = ci_files(fold.repo)
         if not files:
             return cls.signal(
                 0, "No continuous-integration configuration found.",
@@ -41,20 +106,12 @@ class Ci(Check[None]):
             )
         providers = sorted({(f.provider, f.legacy) for f in files})
         versions = sorted({v for f in files for v in f.python_versions}, key=version_key)
-        runs = [f.test_run for f in sorted(files, key=lambda f: f.rank) if f.test_run][:3]
-        legacy_only = all(f.legacy for f in files)
+        runs = _test_runs(files)
         evidence = (*runs, *(Location(f.path, 1) for f in files))  # test steps first
-        names = ", ".join(
-            name + (" (a legacy service)" if legacy else "") for name, legacy in providers
-        )
-        summary = (
-            f"CI on {names}"
-            + (f", testing Python {', '.join(versions)}" if versions else "")
-            + ("; the tests run in CI." if runs else "; no test step found.")
-        )
         return cls.signal(
-            1, summary, evidence=evidence,
+            1, _summary(providers, versions, bool(runs)), evidence=evidence,
             providers=[{"name": name, "legacy": legacy} for name, legacy in providers],
             files=[f.path for f in files], python_versions=versions, runs_tests=bool(runs),
-            legacy_only=legacy_only, unreadable=[f.path for f in files if not f.readable],
+            legacy_only=all(f.legacy for f in files),
+            unreadable=[f.path for f in files if not f.readable],
         )

@@ -20,18 +20,52 @@ Some people squash history or publish a clean copy of private work. Commit dates
 are set by the author's machine and can be rewritten. Ask how the project evolved.
 """
 
-from analyzer.check import Check, Corpus
-from analyzer.model import Signal
+from typing import TypedDict, cast
+
+from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
 from checks._shared.people import human_commits, identity
 
 DUMP_MAX_COMMITS = 2
 DUMP_MIN_FILES = 5
 
 
-class History(Check[None]):
+class Details(TypedDict, total=False):
+    first_commit: str
+    last_commit: str
+    human_commits: int
+    bot_commits: int
+    contributors: int
+    active_weeks_last_year: int
+    one_commit_dump: bool
+
+
+def _grade(signal: Signal) -> float:
+    # Half for a real history (30 commits), half for steady recent work (12 active weeks).
+    weeks = cast("Details", signal.details).get("active_weeks_last_year", 0)
+    return min(1.0, value(signal) / 30) / 2 + min(1.0, weeks / 12) / 2
+
+
+def _flags(signal: Signal) -> list[Flag]:
+    details = cast("Details", signal.details)
+    weeks = details.get("active_weeks_last_year", 0)
+    if details.get("one_commit_dump") is True:
+        return flag(
+            Level.YELLOW, "The whole project arrived in one or two commits.",
+            "Some people develop privately and publish a clean copy.",
+            "How did this project evolve? What did the first working version look like?",
+        )(signal)
+    if weeks >= 12:
+        return flag(Level.GREEN, f"Steady work: commits in {weeks} of the last 52 weeks.")(signal)
+    return []
+
+
+class History(RepoCheck):
+    rule = Rule(5, _grade, _flags)
+    examples = (Example({"a.py": "x = 1\n"}, None, note="a plain directory has no history"),)
+
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        repo = corpus.repo
+    def result(cls, fold: Fold[None]) -> Signal:
+        repo = fold.repo
         commits = repo.git.commits if repo.git is not None else ()
         if not commits:
             reason = "Not a git repository" if repo.git is None else "No commits yet"

@@ -20,20 +20,38 @@ lives in private repositories. Ask what the candidate works on now. Dates are
 set by the committer's machine and can be rewritten.
 """
 
-from analyzer.check import Check, Corpus
-from analyzer.model import Signal
+from analyzer.api import Example, Fold, Level, RepoCheck, Rule, Signal, flag, value, when
 from checks._shared.people import human_commits
 
+_OLD_DAYS = 730
 
-class LastCommit(Check[None]):
+
+def _grade_age(signal: Signal) -> float:
+    days = value(signal)
+    for limit, grade in ((90, 1.0), (365, 0.8), (_OLD_DAYS, 0.5)):
+        if days <= limit:
+            return grade
+    return 0.0
+
+
+class LastCommit(RepoCheck):
+    rule = Rule(15, _grade_age, when(
+        lambda s: value(s) > _OLD_DAYS, flag(
+            Level.RED, "Last commit over 2 years ago.",
+            "Finished projects need no commits, and most paid work is private.",
+            "What have you been building recently?",
+        ),
+    ))
+    examples = (Example({"a.py": "x = 1\n"}, None, note="a plain directory has no history"),)
+
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        git = corpus.repo.git
+    def result(cls, fold: Fold[None]) -> Signal:
+        git = fold.repo.git
         last = git.last_commit if git is not None else None
         if last is None:
             reason = "Not a git repository" if git is None else "No commits yet"
             return cls.signal(None, f"{reason}: no commit date to measure.")
-        now = corpus.repo.now
+        now = fold.repo.now
         days = max(0, (now - last.committed_at).days)
         summary = f"Last commit {last.committed_at:%Y-%m-%d}, {days:,} day(s) before the scan."
         human = next(iter(human_commits(git.commits if git else ())), None)

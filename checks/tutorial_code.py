@@ -31,6 +31,7 @@ import libcst as cst
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
+from analyzer.rules import Level, Rule, flag, when
 from checks._fingerprints import STRING_PATTERNS, TUTORIALS, Traits
 
 
@@ -41,6 +42,11 @@ class FileTraits:
 
 
 class TutorialCode(Check[FileTraits]):
+    rule = Rule(5, lambda s: 0.0 if s.value else 1.0, when(lambda s: bool(s.value), flag(
+        Level.YELLOW, "Contains code from a well-known tutorial.",
+        "Everyone learns from tutorials; an extended tutorial app can still be real work.",
+        "What did you add beyond the tutorial, and why?",
+    )))
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.names: dict[str, int] = {}

@@ -20,12 +20,6 @@ FORBIDDEN = re.compile(
 )
 
 
-# Transitional (issue 9): checks whose split into a package has not landed yet.
-_NOT_YET_SPLIT = frozenset({
-    "authorship", "hygiene", "packaging", "python_version",
-})
-
-
 def _module_file(name: str) -> Path:
     package = ROOT / "checks" / name / "__init__.py"
     return package if package.is_file() else ROOT / "checks" / f"{name}.py"
@@ -50,8 +44,6 @@ def test_check_conventions(name: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_check_module_is_small_and_simple(name: str) -> None:
     """A public check module stays under 120 lines and its result() grades C or better."""
-    if name in _NOT_YET_SPLIT:
-        pytest.xfail("being split into a package (issue 9)")
     path = _module_file(name)
     source = path.read_text(encoding="utf-8")
     assert len(source.splitlines()) <= 120, f"{path} has {len(source.splitlines())} lines"

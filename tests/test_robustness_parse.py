@@ -7,7 +7,7 @@ from analyzer.engine import run
 from analyzer.registry import all_checks
 from analyzer.repo import Repo
 from analyzer.text import decode
-from checks._python2_scan import scan_unparsable
+from checks._shared.python2_scan import scan_unparsable
 
 FRAGMENTS = [
     "print 'x'\n", "except ValueError, e:\n", "x = 0777L\n", "`a`\n", "a <> b\n",

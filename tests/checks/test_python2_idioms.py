@@ -6,7 +6,7 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from analyzer.walk import build_repo
-from checks._python2_scan import scan_unparsable
+from checks._shared.python2_scan import scan_unparsable
 from tests.conftest import signal_of, signals_of
 
 

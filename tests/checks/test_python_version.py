@@ -6,7 +6,15 @@ import pytest
 from analyzer.model import Location
 from analyzer.repo import Repo
 from analyzer.walk import build_repo
-from checks._version_rules import KEYWORDS, METHODS, QUALIFIED, SYNTAX, Version, dotted, rule_count
+from checks.python_version._rules import (
+    KEYWORDS,
+    METHODS,
+    QUALIFIED,
+    SYNTAX,
+    Version,
+    dotted,
+    rule_count,
+)
 from tests.conftest import signal_of, signals_of
 
 CASES = [
@@ -41,7 +49,7 @@ CASES = [
     pytest.param("match x:\n    case 1:\n        pass\n", "3.10", id="match"),
     pytest.param("X = int | None\n", "3.10", id="runtime-union"),
     pytest.param("isinstance(x, int | str)\n", "3.10", id="isinstance-union"),
-    pytest.param("with (open(a) as f, open(b) as g):\n    pass\n", "3.10", id="paren-with"),
+    pytest.param("with (open(a) as f, open(b) as g):\n    pass\n", "3.9", id="paren-with"),
     pytest.param("try:\n    pass\nexcept* ValueError:\n    pass\n", "3.11", id="except-star"),
     pytest.param("x = a[*b]\n", "3.11", id="starred-subscript"),
     pytest.param("def first[T](xs):\n    return xs[0]\n", "3.12", id="pep695-def"),
@@ -52,6 +60,60 @@ CASES = [
     pytest.param("def f[T = int]():\n    pass\n", "3.13", id="pep696-default"),
     pytest.param("try:\n    pass\nexcept A, B:\n    pass\n", "3.14", id="pep758"),
     pytest.param("x = t'hi {name}'\n", "3.14", id="t-string"),
+    # issue 11: generalized unpacking (3.5), a star anywhere but an assignment target
+    pytest.param("row = [*head, last]\n", "3.5", id="pep448-list-display"),
+    pytest.param("pair = (*left,)\n", "3.5", id="pep448-tuple-display"),
+    pytest.param("tags = {*old, 'new'}\n", "3.5", id="pep448-set-display"),
+    pytest.param("both = *front, back\n", "3.5", id="pep448-bare-tuple-value"),
+    pytest.param("send(*parts, tail)\n", "3.5", id="pep448-positional-after-star"),
+    pytest.param("build(**base, extra=1)\n", "3.5", id="pep448-keyword-after-double-star"),
+    pytest.param("build(**base, **more)\n", "3.5", id="pep448-two-double-stars"),
+    pytest.param("first, *rest = items\n", "3.0", id="star-target-is-3.0"),
+    pytest.param("for head, *tail in rows:\n    pass\n", "3.0", id="star-for-target-is-3.0"),
+    pytest.param("send(a, *parts, key=1, **opts)\n", "3.0", id="classic-call-stars"),
+    pytest.param("send(key=1, *parts)\n", "3.0", id="keyword-before-star-is-old"),
+    # async generators and comprehensions
+    pytest.param("async def ticks():\n    yield 1\n", "3.6", id="async-generator"),
+    pytest.param("async def outer():\n    def inner():\n        yield 1\n    await inner()\n",
+                 "3.5", id="sync-generator-inside-async-def"),
+    pytest.param("async def f():\n    return [await g(x) for x in xs]\n", "3.6",
+                 id="await-in-comprehension"),
+    pytest.param("rows = [r async for r in cursor]\n", "3.7", id="async-comp-outside-async-def"),
+    pytest.param("rows = [await r for r in pending]\n", "3.7", id="await-comp-outside-async-def"),
+    # control flow and exceptions
+    pytest.param("for x in xs:\n    try:\n        pass\n    finally:\n        continue\n",
+                 "3.8", id="continue-in-finally"),
+    pytest.param("for x in xs:\n    try:\n        pass\n    finally:\n        for y in ys:\n"
+                 "            continue\n", "3.0", id="continue-of-inner-loop-in-finally"),
+    pytest.param("try:\n    go()\nexcept KeyError:\n    raise LookupError('x') from None\n",
+                 "3.3", id="raise-from-none"),
+    pytest.param("raise LookupError('x') from error\n", "3.0", id="raise-from-cause"),
+    pytest.param("try:\n    go()\nexcept ModuleNotFoundError:\n    pass\n", "3.6",
+                 id="module-not-found-caught"),
+    pytest.param("raise ModuleNotFoundError('x')\n", "3.6", id="module-not-found-raised"),
+    pytest.param("class ModuleNotFoundError(ImportError):\n    pass\n"
+                 "raise ModuleNotFoundError('x')\n", "3.0", id="own-module-not-found"),
+    # bytes formatting and dict unions
+    pytest.param("packet = b'%d:%s' % (n, body)\n", "3.5", id="bytes-percent"),
+    pytest.param("buf = bytearray(b'%x') % 255\n", "3.5", id="bytearray-percent"),
+    pytest.param("text = '%d' % n\n", "3.0", id="str-percent-is-old"),
+    pytest.param("base = {'a': 1}\nextra = dict(b=2)\nboth = base | extra\n", "3.9",
+                 id="dict-union-of-names"),
+    pytest.param("base = {}\nbase |= other\n", "3.9", id="dict-merge-into-known-dict"),
+    pytest.param("acc = {}\nfor part in ({}, {'k': 1}):\n    acc |= part\n", "3.9",
+                 id="dict-merge-loop-over-dicts"),
+    pytest.param("flags = 0\nflags |= mask\n", "3.0", id="int-or-assign"),
+    pytest.param("base = {}\nbase = 3\nx = base | 4\n", "3.0", id="rebound-dict-name"),
+    # with statements: parenthesised form by the documented switch (3.9)
+    pytest.param("async def f():\n    async with (a() as x, b() as y):\n        pass\n", "3.9",
+                 id="async-paren-with"),
+    pytest.param("with open(a) as f, open(b) as g:\n    pass\n", "3.0", id="multi-with-no-parens"),
+    # PEP 695 corner and keyword values
+    pytest.param("class Box[T]:\n    type Maker = lambda: T\n", "3.13",
+                 id="lambda-in-generic-class-alias"),
+    pytest.param("class Box[T]:\n    type Item = list[T]\n", "3.12", id="plain-alias-in-class"),
+    pytest.param("import argparse\np.add_argument('--x', action=argparse.BooleanOptionalAction)\n",
+                 "3.9", id="boolean-optional-action"),
     # standard library, reached through every import form
     pytest.param("import dataclasses\n", "3.7", id="dataclasses"),
     pytest.param("import contextvars\n", "3.7", id="contextvars"),
@@ -125,7 +187,7 @@ CASES = [
     pytest.param("try:\n    import tomllib\nexcept ImportError:\n    import tomli as tomllib\n",
                  "3.0", id="try-import"),
     pytest.param("try:\n    from asyncio import TaskGroup\nexcept ModuleNotFoundError:\n"
-                 "    TaskGroup = None\n", "3.0", id="try-module-not-found"),
+                 "    TaskGroup = None\n", "3.6", id="try-module-not-found-needs-3.6-itself"),
     pytest.param("PY311 = sys.version_info >= (3, 11)\nif PY311:\n    import tomllib\n", "3.0",
                  id="version-flag"),
     pytest.param("import asyncio\nif hasattr(asyncio, 'TaskGroup'):\n    g = asyncio.TaskGroup()\n",
@@ -263,13 +325,14 @@ def test_tests_count() -> None:
 
 
 def test_python2_code_makes_the_band_legacy() -> None:
-    """Any Python-2-only file makes the project legacy, whatever else it uses."""
+    """Any Python-2-only file makes the project legacy: value and band say so, never 3.10."""
     repo = Repo.from_files({"old.py": "print 'hi'\n", "new.py": "X = int | None\n"})
     signal = signals_of(repo, ["python_version", "python2_idioms"])["python_version"]
     assert signal.details["band"] == "legacy"
-    assert signal.details["minimum"] == "3.10"
+    assert (signal.value, signal.details["minimum"]) == (207, "2.7")
     assert signal.evidence[0] == Location("old.py", 1)
     assert "Python 2 code: print statement at old.py:1" in signal.summary
+    assert "3.10" not in signal.summary
 
 
 def test_modern_app_fixture_needs_312_with_a_line_per_feature() -> None:

@@ -1,83 +1,38 @@
-"""Python-2-only code in files libcst parsed: the name tables and the per-file visitor.
+"""The per-file half of ``python2_idioms``: idioms and shims of a file libcst parsed.
 
-Python 2 names only count where the file does not bind them itself, and code under
-a Python 2 check or an import fallback is a compatibility shim, not Python 2 only.
+Python 2 names only count where the file does not bind them itself (parameters, match
+captures, locals), and code under a Python 2 check or an import fallback is a
+compatibility shim, not Python 2 only.
 """
 
-from dataclasses import dataclass
-
 import libcst as cst
-import libcst.matchers as m
 
-from analyzer.check import SourceFile
-from checks._guards import FLAG_NAMES, catches_import_error, mentions_python2
+from analyzer.api import SourceFile
 from checks._scope import ScopeVisitor
-
-Finding = tuple[int, str]  # line, plain label
-
-BUILTINS = frozenset({
-    "basestring", "unicode", "xrange", "long", "raw_input", "execfile", "reduce", "unichr",
-    "cmp", "file", "apply", "buffer", "intern", "reload", "coerce",
-})
-MODULES = frozenset({
-    "urllib2", "urlparse", "cPickle", "cStringIO", "StringIO", "ConfigParser", "Queue",
-    "SocketServer", "HTMLParser", "httplib", "__builtin__", "commands", "Tkinter",
-    "tkMessageBox", "cookielib", "Cookie", "thread", "dummy_thread", "copy_reg", "anydbm",
-    "htmlentitydefs", "xmlrpclib", "SimpleHTTPServer", "BaseHTTPServer", "CGIHTTPServer",
-    "robotparser", "UserDict", "UserList", "UserString", "md5", "sha", "sets", "exceptions",
-})
-METHODS = frozenset({
-    "iteritems", "itervalues", "iterkeys", "has_key", "viewitems", "viewkeys", "viewvalues",
-    "getcwdu",
-})
-NAMES = frozenset({
-    "sys.maxint", "string.letters", "string.lowercase", "string.uppercase",
-    "string.maketrans", "itertools.izip", "itertools.imap", "itertools.ifilter",
-    "itertools.izip_longest", "os.getcwdu", "sys.setdefaultencoding",
-})
-SHIM_MODULES = frozenset({"six", "future", "past"})
-SYNTAX = frozenset({
-    "print statement", "exec statement", "backticks", "<> operator", "old octal literal",
-    "ur'' string prefix", "old raise syntax", "old except syntax", "long integer literal",
-})
-
-
-@dataclass(frozen=True, slots=True)
-class Python2File:
-    """One parsed file's Python 2 idioms and its 2/3 compatibility shims (kind, line)."""
-
-    idioms: tuple[Finding, ...] = ()
-    shims: tuple[tuple[str, int], ...] = ()
-
-
-def module_idiom(name: str) -> str | None:
-    top = name.split(".", maxsplit=1)[0]
-    if top in MODULES:
-        return f"Python 2 module {top}"
-    return f"Python 2 name {name}" if name in NAMES else None
-
-
-def headline(found: tuple[Finding, ...]) -> Finding:
-    """The finding to quote first: a syntax idiom (a print statement) beats a name."""
-    return next((f for f in found if f[1] in SYNTAX), found[0])
-
-
-def except_binds(handler: cst.ExceptHandler) -> bool:
-    """``except ValueError, e:`` whose ``e`` the handler uses: Python 2, not PEP 758."""
-    kind = handler.type
-    if not isinstance(kind, cst.Tuple) or kind.lpar or len(kind.elements) != 2:
-        return False
-    last = kind.elements[-1].value
-    if not isinstance(last, cst.Name):
-        return False
-    return bool(m.findall(handler.body, m.Name(last.value)))
-
+from checks._shared.guards import FLAG_NAMES, catches_import_error, is_name, mentions_python2
+from checks._shared.python2 import (
+    BUILTINS,
+    METHODS,
+    SHIM_MODULES,
+    Finding,
+    Python2File,
+    binds_old_style,
+    except_pair,
+    module_idiom,
+)
 
 _FUTURE_SHIMS = frozenset({
     "print_function", "unicode_literals", "division", "absolute_import", "with_statement",
 })
-_PRINT_TO = m.Tuple(elements=[m.Element(m.BinaryOperation(m.Name("print"), m.RightShift())),
-                              m.ZeroOrMore()])
+
+
+def _is_print_statement(node: cst.BaseExpression) -> bool:
+    """``print`` alone, or ``print >>f, x`` (parsed as a tuple whose first item is a shift)."""
+    if isinstance(node, cst.Tuple) and node.elements:
+        first = node.elements[0].value
+        return (isinstance(first, cst.BinaryOperation) and is_name(first.left, "print")
+                and isinstance(first.operator, cst.RightShift))
+    return is_name(node, "print")
 
 
 class Python2Visitor(ScopeVisitor[Python2File]):
@@ -91,7 +46,9 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         super().__init__(source)
         self.syntax: list[Finding] = []  # print >>, `except E, e:`: Python 2 even in 2/3 files
         self.soft: list[Finding] = []  # Python 2 names, methods and modules
-        self.maybe: list[Finding] = []  # `except A, e:` that may be PEP 758
+        # `except A, b:`: line, b, used in the handler, guarded
+        self.handlers: list[tuple[int, str, bool, bool]] = []
+        self.classes: set[str] = set()
         self.names: list[tuple[str, int, bool]] = []
         self.shims: list[tuple[str, int]] = []
         self.skip_ids: set[int] = set()
@@ -134,21 +91,46 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         if label and "name" in label:
             self.found(self.soft, self.line(node), label)
 
+    def visit_MatchAs(self, node: cst.MatchAs) -> None:
+        if node.name is not None:
+            self.bound.add(node.name.value)  # `case file:` binds a capture, not the builtin
+
+    def visit_MatchStar(self, node: cst.MatchStar) -> None:
+        if node.name is not None:
+            self.bound.add(node.name.value)
+
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
+        receiver = self.qualified(func.value) if isinstance(func, cst.Attribute) else None
+        if (receiver or "").split(".")[0] in SHIM_MODULES:
+            return  # `six.iteritems(d)` is the compatibility function, not the dict method
         if isinstance(func, cst.Attribute) and func.attr.value in METHODS:
             self.found(self.soft, self.line(node), f".{func.attr.value}() method")
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if m.matches(node.value, _PRINT_TO | m.Name("print")):
+        if _is_print_statement(node.value):
             self.found(self.syntax, self.line(node), "print statement")
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self.classes.add(node.name.value)
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        if isinstance(node.type, cst.Tuple) and not node.type.lpar and len(node.type.elements) == 2:
-            self.found(self.syntax if except_binds(node) else self.maybe, self.line(node),
-                       "old except syntax")
+        pair = except_pair(node)
+        if pair is not None:
+            self.handlers.append((self.line(node), *pair, self.guard_depth > 0))
+
+    def _decide_handlers(self) -> None:
+        for line, name, used, guarded in self.handlers:
+            if not binds_old_style(name, used, self.classes | self.aliases.keys()):
+                continue
+            if guarded:
+                self.shims.append(("guarded Python 2 code", line))
+            else:
+                self.syntax.append((line, "old except syntax"))
 
     def observe(self) -> Python2File:
+        self._decide_handlers()
         for name, line, guarded in self.imports:
             top = name.split(".", maxsplit=1)[0]
             label = module_idiom(name)
@@ -172,6 +154,4 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.shims.extend(("Python 2 name in 2/3 code", line) for line, _ in self.soft)
         else:
             idioms += self.soft
-        if idioms:
-            idioms += self.maybe
         return Python2File(tuple(sorted(set(idioms))), tuple(sorted(set(self.shims))))

@@ -25,33 +25,61 @@ A docstring can be empty of meaning ("Does the thing."), and well-named small
 functions may need none. A low share is common in applications and scripts.
 """
 
-from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import cast
 
 import libcst as cst
 
-from analyzer.check import Check, Corpus, SourceFile
-from analyzer.model import Location, Signal
-from analyzer.paths import Role
-from checks._shared.config import config_files
+from analyzer.api import (
+    Example,
+    FileCheck,
+    Flag,
+    Fold,
+    Level,
+    Rule,
+    Signal,
+    SourceFile,
+    flag,
+    value,
+)
+from checks.docs._site import Details, FileDocs, evidence, site_of, summary
 
 _BUILD_FILES = frozenset({"setup.py", "conf.py", "noxfile.py", "fabfile.py", "tasks.py"})
 
 
-@dataclass(frozen=True, slots=True)
-class FileDocs:
-    public: int
-    documented: int
-    missing: tuple[int, ...]  # lines of the first public definitions without a docstring
+def _grade(signal: Signal) -> float:
+    details = cast("Details", signal.details)
+    site = bool(details.get("sphinx") or details.get("mkdocs") or details.get("docs_folders"))
+    return 0.7 * value(signal) + 0.3 * site
 
 
-class Docs(Check[FileDocs]):
+def _flags(signal: Signal) -> list[Flag]:
+    share = value(signal)
+    if share >= 0.8:
+        return flag(Level.GREEN, f"Documented code: {share:.0%} of public code has docstrings.")(
+            signal)
+    if share < 0.2:
+        return flag(
+            Level.YELLOW, f"Few docstrings: {share:.0%} of public code has one.",
+            "Applications and scripts often rely on clear names instead.",
+            "How do you document code that others will call?",
+        )(signal)
+    return []
+
+
+class Docs(FileCheck[FileDocs]):
+    rule = Rule(6, _grade, _flags)
+    examples = (
+        Example({"a.py": '"""Doc."""\ndef f(): pass\n'}, 0.5, ("a.py:2",)),
+        Example({"a.py": "def _f(): pass\nclass A:\n    def __init__(self): pass\n"}, 0,
+                ("a.py:1", "a.py:2"), note="private names and dunders are not counted"),
+        Example({"tests/test_a.py": "def test(): pass\n", "setup.py": "setup()\n"}, None,
+                note="tests and build scripts are not public code"),
+    )
+
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
-        pure = PurePosixPath(source.path)
-        self.counted = source.role is Role.PRODUCTION and not source.notebook and not (
-            pure.name in _BUILD_FILES or pure.parts[0].lower() in ("doc", "docs")
-        )
+        self.counted = PurePosixPath(source.path).name not in _BUILD_FILES
         self.public = self.documented = 0
         self.missing: list[int] = []
 
@@ -78,29 +106,10 @@ class Docs(Check[FileDocs]):
         return FileDocs(self.public, self.documented, tuple(self.missing))
 
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        observed = cls.observed(corpus)
-        public = sum(obs.public for obs in observed.values())
-        documented = sum(obs.documented for obs in observed.values())
-        repo = corpus.repo
-        folders = sorted({p.split("/", 1)[0] + "/" for p in repo.files
-                          if p.split("/", 1)[0].lower() in ("doc", "docs") and "/" in p})
-        sphinx = [p for p in config_files(repo, "conf.py")
-                  if "sphinx" in repo.text(p).lower() or "/doc" in f"/{p}".lower()]
-        mkdocs = list(config_files(repo, "mkdocs.yml", "mkdocs.yaml"))
-        site = [*sphinx, *mkdocs]
-        missing = [Location(p, line) for p, obs in observed.items() for line in obs.missing]
-        evidence = tuple(sorted({*(Location(p, 1) for p in site), *map(Location, folders),
-                                  *missing[:5]}))
-        share = documented / public if public else None
-        where = ", ".join(
-            [f"Sphinx ({p})" for p in sphinx] + [f"MkDocs ({p})" for p in mkdocs]
-            + [f"a {f} folder" for f in folders if not any(s.startswith(f) for s in site)]
-        ) or "no docs folder or site"
-        coverage = (f"{documented:,} of {public:,} public modules, classes and functions "
-                    f"have a docstring ({share:.0%})" if share is not None
-                    else "no public production code to document")
+    def result(cls, fold: Fold[FileDocs]) -> Signal:
+        public, documented = fold.total(lambda o: o.public), fold.total(lambda o: o.documented)
+        site = site_of(fold.repo)
         return cls.signal(
-            share, f"{coverage}; {where}.", evidence=evidence, public=public,
-            documented=documented, docs_folders=folders, sphinx=sphinx, mkdocs=mkdocs,
+            documented / public if public else None, summary(public, documented, site),
+            evidence=evidence(site, fold.production), public=public, documented=documented, **site,
         )

@@ -6,10 +6,10 @@ feature, skipping blocks the scope marks as version-guarded.
 
 import libcst as cst
 
-from analyzer.check import SourceFile
-from checks._python2 import except_binds
+from analyzer.api import SourceFile
 from checks._scope import ScopeVisitor
-from checks._version_rules import KEYWORDS, METHODS, SYNTAX, Version
+from checks._shared.python2 import binds_old_style, except_pair
+from checks.python_version._rules import KEYWORDS, METHODS, SYNTAX, Version
 
 Feature = tuple[str, int, int, int]  # label, major, minor, first line
 
@@ -28,6 +28,8 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
         super().__init__(source)
         self.found: dict[str, tuple[Version, int]] = {}
         self.quotes: list[str] = []  # the quote of each f-string we are inside
+        self.handlers: list[tuple[int, str, bool]] = []  # `except A, b:`: line, b, used
+        self.classes: set[str] = set()
 
     def add(self, label: str, line: int, version: Version | None = None) -> None:
         if self.guard_depth:
@@ -88,10 +90,24 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
     def visit_TryStar(self, node: cst.TryStar) -> None:
         self.syntax("except*", node)
 
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        self.classes.add(node.name.value)
+
     def visit_ExceptHandler(self, node: cst.ExceptHandler) -> None:
-        bare_tuple = isinstance(node.type, cst.Tuple) and not node.type.lpar
-        if bare_tuple and not except_binds(node):
+        if not isinstance(node.type, cst.Tuple) or node.type.lpar or self.guard_depth:
+            return
+        pair = except_pair(node)
+        if pair is None:  # three or more classes, or a dotted second one: only ever PEP 758
             self.syntax("PEP 758 except without parentheses", node)
+        else:
+            self.handlers.append((self.line(node), *pair))
+
+    def decide_handlers(self) -> None:
+        """``except A, b:`` is 3.14's tuple only when ``b`` names a class (see ``_python2``)."""
+        for line, name, used in self.handlers:
+            if not binds_old_style(name, used, self.classes | self.aliases.keys()):
+                self.add("PEP 758 except without parentheses", line)
 
     def visit_Decorator(self, node: cst.Decorator) -> None:
         if not _dotted(node.decorator):
@@ -113,8 +129,6 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
             if key in KEYWORDS:
                 self.add(f"{key[0].removeprefix('builtins.')}({key[1]}=)", self.line(node),
                          KEYWORDS[key])
-        if sum(a.star == "*" for a in node.args) > 1 or sum(a.star == "**" for a in node.args) > 1:
-            self.syntax("unpacking in literals and calls (PEP 448)", node)
 
     def visit_Dict(self, node: cst.Dict) -> None:
         if any(isinstance(e, cst.StarredDictElement) for e in node.elements):
@@ -136,11 +150,6 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
 
     def visit_Await(self, node: cst.Await) -> None:
         self.syntax("await", node)
-
-    def visit_CompFor(self, node: cst.CompFor) -> None:
-        super().visit_CompFor(node)
-        if node.asynchronous is not None:
-            self.syntax("async comprehension", node)
 
     def visit_Nonlocal(self, node: cst.Nonlocal) -> None:
         self.syntax("nonlocal statement", node)

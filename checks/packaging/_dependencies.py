@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 
-from analyzer.repo import Repo
+from analyzer.api import Repo
 
 PINS = ("exact", "compatible", "upper_bound", "lower_bound_only", "unpinned", "url")
 PINNED = frozenset({"exact", "compatible", "upper_bound", "url"})

@@ -13,12 +13,8 @@ import keyword
 import re
 import tokenize
 import warnings
-from collections.abc import Mapping
 
-from analyzer.check import Corpus
-from analyzer.paths import Role
-from checks._python2 import BUILTINS, METHODS, Finding, Python2File, module_idiom
-from checks._scope import local_modules
+from checks._shared.python2 import BUILTINS, METHODS, Finding, module_idiom
 
 _COMPOUND = frozenset({"if", "elif", "else", "for", "while", "try", "except", "finally", "with"})
 _OCTAL = re.compile(r"0[0-7]*[1-7][0-7]*[lL]?")  # `00` is still valid Python 3
@@ -174,13 +170,15 @@ def _comma_clause(tokens: list[tokenize.TokenInfo], index: int) -> str | None:
 
 
 def _handler_uses_name(tokens: list[tokenize.TokenInfo], index: int) -> bool:
-    """Whether the name after the comma of ``except E, e:`` appears in the handler's block."""
+    """Whether ``except E, e:`` binds ``e``: lowercase, or used in the handler's block."""
     colon = index
     while colon < len(tokens) and tokens[colon].string != ":":
         colon += 1
     if colon >= len(tokens) or tokens[colon - 1].type != tokenize.NAME:
         return False
     name, level = tokens[colon - 1].string, 0
+    if name[:1].islower():  # a variable, not an exception class (see binds_old_style)
+        return True
     one_liner = colon + 1 < len(tokens) and tokens[colon + 1].type != tokenize.NEWLINE
     for tok in tokens[colon + 1 :]:
         if one_liner and tok.type == tokenize.NEWLINE:
@@ -234,21 +232,3 @@ def _scan_text(text: str) -> tuple[Finding, ...]:
     if not syntax:
         return ()
     return tuple(sorted(set(syntax + names)))
-
-
-def python2_files(corpus: Corpus) -> Mapping[str, tuple[Finding, ...]]:
-    """Each file (not test data) holding Python-2-only code, with its idioms, in path order."""
-    parsed: Mapping[str, object] = corpus.other_checks.get("python2_idioms", {})
-    own = {f"Python 2 module {name}" for name in local_modules(corpus.repo)}
-    found: dict[str, tuple[Finding, ...]] = {}
-    for path, observation in parsed.items():
-        if isinstance(observation, Python2File) and observation.idioms:
-            found[path] = observation.idioms
-    for path in corpus.unparsable:
-        if path in corpus.repo.files and path.endswith((".py", ".pyw")):
-            found[path] = scan_unparsable(corpus.repo.text(path))
-    kept = {
-        path: tuple(f for f in found[path] if f[1] not in own) for path in sorted(found)
-        if corpus.repo.role(path) is not Role.TEST_DATA
-    }
-    return {path: idioms for path, idioms in kept.items() if idioms}

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from analyzer.repo import Repo
+from analyzer.api import Repo
 from checks._shared.config import (
     config_files,
     line_of,

@@ -14,7 +14,7 @@ from pathlib import PurePosixPath
 
 from analyzer.repo import Repo
 from checks._shared.config import pairs, read_yaml
-from checks._version_rules import Version, dotted
+from checks.python_version._rules import Version, dotted
 
 _SPEC = re.compile(r"(>=|~=|\^|~|==|>)\s*(\d+)(?:\.(\d+))?")
 _VERSION = re.compile(r"\b([23])\.(\d{1,2})\b")

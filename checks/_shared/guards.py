@@ -9,13 +9,15 @@ import re
 from enum import Enum
 
 import libcst as cst
-import libcst.matchers as m
+
+from analyzer.traverse import descendants
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
 FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
 
 
-_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
+_MAJOR_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23]K?", re.I)  # py3, PY2, is_py3, PY3K
+_FLAG = re.compile(r"(IS_|_)?PY(THON)?_?[23][0-9_]*(PLUS|_OR_(NEWER|LATER|ABOVE|GREATER))?", re.I)
 
 
 class Branch(Enum):
@@ -26,10 +28,13 @@ class Branch(Enum):
     BOTH = "both"  # the test is about the version but its direction is unclear
 
 
+def is_name(node: cst.CSTNode, value: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == value
+
+
 def _names(node: cst.CSTNode) -> set[str]:
-    found = m.findall(node, m.Name() | m.Attribute())
     names = set()
-    for item in found:
+    for item in descendants(node):
         if isinstance(item, cst.Name):
             names.add(item.value)
         elif isinstance(item, cst.Attribute):
@@ -47,7 +52,7 @@ def mentions_version(node: cst.CSTNode) -> bool:
 
 def mentions_python2(node: cst.CSTNode) -> bool:
     """A test that tells Python 2 from 3: ``version_info[0] == 2``, ``< (3,)``, ``PY2``."""
-    if _names(node) & FLAG_NAMES:
+    if _names(node) & FLAG_NAMES or any(_MAJOR_FLAG.fullmatch(n) for n in _names(node)):
         return True
     if not mentions_version(node):
         return False
@@ -58,7 +63,7 @@ def mentions_python2(node: cst.CSTNode) -> bool:
 
 def new_branch(test: cst.BaseExpression) -> Branch | None:
     """Which branch of ``if test:`` needs the newer Python, or None when ``test`` is no guard."""
-    if m.matches(test, m.Call(func=m.Name("hasattr"))):  # feature detection
+    if isinstance(test, cst.Call) and is_name(test.func, "hasattr"):  # feature detection
         return Branch.BOTH
     if not mentions_version(test):
         return None
@@ -73,7 +78,9 @@ def new_branch(test: cst.BaseExpression) -> Branch | None:
 
 
 def is_type_checking(test: cst.BaseExpression) -> bool:
-    return m.matches(test, m.Name("TYPE_CHECKING") | m.Attribute(attr=m.Name("TYPE_CHECKING")))
+    return is_name(test, "TYPE_CHECKING") or (
+        isinstance(test, cst.Attribute) and is_name(test.attr, "TYPE_CHECKING")
+    )
 
 
 def catches_import_error(node: cst.Try) -> bool:

@@ -6,22 +6,24 @@ only count when Python evaluates them at runtime.
 """
 
 import libcst as cst
-import libcst.matchers as m
+from libcst.helpers import get_full_name_for_node
 
-from analyzer.check import SourceFile
-from checks._guards import Branch, catches_import_error, is_type_checking, new_branch
-from checks._version_rules import (
+from analyzer.api import SourceFile
+from analyzer.traverse import descendants
+from checks._shared.guards import Branch, catches_import_error, is_type_checking, new_branch
+from checks.python_version._flow import FlowFeatures
+from checks.python_version._rules import (
     BUILTIN_GENERICS,
     BUILTIN_TYPES,
     QUALIFIED,
     STDLIB_GENERICS,
 )
-from checks._version_syntax import Feature, SyntaxFeatures
+from checks.python_version._syntax import Feature
 
 _BUILTINS = {name.removeprefix("builtins."): name for name in QUALIFIED if name[:9] == "builtins."}
 
 
-class VersionFeatures(SyntaxFeatures):
+class VersionFeatures(FlowFeatures):
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.builtin_uses: list[tuple[str, int]] = []
@@ -32,6 +34,7 @@ class VersionFeatures(SyntaxFeatures):
         self.skip_ids: set[int] = set()
         self.scopes: list[str] = []
         self.polyfilled: set[str] = set()  # `enum.StrEnum = enum.Enum` on older Pythons
+        self.generic_classes: list[bool] = []  # enclosing classes: has each type parameters?
 
     def visit_If(self, node: cst.If) -> None:
         super().visit_If(node)
@@ -65,11 +68,13 @@ class VersionFeatures(SyntaxFeatures):
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
         super().visit_ClassDef(node)
         self.scopes.append("c")
+        self.generic_classes.append(node.type_parameters is not None)
         if node.type_parameters is not None:
             self.syntax("PEP 695 type parameters", node)
 
     def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
         self.scopes.pop()
+        self.generic_classes.pop()
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         super().visit_AssignTarget(node)
@@ -93,6 +98,9 @@ class VersionFeatures(SyntaxFeatures):
 
     def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
         self.syntax("PEP 695 type alias statement", node)
+        in_generic_class = self.scopes[-1:] == ["c"] and self.generic_classes[-1]
+        if in_generic_class and any(isinstance(n, cst.Lambda) for n in descendants(node.value)):
+            self.syntax("lambda in a type alias of a generic class", node)
         self.lazy += 1
 
     def leave_TypeAlias(self, original_node: cst.TypeAlias) -> None:
@@ -108,9 +116,15 @@ class VersionFeatures(SyntaxFeatures):
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
         self.skip_ids.add(id(node.attr))
-        name = self.qualified(node)
+        name = self.qualified(node) or self._unimported(node)
         if name in QUALIFIED:
             self.add(name, self.line(node), QUALIFIED[name])
+
+    def _unimported(self, node: cst.Attribute) -> str | None:
+        """``argparse.BooleanOptionalAction`` where the file never binds ``argparse`` itself."""
+        full = get_full_name_for_node(node)
+        head = (full or "").partition(".")[0]
+        return full if full in QUALIFIED and head not in self.bound else None
 
     def visit_Name(self, node: cst.Name) -> None:
         if node.value in _BUILTINS and id(node) not in self.skip_ids and not self.guard_depth:
@@ -131,32 +145,36 @@ class VersionFeatures(SyntaxFeatures):
             return self._typeish(node.left) and self._typeish(node.right)
         return (self.qualified(node) or "")[:7] == "typing."
 
-    def _is_dict(self, node: cst.BaseExpression) -> bool:
-        return isinstance(node, cst.Dict | cst.DictComp) or m.matches(
-            node, m.Call(func=m.Name("dict"))
-        )
-
     def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+        super().visit_BinaryOperation(node)
         if isinstance(node.operator, cst.MatrixMultiply):
             self.syntax("matrix multiplication @", node)
-        if not isinstance(node.operator, cst.BitOr) or self.lazy:
+        if not isinstance(node.operator, cst.BitOr):
+            return
+        if self.lazy:
+            if self.annotations:
+                self.add("style: X | Y union in a deferred annotation", self.line(node), (3, 0))
             return
         left, right = node.left, node.right
-        none_side = m.matches(left, m.Name("None")) or m.matches(right, m.Name("None"))
+        none_side = _is_none(left) or _is_none(right)
         if self.annotations or none_side or (self._typeish(left) and self._typeish(right)):
             self.syntax("X | Y union at runtime", node)
-        elif self._is_dict(left) or self._is_dict(right):
+        elif self.is_dict(left) or self.is_dict(right):
             self.syntax("dict union |", node)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
         super().visit_AugAssign(node)
-        if isinstance(node.operator, cst.BitOrAssign) and self._is_dict(node.value):
+        if isinstance(node.operator, cst.BitOrAssign) and (
+            self.is_dict(node.target) or self.is_dict(node.value)
+        ):
             self.syntax("dict union |", node)
 
     def visit_Subscript(self, node: cst.Subscript) -> None:
-        if self.lazy:
-            return
         value = node.value
+        if self.lazy:
+            if isinstance(value, cst.Name) and value.value in BUILTIN_GENERICS - self.bound:
+                self.add("style: builtin generic in a deferred annotation", self.line(node), (3, 0))
+            return
         if isinstance(value, cst.Name) and value.value in BUILTIN_GENERICS - self.bound:
             self.syntax("builtin generic subscripted at runtime", node)
         name = self.qualified(value) or ""
@@ -164,6 +182,7 @@ class VersionFeatures(SyntaxFeatures):
             self.syntax("standard-library generic subscripted at runtime", node)
 
     def observe(self) -> tuple[Feature, ...]:
+        self.decide_handlers()
         for name, line, guarded in self.imports:
             if name in QUALIFIED and not guarded:
                 self.add(name, line, QUALIFIED[name])
@@ -174,3 +193,7 @@ class VersionFeatures(SyntaxFeatures):
             (label, version[0], version[1], line) for label, (version, line) in self.found.items()
             if label not in self.polyfilled
         ))
+
+
+def _is_none(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"

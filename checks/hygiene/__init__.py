@@ -1,0 +1,77 @@
+"""Committed clutter: virtualenvs, bytecode, build output, and secrets in .env files.
+
+## What it measures
+The number of hygiene problems in what the repository holds (for a git
+repository: what is committed). Each of these is one problem: a committed
+virtualenv (`venv/`, `.venv/`, or any folder with a `pyvenv.cfg`), installed
+packages (`site-packages`), a `__pycache__` tree, loose `.pyc` files, build
+output (`build/`, `dist/`, `*.egg-info`), `node_modules`, a tool cache
+(`.tox`, `.mypy_cache`...), and each `.env` file holding secret-looking values.
+For a secret only the path, line and variable name are reported, never the value.
+Vendored third-party code (`vendor/`, `third_party/`) is not a problem. All these
+trees are already left out of every other figure. Test data (`fixtures/`,
+`tests/data/`...) is not looked at: sample repositories may hold such clutter on purpose.
+
+## Why it matters
+A `.gitignore` that keeps environments and build output out of history is basic
+craft; a committed password is a security incident waiting to happen.
+
+## Example
+A repository with `.venv/` (300 files) and a `.env` whose line 3 sets
+`STRIPE_SECRET=...` has 2 problems; the evidence is `.venv/` and `.env:3`.
+
+## Caveats
+Beginners often commit a virtualenv once by accident; ask whether they know
+why it matters. A secret-looking value may be a harmless local default.
+"""
+
+from typing import TypedDict, cast
+
+from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
+from checks.hygiene._clutter import clutter
+
+
+class Details(TypedDict, total=False):
+    trees: dict[str, str]
+    bytecode_files: int
+    secrets: list[dict[str, object]]
+
+
+def _flags(signal: Signal) -> list[Flag]:
+    details = cast("Details", signal.details)
+    flags = []
+    if details.get("secrets"):
+        flags += flag(
+            Level.RED, "Secret-looking values committed in a .env file (see evidence).",
+            "The value may be a harmless local default; the scan never prints it.",
+            "How do you keep passwords and API keys out of a repository?",
+        )(signal)
+    if details.get("trees") or details.get("bytecode_files"):
+        flags += flag(
+            Level.YELLOW, "Committed clutter: virtualenv, bytecode or build output.",
+            "Often a one-off accident early in someone's learning.",
+            "What belongs in a .gitignore for a Python project, and why?",
+        )(signal)
+    return flags
+
+
+_SECRET = "DEBUG=1\nSTRIPE_SECRET=sk_live_4eC39HqLyjWDarjtT1zdp7dc\n"
+
+
+class Hygiene(RepoCheck):
+    rule = Rule(5, lambda s: max(0.0, 1 - value(s) / 2), _flags)
+    examples = (
+        Example({".env": _SECRET, "a.py": ""}, 1, (".env:2",)),
+        Example({".env.example": _SECRET}, 0, (), note="a template is not a secret"),
+        Example({"fixtures/app/.env": _SECRET}, 0, (), note="test data is not looked at"),
+    )
+
+    @classmethod
+    def result(cls, fold: Fold[None]) -> Signal:
+        found = clutter(fold)
+        return cls.signal(
+            found.problems, found.summary(), evidence=found.evidence(),
+            trees={path: str(kind) for path, kind in found.trees.items()},
+            bytecode_files=len(found.bytecode),
+            secrets=[{"path": p, "line": line, "variable": key} for p, line, key in found.secrets],
+        )

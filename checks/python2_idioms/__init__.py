@@ -1,0 +1,102 @@
+"""Python-2-only code: print statements, old except syntax, Python 2 names and modules.
+
+## What it measures
+The number of files containing code that only runs on Python 2, each idiom with
+its file and line: print and exec statements, backticks, `<>`, old octal and long
+literals, `ur''`, `raise E, "msg"`, `except E, e:`, and Python 2 names and modules
+(`basestring`, `unicode`, `xrange`, `.iteritems()`, `raw_input`, `urllib2`,
+`cPickle`...). Files Python 3 cannot parse are classified from their tokens and
+CPython's error message; nothing is run. 2/3 compatibility shims (`six`,
+`__future__` imports, `sys.version_info[0] == 2` checks, `try: import cPickle
+except ImportError:`) are counted apart in details: they are not Python-2-only.
+
+## Why it matters
+Python 2 reached its end of life in January 2020. Python-2-only code is either
+old or written by someone who has not moved on, and it will not run today.
+
+## Example
+`print "done"` and `except IOError, e:` are Python 2 only;
+`from six.moves import urllib` is compatibility code and does not count.
+
+## Caveats
+Old code can be perfectly good code: a repository may keep a historic project
+as it was. A file Python 3 cannot parse counts only when it shows a Python 2
+sign; `except A, B:` without a bound name is Python 3.14 syntax, not Python 2.
+Test data (sample programs for tests) is never counted; examples, docs and
+notebooks are counted apart (`apart_files`, `notebook_files`). A name counts only
+when it is Python 2's own: not a parameter, match capture or local of that name,
+not `six.iteritems(d)`, not an import under `try: ... except ImportError:`.
+"""
+
+from analyzer.api import (
+    Example,
+    FileCheck,
+    Fold,
+    Level,
+    Location,
+    Role,
+    Rule,
+    Signal,
+    flag,
+    value,
+    when,
+)
+from checks._shared.python2 import Python2File, headline
+from checks._shared.python2_files import python2_files
+from checks.python2_idioms._visitor import Python2Visitor
+
+COUNTED = (Role.PRODUCTION, Role.TEST)  # Python 2 tests are Python 2 code too
+
+
+def _apart(every: dict[str, object], fold: Fold[Python2File]) -> tuple[str, list[str], list[str]]:
+    notebooks = [p for p in every if fold.role_of(p) is Role.NOTEBOOK]
+    examples = [p for p in every if fold.role_of(p) is Role.EXAMPLE]
+    aside = "".join(f" {len(found)} {name} file(s) apart hold Python-2-only code." for
+                    name, found in (("example/docs", examples), ("notebook", notebooks)) if found)
+    return aside, notebooks, examples
+
+
+class Python2Idioms(Python2Visitor, FileCheck[Python2File]):
+    rule = Rule(5, lambda s: 0.0 if value(s) > 0 else 1.0, when(
+        lambda s: value(s) > 0, flag(
+            Level.RED, "Python 2-only code.",
+            "It may be a historic project kept as it was; Python 2 ended in 2020.",
+            "Have you ported code from Python 2 to 3? What changed?",
+        ),
+    ))
+    examples = (
+        Example({"a.py": "print 'hello'\n"}, 1, ("a.py:1",)),
+        Example({"a.py": "import six\nfor k, v in six.iteritems(d):\n    pass\n"}, 0),
+        Example({"tests/data/a.py": "print 'x'\n", "a.py": "x = 1\n"}, 0,
+                note="test data never counts"),
+    )
+
+    @classmethod
+    def result(cls, fold: Fold[Python2File]) -> Signal:
+        every = python2_files(fold)
+        aside, notebooks, examples = _apart(dict(every), fold)
+        if not any(fold.role_of(p) in COUNTED for p in fold.repo.python_files):
+            where = " outside notebooks." if fold.repo.notebooks else "."
+            return cls.signal(None, f"No Python files to classify{where}{aside}", idioms=[],
+                              files=[], notebook_files=notebooks, apart_files=examples)
+        files = {p: found for p, found in every.items() if fold.role_of(p) in COUNTED}
+        shims: dict[str, int] = {}
+        for observation in fold.of(*COUNTED).values():
+            for kind, _ in observation.shims:
+                shims[kind] = shims.get(kind, 0) + 1
+        found = [(Location(path, line), label) for path, items in files.items()
+                 for line, label in items]
+        summary = "No Python-2-only code."
+        if files:
+            path, items = next(iter(files.items()))
+            line, label = headline(items)
+            summary = (f"{len(files)} file(s) contain Python-2-only code, e.g. {label} "
+                       f"at {path}:{line}.")
+        if shims:
+            summary += f" {sum(shims.values())} Python 2/3 compatibility shim(s) counted apart."
+        return cls.signal(
+            len(files), summary + aside, evidence=tuple(at for at, _ in found[:30]),
+            idioms=[{"path": at.path, "line": at.line, "idiom": said} for at, said in found][:200],
+            files=list(files), compat_shims=dict(sorted(shims.items())),
+            notebook_files=notebooks, apart_files=examples,
+        )
