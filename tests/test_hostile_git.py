@@ -214,7 +214,7 @@ def test_sigterm_while_git_is_blocked_leaves_no_git_behind(tmp_path: Path) -> No
     )
     process = subprocess.Popen([sys.executable, "-c", program])
     deadline = time.monotonic() + 30
-    while not any("git" in c and "log" in c for c in processes_mentioning(str(repo))):
+    while not any(c.startswith("git ") for c in processes_mentioning(str(repo))):
         assert time.monotonic() < deadline, "git never started"
         time.sleep(0.1)
     process.send_signal(signal.SIGTERM)
