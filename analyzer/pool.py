@@ -6,10 +6,9 @@ the parent always knows which chunk a worker holds: when a worker dies, the file
 its chunk are queued again one by one, and a file that kills a worker on its own is
 reported as crashed. Every other file's result is kept.
 
-A worker sends each file's result as soon as it has it, so the parent also knows
-which file a worker is on and since when: a file that takes longer than the
-per-file budget (``--file-timeout``; libcst's native parser cannot be interrupted
-from inside) gets its worker killed and replaced, and is reported as timed out.
+Workers send each file's result as it is done, so the parent knows which file a worker
+is on and since when: past ``--file-timeout`` (a native parse cannot be interrupted from
+inside) the worker is killed and replaced, and that file is reported as timed out.
 
 Start method: ``forkserver``. ``fork`` would be cheapest, but forking a parent that
 holds threads (GitPython's timeout watchdogs, a progress display) can copy a held
@@ -95,8 +94,7 @@ class _Worker:
         with contextlib.suppress(OSError):  # it has died; its sentinel tells the wait below
             self.conn.send((*head, chunk))
 
-    def collect(self) -> bool:
-        """Take every result sent so far; ``False`` when the worker died instead."""
+    def collect(self) -> bool:  # every result sent so far; False when the worker died
         try:
             while self.conn.poll():
                 self.results.append(self.conn.recv())
@@ -105,10 +103,6 @@ class _Worker:
             return False
         return True
 
-    def current(self) -> tuple[str, list[str]]:
-        """The file it is on, and the files of its chunk after that one."""
-        chunk, done = self.chunk or [], len(self.results)
-        return chunk[done], chunk[done + 1:]
 
     def stop(self, *, now: bool) -> None:
         if not now:
@@ -151,9 +145,8 @@ def analyse_in_workers(
     root: Path, sizes: Mapping[str, int], names: Sequence[str], jobs: int,
     analyse: Analyse | None = None, file_timeout: float | None = None,
 ) -> tuple[dict[str, Any], list[str], list[str]]:
-    """Each path's ``analyse_file`` outcome (or ``analyse``'s: a module-level function, so
-    workers can import it), the paths whose analysis killed a worker, and those that took
-    longer than ``file_timeout`` seconds each (their worker was killed)."""
+    """Each path's ``analyse_file`` (or module-level ``analyse``) outcome, the paths whose
+    analysis killed a worker, and those past ``file_timeout`` seconds (worker killed)."""
     queue = deque(chunked(sizes, jobs))
     context = _context()
     head = (str(root), tuple(names), analyse)
@@ -171,9 +164,9 @@ def analyse_in_workers(
                 workers.append(_start(context))
                 workers[-1].give(head, queue.popleft())
             busy = [worker for worker in workers if worker.chunk is not None]
-            pause = None if file_timeout is None else max(
-                0.0, min(w.since for w in busy) + file_timeout - time.monotonic())
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy], pause))
+            due = min(w.since for w in busy) + (file_timeout or 0) - time.monotonic()
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                             None if file_timeout is None else max(0.0, due)))
             for worker in busy:
                 chunk = worker.chunk or []
                 alive = worker.collect() if worker.conn in ready else True
@@ -181,17 +174,15 @@ def analyse_in_workers(
                     done.update(zip(chunk, worker.results, strict=True))
                     worker.chunk = None
                     continue
-                late = file_timeout is not None and \
-                    time.monotonic() - worker.since >= file_timeout
+                late = file_timeout is not None and time.monotonic() - worker.since >= file_timeout
                 if alive and worker.process.sentinel not in ready and not late:
                     continue
                 done.update(zip(chunk, worker.results, strict=False))
-                current, rest = worker.current()
+                current, *rest = chunk[len(worker.results):]  # the file it was on, then the rest
                 worker.stop(now=True)
                 workers.remove(worker)
                 (timed_out if alive and late else crashed).append(current)
-                if rest:
-                    queue.appendleft(rest)
+                queue.extendleft([rest] if rest else [])
         finished = True
     finally:
         _give_back(workers, healthy=finished)
