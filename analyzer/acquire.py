@@ -11,6 +11,7 @@ success, on error, on Ctrl-C and on SIGTERM.
 import os
 import re
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -20,8 +21,11 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from urllib.parse import unquote, urlparse
 
 from analyzer.errors import CloneError, LimitError, TargetError
+from analyzer.fstree import tree
+from analyzer.gitdir import check_git_dir, is_bare
 from analyzer.gitfacts import ALLOWED_PROTOCOLS, environment, is_git_repo, safe_config
 from analyzer.walk import Limits
 
@@ -36,6 +40,7 @@ _POLL_SECONDS = 0.2
 class Kind(StrEnum):
     URL = "url"
     LOCAL_GIT = "local git repository"
+    BARE = "bare git repository"  # read at its HEAD through a file:// clone
     DIRECTORY = "directory"
 
 
@@ -93,7 +98,29 @@ def parse_target(text: str, *, allow_local: bool = True) -> Target:
         raise TargetError(f"no such directory: {text}")
     if not path.is_dir():
         raise TargetError(f"not a directory: {text}")
-    return Target(Kind.LOCAL_GIT if is_git_repo(path) else Kind.DIRECTORY, str(path.resolve()))
+    kind = Kind.LOCAL_GIT if is_git_repo(path) else Kind.BARE if is_bare(path) else Kind.DIRECTORY
+    return Target(kind, str(path.resolve()))
+
+
+def in_place(target: Target, ref: str | None) -> bool:
+    """Whether ``acquire`` reads the target where it is (else from a clone it makes)."""
+    return target.kind is Kind.DIRECTORY or (target.kind is Kind.LOCAL_GIT and not ref)
+
+
+def _check_local_source(target: Target) -> None:
+    """A repository on this machine that git is about to read: no borrowed objects, no links
+    or FIFOs in its git directory (``gitdir.check_git_dir``)."""
+    if target.kind is Kind.URL:
+        parsed = urlparse(target.location)
+        if parsed.scheme.lower() != "file":
+            return
+        path = Path(unquote(parsed.path))
+    else:
+        path = Path(target.location)
+    if os.path.lexists(path / ".git"):
+        check_git_dir(path / ".git")
+    elif path.is_dir():
+        check_git_dir(path, shown=path.name or str(path))
 
 
 def _git_failure(stderr: str, url: str) -> str:
@@ -110,14 +137,7 @@ class _GitFailedError(Exception):
 
 
 def _size(root: Path) -> int:
-    total = 0
-    for directory, _, files in os.walk(root):
-        for name in files:
-            try:
-                total += os.lstat(os.path.join(directory, name)).st_size  # noqa: PTH118
-            except OSError:
-                continue  # git renames temporary pack files as it goes
-    return total
+    return sum(info.st_size for _, info in tree(root) if stat.S_ISREG(info.st_mode))
 
 
 def _check_size(dest: Path, limits: Limits) -> None:
@@ -207,9 +227,10 @@ def acquire(target: Target, ref: str | None = None, limits: Limits | None = None
     """A directory holding the target's files, valid inside the ``with`` block only."""
     if target.kind is Kind.DIRECTORY and ref:
         raise TargetError(f"--ref needs a git repository; {target.display} is a plain directory")
-    if target.kind is not Kind.URL and not ref:
+    if in_place(target, ref):
         yield Path(target.location)  # read in place, never modified
         return
+    _check_local_source(target)
     with tempfile.TemporaryDirectory(prefix="modernity-", ignore_cleanup_errors=True) as tmp:
         dest = Path(tmp) / "repo"
         # a local repository with --ref is cloned over file://, not by copying its .git

@@ -3,9 +3,13 @@
 A row is keyed by everything that can change a file's observations: the check set's
 fingerprint (tool, Python and libcst versions plus the source of every module that
 shapes an observation), the file's path (its role derives from the path) and the git
-blob id of its bytes. Payloads are pickles written by this tool only, into a
-directory only the user can write; a row that does not unpickle to the expected
-result is a miss, and a file that is not a readable database is replaced.
+blob id of its bytes. The cache directory may be shared or restored from elsewhere,
+so a row is untrusted: payloads are JSON of plain data and dataclasses
+(``analyzer.codec``, which can build nothing but modernity's own already-imported
+dataclasses, each field checked), and a row that does not decode to the expected
+result is a miss. A directory not owned by the user, or writable by group or
+others, is refused (one warning, the scan runs without a cache). A file that is
+not a readable database is replaced.
 
 Two scans may share the file: WAL journaling, a busy timeout and short
 ``BEGIN IMMEDIATE`` transactions of ``INSERT OR REPLACE`` make concurrent writers wait
@@ -16,9 +20,9 @@ import contextlib
 import hashlib
 import importlib.util
 import os
-import pickle
 import pkgutil
 import sqlite3
+import stat
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.metadata import version
@@ -26,9 +30,9 @@ from pathlib import Path
 from typing import Any
 
 import checks as checks_package
-from analyzer import __version__
+from analyzer import __version__, codec
 
-SCHEMA = 1
+SCHEMA = 2
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
 # Modules whose code decides what a file's observation is, besides the checks themselves.
@@ -83,18 +87,23 @@ class Cache:
             self._db = self._open()
         except sqlite3.DatabaseError as error:
             self._failed(error)
+        except UnsafeCacheError as error:
+            _warn_once(str(error))
         except OSError:
             self._db = None  # an unwritable cache directory: scan without a cache
 
     def _open(self) -> sqlite3.Connection:
         self.directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _check_private(self.directory)
+        with contextlib.suppress(FileNotFoundError):
+            _check_private(self.path)
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS observations (fingerprint TEXT NOT NULL, "
-                "path TEXT NOT NULL, blob TEXT NOT NULL, payload BLOB NOT NULL, "
+                "path BLOB NOT NULL, blob TEXT NOT NULL, payload BLOB NOT NULL, "
                 "PRIMARY KEY (fingerprint, path, blob)) WITHOUT ROWID"
             )
         except sqlite3.DatabaseError:
@@ -129,8 +138,8 @@ class Cache:
         query = "SELECT payload FROM observations WHERE fingerprint=? AND path=? AND blob=?"
         try:
             for path, blob in blobs.items():
-                row = self._db.execute(query, (key, path, blob)).fetchone()
-                if row is not None and (result := _unpickle(row[0], expected, path)) is not None:
+                row = self._db.execute(query, (key, _key(path), blob)).fetchone()
+                if row is not None and (result := _decoded(row[0], expected, path)) is not None:
                     found[path] = result
         except sqlite3.DatabaseError as error:
             self._failed(error)
@@ -141,7 +150,10 @@ class Cache:
         """Remember ``(path, blob id, result)`` triples under ``key``, in one transaction."""
         if self._db is None:
             return
-        rows = [(key, path, blob, pickle.dumps(result)) for path, blob, result in results]
+        rows = []
+        for path, blob, result in results:
+            with contextlib.suppress(codec.InvalidError):  # a value it cannot carry: not kept
+                rows.append((key, _key(path), blob, codec.dumps(result)))
         try:
             self._db.execute("BEGIN IMMEDIATE")
             self._db.executemany("INSERT OR REPLACE INTO observations VALUES (?, ?, ?, ?)", rows)
@@ -157,10 +169,38 @@ class Cache:
             self._db = None
 
 
-def _unpickle(payload: bytes, expected: type, path: str) -> Any | None:
+class UnsafeCacheError(OSError):
+    """The cache directory or file could be written by someone else."""
+
+
+_warned: set[str] = set()
+
+
+def _warn_once(message: str) -> None:
+    if message not in _warned:
+        _warned.add(message)
+        print(f"modernity: warning: {message}", file=sys.stderr)
+
+
+def _check_private(path: Path) -> None:
+    """Refuse a cache path another user could have planted rows in."""
+    info = path.lstat()
+    if stat.S_ISLNK(info.st_mode):
+        raise UnsafeCacheError(f"cache {path} is a symbolic link; running without a cache")
+    if info.st_uid != os.getuid() or info.st_mode & 0o022:
+        raise UnsafeCacheError(
+            f"cache {path} is not owned by you or is writable by others; running without a cache"
+        )
+
+
+def _key(path: str) -> bytes:
+    return path.encode("utf-8", "surrogateescape")  # file names need not be UTF-8
+
+
+def _decoded(payload: bytes, expected: type, path: str) -> Any | None:
     try:
-        result = pickle.loads(payload)  # written by this tool, into a user-only directory
-    except Exception:  # a damaged row can raise almost anything while unpickling
+        result = codec.loads(payload)
+    except codec.InvalidError:
         return None
     if not isinstance(result, expected) or getattr(result, "path", None) != path:
         return None

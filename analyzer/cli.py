@@ -21,6 +21,7 @@ from analyzer.cli_options import cores as _cores
 from analyzer.cli_options import parse_now as _parse_now
 from analyzer.cli_options import parse_weights as _parse_weights
 from analyzer.cli_options import read_targets as _read_targets
+from analyzer.cli_scan import scan_all
 from analyzer.errors import ModernityError
 from analyzer.originality.commands import compare_command, corpus_group
 from analyzer.report.output import FORMATS, schema_command
@@ -31,6 +32,9 @@ EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
+    # A second signal during the cleanup would abandon it (a temporary clone left behind).
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     raise SystemExit(128 + signum)  # unwinds, so temporary clones are removed
 
 
@@ -98,7 +102,12 @@ def main() -> None:
               help="The candidate's git email or name: measure their share. Repeatable.")
 @click.option("--no-local", is_flag=True, help="Refuse local paths and file:// URLs.")
 @click.option("--timeout", "timeout", type=click.FloatRange(min=1), default=300,
-              show_default=True, metavar="SECONDS", help="Give up a clone after SECONDS.")
+              show_default=True, metavar="SECONDS",
+              help="Give up a clone, or any one git command, after SECONDS.")
+@click.option("--file-timeout", type=click.FloatRange(min=0.1), default=60, show_default=True,
+              metavar="SECONDS", help="Skip a file whose analysis takes longer than SECONDS.")
+@click.option("--output-dir", type=click.Path(file_okay=False), metavar="DIR",
+              help="Write each target's report to its own file in DIR as soon as it is done.")
 @click.option("--max-repo-mb", type=click.FloatRange(min=0), default=500, show_default=True,
               metavar="MB", help="Refuse a repository larger than MB (clone or working tree).")
 @click.option("--max-files", type=click.IntRange(min=1), default=50_000, show_default=True,
@@ -114,8 +123,9 @@ def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, output: TextIO | None,
     quiet: bool, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
-    authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
-    max_files: int, jobs: int | None, no_cache: bool, verbose: bool, **profile: Any,
+    authors: tuple[str, ...], no_local: bool, timeout: float, file_timeout: float,
+    output_dir: str | None, max_repo_mb: float, max_files: int, jobs: int | None,
+    no_cache: bool, verbose: bool, **profile: Any,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
     or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
@@ -127,13 +137,15 @@ def scan(
 
     signal.signal(signal.SIGTERM, _terminate)
     signal.signal(signal.SIGINT, _terminate)
-    limits = Limits(max_files=max_files, max_repo_mb=max_repo_mb, timeout_seconds=timeout)
+    limits = Limits(max_files=max_files, max_repo_mb=max_repo_mb, timeout_seconds=timeout,
+                    file_timeout_seconds=file_timeout)
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
     with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
         try:
             now, weights = _parse_now(now_text), _parse_weights(weight_items)
+            options_out = {"fmt": fmt, "directory": _directory(output_dir)}
         except ModernityError as error:
             _fail(str(error), error.exit_code)
         options = {
@@ -143,8 +155,8 @@ def scan(
         }
         if run_cli(targets, fmt, options, **profile):  # a GitHub profile: the candidate report
             return
-        reports, failures = _scan_all(targets, fmt, options, verbose=verbose, quiet=quiet,
-                                      output=output)
+        out = {**options_out, "quiet": quiet, "output": output}
+        reports, failures = scan_all(targets, out, options, _traceback if verbose else None)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -155,57 +167,12 @@ def scan(
         _fail(f"score below --fail-under {fail_under}: {'; '.join(below)}", EXIT_BELOW_THRESHOLD)
 
 
-def _scan_all(
-    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool,
-    quiet: bool, output: TextIO | None,
-) -> tuple[list[Any], list[bool]]:
-    """Scan each target in turn, printing terminal reports as they come; one failure loses
-    nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
-    whether it was an internal error."""
-    from analyzer.acquire import redact  # noqa: PLC0415
-    from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
-    from analyzer.report.output import progress, render_document  # noqa: PLC0415
-    from analyzer.report.printable import clean, printable  # noqa: PLC0415
+def _directory(text: str | None) -> Any:
+    from pathlib import Path  # noqa: PLC0415
 
-    reports: list[Any] = []
-    failures: list[bool] = []
-    if fmt == "terminal":  # rich costs a tenth of a second: only the terminal report needs it
-        from rich.console import Console  # noqa: PLC0415
+    from analyzer.output import prepare_directory  # noqa: PLC0415
 
-        from analyzer.report import terminal  # noqa: PLC0415
-
-        console = Console(soft_wrap=False, file=output, width=100 if output else None)
-    shown = progress(quiet)
-    for target in targets:
-        internal = False
-        try:
-            with shown.running(clean(target)):
-                report = scan_one(target, **options, on_stage=shown.stage)
-        except ModernityError as error:
-            if verbose:
-                _traceback()
-            message = str(error)
-        except Exception as error:  # a bug must not lose the other targets' reports
-            if verbose:
-                _traceback()
-            first = (str(error).splitlines() or [""])[0]  # one line, as every failure
-            message = redact(f"internal error on {target}: {type(error).__name__}: {first}")
-            internal = True
-        else:
-            reports.append(report)
-            if fmt == "terminal":
-                terminal.render(printable(report), console)
-            continue
-        failures.append(internal)
-        click.echo(f"modernity: {clean(message)}", err=True)
-        reports.append({"target": redact(target), "error": message})
-    if fmt == "terminal" and len(targets) > 1:
-        terminal.render_summary([printable(r) for r in reports if not isinstance(r, dict)],
-                                [clean(r["target"]) for r in reports if isinstance(r, dict)],
-                                console)
-    elif fmt != "terminal":
-        click.echo(render_document(fmt, reports), nl=False, file=output)
-    return reports, failures
+    return prepare_directory(Path(text)) if text else None
 
 
 main.add_command(checks_command)

@@ -1,8 +1,9 @@
 """Running the checks: one parse and one batched libcst pass per file, then one fold per check.
 
 Files come from the cache when their bytes, path and the check set are unchanged;
-the rest are analysed in worker processes (``jobs``) or, for in-memory test
-repositories and ``jobs=0``, in this process. Results are merged by path, so the
+the rest are analysed in worker processes (``jobs``, at least one for a repository on
+disk: only a separate process can be stopped in the middle of a native parse), or
+in this process for in-memory test repositories. Results are merged by path, so the
 output never depends on the number of workers or on which files were cached.
 """
 
@@ -166,24 +167,34 @@ def _blob_ids(repo: Repo, paths: Sequence[str]) -> dict[str, str]:
     return blobs
 
 
+def timed_out(seconds: float) -> str:
+    return f"skipped: analysis took longer than {seconds:g} s (--file-timeout)"
+
+
 def _analyse(
     repo: Repo, paths: Sequence[str], checks: Sequence[CheckClass], jobs: int,
+    file_timeout: float | None,
 ) -> tuple[dict[str, tuple[str, FileResult]], list[str]]:
-    if repo.root is None or jobs < 1 or not paths:
+    if repo.root is None or not paths:
         return {path: analyse_bytes(path, repo.data(path), checks) for path in paths}, []
     sizes = {path: repo.files[path] for path in paths}
     names = [cls.name for cls in checks]
-    return analyse_in_workers(repo.root, sizes, names, min(jobs, len(paths)))
+    done, crashed, late = analyse_in_workers(
+        repo.root, sizes, names, max(1, min(jobs, len(paths))), file_timeout=file_timeout,
+    )
+    for path in late:  # no blob id: never cached, a later scan with more time may finish
+        done[path] = "", FileResult(path, error=timed_out(file_timeout or 0))
+    return done, crashed
 
 
 def run(
     repo: Repo, checks: Sequence[CheckClass] | None = None, *,
-    jobs: int = 0, cache: Cache | None = None,
+    jobs: int = 0, cache: Cache | None = None, file_timeout: float | None = None,
 ) -> Analysis:
     """Analyse every source of ``repo`` and fold the observations into signals.
 
-    ``jobs`` worker processes analyse files (0: this process); ``cache`` keeps
-    observations between runs.
+    ``jobs`` worker processes analyse files; ``cache`` keeps observations between runs;
+    a file taking longer than ``file_timeout`` seconds is skipped with that reason.
     """
     checks = tuple(checks if checks is not None else all_checks())
     file_checks = [cls for cls in checks if cls.is_file_level()]
@@ -192,7 +203,7 @@ def run(
     blobs = _blob_ids(repo, paths) if cache is not None else {}
     results: dict[str, FileResult] = cache.load(key, blobs, FileResult) if cache else {}
     todo = [path for path in paths if path not in results]
-    fresh, crashed = _analyse(repo, todo, file_checks, jobs)
+    fresh, crashed = _analyse(repo, todo, file_checks, jobs, file_timeout)
     results.update((path, result) for path, (_, result) in fresh.items())
     results.update((path, FileResult(path, error=CRASHED)) for path in crashed)
     if cache is not None:
@@ -200,6 +211,7 @@ def run(
     analysis = fold(repo, list(results.values()), checks)
     stats = Stats(
         files=len(paths), cached=len(paths) - len(todo), analysed=len(fresh),
-        crashed=len(crashed), workers=min(jobs, len(todo)) if repo.root is not None else 0,
+        crashed=len(crashed),
+        workers=max(1, min(jobs, len(todo))) if repo.root is not None and todo else 0,
     )
     return Analysis(analysis.signals, analysis.unparsable, stats)

@@ -29,3 +29,7 @@ class ConfigError(ModernityError):
 
 class LimitError(ModernityError):
     """The repository is over a safety limit (``--max-repo-mb``, ``--max-files``)."""
+
+
+class RepositoryError(ModernityError):
+    """A local repository git cannot read, or one built to escape the target or hang the scan."""

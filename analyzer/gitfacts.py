@@ -1,97 +1,64 @@
-"""Reading history with git, without letting the scanned repository run anything.
+"""Reading history with git, without letting the scanned repository run or forge anything.
 
-A repository on disk may carry a hostile ``.git/config`` (``core.fsmonitor``,
-``core.hooksPath``, ``diff.external``...). Every git command here runs with those
-neutralised and with optional locks off, so a local repository is never modified.
+Every command goes through ``gitrun.git`` (neutralised settings, explicit
+``--git-dir``/``--work-tree``, a deadline). ``git log`` output is NUL-separated
+(``-z`` and ``%x00``): git never writes a NUL inside a name or email, so no
+field can forge another, and every field is validated before it is believed.
 """
 
-import atexit
 import os
-import shutil
-import tempfile
+import re
 import time
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
 from pathlib import Path
 
-import git
-
+from analyzer.errors import RepositoryError
+from analyzer.gitrun import ALLOWED_PROTOCOLS, environment, git, safe_config
 from analyzer.repo import Blame, Commit, GitFacts
 
-_FIELD, _RECORD = "\x1f", "\x1e"
-ALLOWED_PROTOCOLS = ("https", "ssh", "file")
-_SAFE_CONFIG = (
-    "core.fsmonitor=false",
-    "core.untrackedCache=false",
-    "core.askPass=",
-    "credential.helper=",
-    "diff.external=",
-    "submodule.recurse=false",
-    "filter.lfs.smudge=",
-    "filter.lfs.process=",
-    "filter.lfs.required=false",
-    "protocol.allow=never",
-    *(f"protocol.{name}.allow=always" for name in ALLOWED_PROTOCOLS),
-    "safe.directory=*",
-    "mailmap.file=",  # only the repository's own .mailmap, never a file named by its config
-    "mailmap.blob=",
-)
+__all__ = ["ALLOWED_PROTOCOLS", "Git", "environment", "is_git_repo", "safe_config"]
+
 MAX_BLAME_FILES = 300
 BLAME_TIMEOUT_SECONDS = 60
 # A blob-less clone fetches each old version blame needs on demand: bound the whole run.
 BLAME_BUDGET_SECONDS = 180
-SAFE_ENV = {
-    "GIT_ALLOW_PROTOCOL": ":".join(ALLOWED_PROTOCOLS),
-    "GIT_TERMINAL_PROMPT": "0",
-    "GIT_OPTIONAL_LOCKS": "0",
-    "GIT_LFS_SKIP_SMUDGE": "1",
-    "GIT_CONFIG_NOSYSTEM": "1",
-    "GIT_ASKPASS": "echo",
-    "SSH_ASKPASS": "echo",
-    "GIT_SSH_COMMAND": "ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new",
-}
+_SHA = re.compile(r"[0-9a-f]{40}([0-9a-f]{24})?")
+_SECONDS = re.compile(r"-?[0-9]{1,12}")
 
 
-@cache
-def empty_hooks_dir() -> str:
-    """A private empty directory for ``core.hooksPath``: no hook of the repository can run."""
-    path = tempfile.mkdtemp(prefix="modernity-hooks-")
-    atexit.register(shutil.rmtree, path, ignore_errors=True)
-    return path
+@dataclass(frozen=True, slots=True)
+class Git:
+    """Where git finds the repository's data and files, and how long any one command may take."""
 
+    git_dir: Path
+    work_tree: Path
+    timeout: float = 300
 
-def safe_config() -> tuple[str, ...]:
-    """``-c`` settings that override whatever the scanned repository's own config says."""
-    return (f"core.hooksPath={empty_hooks_dir()}", *_SAFE_CONFIG)
-
-
-def safe_git(root: Path) -> git.Git:
-    """A git command runner for ``root`` with the scanned repo's dangerous settings overridden."""
-    runner = git.Git(root)
-    runner.update_environment(**SAFE_ENV)
-    runner.set_persistent_git_options(c=list(safe_config()))
-    return runner
+    def __call__(self, *args: str, timeout: float | None = None) -> bytes:
+        return git(args, git_dir=self.git_dir, work_tree=self.work_tree,
+                   timeout=self.timeout if timeout is None else timeout)
 
 
 def is_git_repo(root: Path) -> bool:
-    return (root / ".git").exists()
+    return os.path.lexists(root / ".git")
 
 
-def tracked_files(root: Path) -> list[str]:
-    """Paths git tracks (POSIX, relative): ignored local clutter such as a .venv is not in it."""
-    output = safe_git(root).ls_files("-z", "--full-name")
-    return sorted(path for path in output.split("\x00") if path)
+def tracked_files(runner: Git) -> list[str]:
+    """Paths git tracks, exactly as the index holds them (bytes that are not UTF-8 kept
+    losslessly as surrogate escapes); the caller decides which are safe to open."""
+    output = runner("ls-files", "-z", "--full-name")
+    return sorted(os.fsdecode(path) for path in output.split(b"\x00") if path)
 
 
-def blame_lines(root: Path, paths: Sequence[str]) -> Blame:
+def blame_lines(runner: Git, paths: Sequence[str]) -> Blame:
     """Who wrote the surviving lines of ``paths`` at HEAD (whitespace changes ignored).
 
     At most ``MAX_BLAME_FILES`` files in path order, and no new file once
     ``BLAME_BUDGET_SECONDS`` have passed; the rest are listed as skipped.
     """
-    runner = safe_git(root)
     counts: Counter[tuple[str, str]] = Counter()
     skipped = list(paths[MAX_BLAME_FILES:])
     blamed = 0
@@ -101,16 +68,14 @@ def blame_lines(root: Path, paths: Sequence[str]) -> Blame:
             skipped.append(path)
             continue
         try:
-            output = runner.blame(
-                "-w", "--line-porcelain", "HEAD", "--", path,
-                kill_after_timeout=BLAME_TIMEOUT_SECONDS,
-            )
-        except git.GitCommandError:
+            output = runner("blame", "-w", "--no-textconv", "--line-porcelain", "HEAD", "--",
+                            path, timeout=min(runner.timeout, BLAME_TIMEOUT_SECONDS))
+        except RepositoryError:
             skipped.append(path)
             continue
         blamed += 1
         name = ""
-        for line in output.splitlines():
+        for line in output.decode("utf-8", "replace").splitlines():
             if line.startswith("author "):
                 name = line[len("author "):]
             elif line.startswith("author-mail "):
@@ -122,33 +87,68 @@ def blame_lines(root: Path, paths: Sequence[str]) -> Blame:
     )
 
 
-def read_git_facts(root: Path, blame_paths: Sequence[str] = ()) -> GitFacts:
-    runner = safe_git(root)
+_RAW = re.compile(rb"\n?:\d{6} \d{6} [0-9a-f]{40,64} [0-9a-f]{40,64} [A-Z]\d*")
+
+
+def _commit(fields: list[bytes], paths: list[str]) -> Commit | None:
+    """One validated commit, or ``None`` when a field is not what git writes there."""
+    sha, name, email, authored, committed = (f.decode("utf-8", "replace") for f in fields)
+    sha = sha.lstrip("\n")
+    if not _SHA.fullmatch(sha) or not _SECONDS.fullmatch(authored) \
+            or not _SECONDS.fullmatch(committed):
+        return None
     try:
-        head = runner.rev_parse("--verify", "-q", "HEAD^{commit}")
-    except git.GitCommandError:
-        return GitFacts(head=None)  # a repository with no commits yet
-    log = runner.log(
-        "--no-show-signature", "--no-renames", "--name-only",
-        f"--format={_RECORD}%H{_FIELD}%aN{_FIELD}%aE{_FIELD}%at{_FIELD}%ct", "HEAD",
-    )
-    commits = []
-    for record in log.split(_RECORD):
-        header, _, names = record.strip().partition("\n")
-        fields = header.split(_FIELD)
-        if len(fields) != 5:
-            continue
-        sha, name, email, authored, committed = fields
-        commits.append(Commit(
+        return Commit(
             sha=sha, author_name=name, author_email=email,
             authored_at=datetime.fromtimestamp(int(authored), UTC),
-            committed_at=datetime.fromtimestamp(int(committed), UTC),
-            paths=tuple(line.strip('"') for line in names.splitlines() if line.strip()),
-        ))
-    blame = blame_lines(root, blame_paths) if blame_paths else None
-    return GitFacts(head=head.strip(), commits=tuple(commits), blame=blame)
+            committed_at=datetime.fromtimestamp(int(committed), UTC), paths=tuple(paths),
+        )
+    except (OverflowError, OSError, ValueError):  # a date no calendar holds
+        return None
 
 
-def environment() -> dict[str, str]:
-    """The process environment plus the safety settings, for git commands run elsewhere."""
-    return {**os.environ, **SAFE_ENV}
+def commits(runner: Git) -> tuple[Commit, ...]:
+    """Every commit with the paths it changed. ``--raw -z`` puts a fixed-shape record before
+    each path, so the fields are read by position and no file name can pose as a commit."""
+    output = runner("log", "-z", "--no-show-signature", "--no-renames", "--raw", "--no-abbrev",
+                    "--format=%H%x00%aN%x00%aE%x00%at%x00%ct", "HEAD")
+    fields = output.split(b"\x00")
+    if fields and fields[-1] in (b"", b"\n"):
+        fields.pop()
+    found: list[Commit] = []
+    index = 0
+    while index + 5 <= len(fields):
+        header, index = fields[index:index + 5], index + 5
+        paths = []
+        while index + 1 < len(fields) and _RAW.fullmatch(fields[index]):
+            paths.append(fields[index + 1].decode("utf-8", "surrogateescape"))
+            index += 2
+        if (commit := _commit(header, paths)) is not None:
+            found.append(commit)
+    if index != len(fields):
+        raise RepositoryError("git log printed a history that cannot be parsed")
+    return tuple(found)
+
+
+def head(runner: Git) -> str | None:
+    """The commit HEAD names, or ``None`` in a repository without commits."""
+    try:
+        output = runner("rev-parse", "--verify", "-q", "HEAD^{commit}").decode("ascii", "replace")
+    except RepositoryError as error:
+        if "took longer" in str(error):
+            raise
+        if runner("rev-parse", "--git-dir"):  # a readable repository: HEAD is simply unborn
+            return None
+        raise  # pragma: no cover (rev-parse --git-dir raises for an unreadable one)
+    sha = output.strip()
+    if not _SHA.fullmatch(sha):
+        raise RepositoryError("git rev-parse printed something that is not a commit id")
+    return sha
+
+
+def read_git_facts(runner: Git, blame_paths: Sequence[str] = ()) -> GitFacts:
+    sha = head(runner)
+    if sha is None:
+        return GitFacts(head=None)  # a repository with no commits yet
+    blame = blame_lines(runner, blame_paths) if blame_paths else None
+    return GitFacts(head=sha, commits=commits(runner), blame=blame)

@@ -2,11 +2,13 @@
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from typing import Any
 
 from analyzer import __version__
-from analyzer.acquire import Kind, acquire, parse_target
+from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
+from analyzer.errors import ModernityError
 from analyzer.pool import prepare
 from analyzer.report import Report
 from analyzer.report.excerpts import collect
@@ -36,9 +38,11 @@ def scan(
         stage = on_stage or (lambda text: None)
         stage("cloning" if target.kind is Kind.URL else "reading files")
         with acquire(target, ref, limits) as root:
-            repo = build_repo(root, now=now, limits=limits, authors=authors)
+            repo = build_repo(root, now=now, limits=limits, authors=authors,
+                              own_clone=not in_place(target, ref))
             stage(f"analysing {len(repo.python_files):,} Python files")
-            analysis = run(repo, jobs=jobs, cache=cache)
+            analysis = run(repo, jobs=jobs, cache=cache,
+                           file_timeout=(limits or Limits()).file_timeout_seconds)
             excerpts = collect(repo, analysis.signals)
     finally:
         if cache is not None:
@@ -58,3 +62,22 @@ def scan(
         unparsable=analysis.unparsable,
         excerpts=excerpts,
     )
+
+
+def scan_or_error(
+    target: str, options: Mapping[str, Any], on_error: Callable[[], None] | None = None,
+) -> tuple[Report | dict[str, str], bool]:
+    """The target's report, or ``{target, error}`` and whether that error is a bug of ours.
+    ``on_error`` runs inside the handler (to print the traceback)."""
+    try:
+        return scan(target, **options), False
+    except ModernityError as error:
+        if on_error is not None:
+            on_error()
+        return {"target": redact(target), "error": str(error)}, False
+    except Exception as error:  # a bug must not lose the other targets' reports
+        if on_error is not None:
+            on_error()
+        first = (str(error).splitlines() or [""])[0]  # one line, as every failure
+        message = redact(f"internal error on {target}: {type(error).__name__}: {first}")
+        return {"target": redact(target), "error": message}, True

@@ -6,6 +6,10 @@ the parent always knows which chunk a worker holds: when a worker dies, the file
 its chunk are queued again one by one, and a file that kills a worker on its own is
 reported as crashed. Every other file's result is kept.
 
+Workers send each file's result as it is done, so the parent knows which file a worker
+is on and since when: past ``--file-timeout`` (a native parse cannot be interrupted from
+inside) the worker is killed and replaced, and that file is reported as timed out.
+
 Start method: ``forkserver``. ``fork`` would be cheapest, but forking a parent that
 holds threads (GitPython's timeout watchdogs, a progress display) can copy a held
 lock into the child and hang it; ``spawn`` pays the interpreter and libcst import
@@ -22,9 +26,10 @@ import contextlib
 import gc
 import multiprocessing
 import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
 from multiprocessing.process import BaseProcess
@@ -72,7 +77,8 @@ def _serve(conn: Connection) -> None:
         if names not in checks:
             checks[names] = [get_check(name) for name in names]
         how, base = analyse or analyse_file, Path(root)
-        conn.send([how(base, path, checks[names]) for path in chunk])
+        for path in chunk:
+            conn.send(how(base, path, checks[names]))
 
 
 @dataclass(eq=False)
@@ -80,18 +86,23 @@ class _Worker:
     process: BaseProcess
     conn: Connection
     chunk: list[str] | None = None
+    results: list[Any] = field(default_factory=list)
+    since: float = 0.0  # when the file it is on was started
 
     def give(self, head: tuple[str, tuple[str, ...], Analyse | None], chunk: list[str]) -> None:
-        self.chunk = chunk
+        self.chunk, self.results, self.since = chunk, [], time.monotonic()
         with contextlib.suppress(OSError):  # it has died; its sentinel tells the wait below
             self.conn.send((*head, chunk))
 
-    def collect(self) -> list[Any] | None:
-        """The worker's answer, or ``None`` when it died instead of answering."""
+    def collect(self) -> bool:  # every result sent so far; False when the worker died
         try:
-            return self.conn.recv() if self.conn.poll() else None
+            while self.conn.poll():
+                self.results.append(self.conn.recv())
+                self.since = time.monotonic()
         except (EOFError, OSError):
-            return None
+            return False
+        return True
+
 
     def stop(self, *, now: bool) -> None:
         if not now:
@@ -132,15 +143,16 @@ def _start(context: BaseContext) -> _Worker:
 
 def analyse_in_workers(
     root: Path, sizes: Mapping[str, int], names: Sequence[str], jobs: int,
-    analyse: Analyse | None = None,
-) -> tuple[dict[str, Any], list[str]]:
-    """Each path's ``analyse_file`` outcome (or ``analyse``'s: a module-level function, so
-    workers can import it), and the paths whose analysis killed a worker."""
+    analyse: Analyse | None = None, file_timeout: float | None = None,
+) -> tuple[dict[str, Any], list[str], list[str]]:
+    """Each path's ``analyse_file`` (or module-level ``analyse``) outcome, the paths whose
+    analysis killed a worker, and those past ``file_timeout`` seconds (worker killed)."""
     queue = deque(chunked(sizes, jobs))
     context = _context()
     head = (str(root), tuple(names), analyse)
     done: dict[str, Any] = {}
     crashed: list[str] = []
+    timed_out: list[str] = []
     workers = _borrow(jobs)
     finished = False
     try:
@@ -152,26 +164,29 @@ def analyse_in_workers(
                 workers.append(_start(context))
                 workers[-1].give(head, queue.popleft())
             busy = [worker for worker in workers if worker.chunk is not None]
-            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
+            due = min(w.since for w in busy) + (file_timeout or 0) - time.monotonic()
+            ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy],
+                             None if file_timeout is None else max(0.0, due)))
             for worker in busy:
-                if worker.conn not in ready and worker.process.sentinel not in ready:
-                    continue
                 chunk = worker.chunk or []
-                answer = worker.collect()
-                if answer is not None:
-                    done.update(zip(chunk, answer, strict=True))
+                alive = worker.collect() if worker.conn in ready else True
+                if alive and len(worker.results) == len(chunk):
+                    done.update(zip(chunk, worker.results, strict=True))
                     worker.chunk = None
                     continue
+                late = file_timeout is not None and time.monotonic() - worker.since >= file_timeout
+                if alive and worker.process.sentinel not in ready and not late:
+                    continue
+                done.update(zip(chunk, worker.results, strict=False))
+                current, *rest = chunk[len(worker.results):]  # the file it was on, then the rest
                 worker.stop(now=True)
                 workers.remove(worker)
-                if len(chunk) == 1:
-                    crashed.append(chunk[0])
-                else:  # find the culprit: every file of the lost chunk alone, first in line
-                    queue.extendleft([path] for path in reversed(chunk))
+                (timed_out if alive and late else crashed).append(current)
+                queue.extendleft([rest] if rest else [])
         finished = True
     finally:
         _give_back(workers, healthy=finished)
-    return done, sorted(crashed)
+    return done, sorted(crashed), sorted(timed_out)
 
 
 _idle: list[_Worker] | None = None  # a session's idle workers; None outside a session

@@ -4,23 +4,49 @@ Checks read a ``Repo``; they never open files or run git themselves. Tests build
 one by hand with ``Repo.from_files``.
 """
 
+import errno
 import hashlib
 import os
+import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cached_property
 from pathlib import Path, PurePosixPath
 from types import MappingProxyType
+from typing import BinaryIO
 
 from analyzer.paths import Role, role
 from analyzer.text import decode
 
+_NO_FOLLOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+
+
+def open_inside(root: Path, path: str) -> BinaryIO:
+    """``root/path`` opened one component at a time, each relative to the folder before
+    (``openat``), never through a symbolic link and never blocking on a FIFO: a link
+    swapped in anywhere on the way after the walk is refused."""
+    *folders, name = path.split("/")
+    if path.startswith("/") or any(part in ("", ".", "..") for part in (*folders, name)):
+        raise OSError(errno.EACCES, "path leaves the repository")
+    current = os.open(root, _NO_FOLLOW | os.O_DIRECTORY)
+    try:
+        for folder in folders:
+            following = os.open(folder, _NO_FOLLOW | os.O_DIRECTORY, dir_fd=current)
+            os.close(current)
+            current = following
+        descriptor = os.open(name, _NO_FOLLOW, dir_fd=current)
+    finally:
+        os.close(current)
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):
+        os.close(descriptor)
+        raise OSError(errno.EACCES, "not a regular file")
+    return os.fdopen(descriptor, "rb")
+
 
 def read_bytes(root: Path, path: str) -> bytes:
-    """The bytes of ``root/path``; a symbolic link swapped in after the walk is refused."""
-    descriptor = os.open(root / path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
-    with os.fdopen(descriptor, "rb") as handle:
+    """The bytes of the regular file ``root/path`` (see ``open_inside``)."""
+    with open_inside(root, path) as handle:
         return handle.read()
 
 

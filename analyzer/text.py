@@ -30,5 +30,6 @@ def decode(data: bytes) -> str:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
         return data.decode(encoding, errors="replace")
-    except (SyntaxError, LookupError):
+    except (SyntaxError, LookupError, UnicodeError):
+        # ``idna`` and ``punycode`` cookies name codecs that ignore errors="replace"
         return data.decode("utf-8", errors="replace")

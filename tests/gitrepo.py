@@ -4,8 +4,10 @@ Git is never mocked. Global and system git configuration are ignored so every
 machine builds byte-identical commits (same shas) from the same input.
 """
 
+import hashlib
 import os
 import shutil
+import struct
 import subprocess
 import tomllib
 from collections.abc import Mapping, Sequence
@@ -104,3 +106,23 @@ def materialise(name: str, dest: Path) -> Path:
     git(dest, "init", "-q")
     commit_all(dest, commits)
     return dest
+
+
+def write_index(repo: Path, entries: Mapping[bytes, bytes]) -> None:
+    """Hand-write ``.git/index`` (version 2) listing ``entries`` (path → file content), as an
+    attacker would: git itself refuses to add ``../x`` or ``/abs``, but reads them back."""
+    body = b""
+    for path in sorted(entries):
+        blob = git_hash_object(repo, entries[path])
+        fixed = struct.pack(">10I", 0, 0, 0, 0, 0, 0, 0o100644, 0, 0, len(entries[path]))
+        entry = fixed + bytes.fromhex(blob) + struct.pack(">H", min(len(path), 0xFFF)) + path
+        body += entry + b"\x00" * (8 - len(entry) % 8)
+    data = b"DIRC" + struct.pack(">II", 2, len(entries)) + body
+    (repo / ".git" / "index").write_bytes(data + hashlib.sha1(data).digest())
+
+
+def git_hash_object(repo: Path, content: bytes) -> str:
+    """Store ``content`` as a blob in ``repo`` and return its id."""
+    done = subprocess.run(["git", "hash-object", "-w", "--stdin"], cwd=repo, input=content,
+                          capture_output=True, check=True)
+    return done.stdout.decode().strip()

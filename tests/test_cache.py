@@ -1,13 +1,13 @@
 """The observation cache: reused when nothing changed, never trusted when damaged, shareable."""
 
 import os
-import pickle
 import sqlite3
 import subprocess
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from analyzer import codec
 from analyzer.cache import FILE_NAME, Cache, fingerprint
 from analyzer.engine import Analysis, run
 from analyzer.registry import all_checks
@@ -84,15 +84,15 @@ def test_garbage_database_file_is_rebuilt(tmp_path: Path) -> None:
 
 
 def test_corrupt_payload_row_is_a_miss_and_is_replaced(tmp_path: Path) -> None:
-    """A row whose pickle is damaged is analysed again, not trusted, and then overwritten."""
+    """A row whose payload is damaged is analysed again, not trusted, and then overwritten."""
     root = make_repo(tmp_path / "repo", FILES)
     directory = tmp_path / "cache"
     cold = _scan(root, Cache(directory))
     with sqlite3.connect(directory / FILE_NAME) as db:
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",
-                   (b"\x80\x04\x95broken pickle", "app/core.py"))
+                   (b'{"c": "analyzer.engine:FileResult", "v": {"path": 1', b"app/core.py"))
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",
-                   (pickle.dumps({"not": "a result"}), "app/cli.py"))
+                   (codec.dumps({"not": "a result"}), b"app/cli.py"))
     damaged = _scan(root, Cache(directory))
     assert (damaged.stats.cached, damaged.stats.analysed) == (1, 2)
     assert _values(damaged) == _values(cold)

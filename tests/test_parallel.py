@@ -94,7 +94,7 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_rest_kept(
         (root / path).write_text(text)
     sizes = {path: 1 for path in files}  # equal sizes: deep.py shares a chunk with others
     names = [cls.name for cls in all_checks() if cls.is_file_level()]
-    done, crashed = analyse_in_workers(root, sizes, names, jobs, analyse_without_guard)
+    done, crashed, _ = analyse_in_workers(root, sizes, names, jobs, analyse_without_guard)
     assert crashed == ["pkg/deep.py"]
     assert sorted(done) == sorted(set(files) - {"pkg/deep.py"})
     results: list[FileResult] = [result for _, result in done.values()]
@@ -124,9 +124,9 @@ def test_a_session_keeps_its_workers_for_the_next_repository(tmp_path: Path) -> 
     repositories, told each root; outside one, each call starts its own."""
     sizes = {f"f{n}.py": 1 for n in range(4)}
     with session(jobs=1):
-        first, _ = analyse_in_workers(tmp_path / "a", sizes, [], 1, worker_and_root)
-        second, _ = analyse_in_workers(tmp_path / "b", sizes, [], 1, worker_and_root)
-    alone, _ = analyse_in_workers(tmp_path / "c", sizes, [], 1, worker_and_root)
+        first, *_ = analyse_in_workers(tmp_path / "a", sizes, [], 1, worker_and_root)
+        second, *_ = analyse_in_workers(tmp_path / "b", sizes, [], 1, worker_and_root)
+    alone, *_ = analyse_in_workers(tmp_path / "c", sizes, [], 1, worker_and_root)
     assert sorted(first) == sorted(second) == sorted(alone) == sorted(sizes)
     assert {root for _, root in first.values()} == {"a"}
     assert {root for _, root in second.values()} == {"b"}

@@ -8,6 +8,7 @@ each flag is a result at its signal's evidence: red is ``error``, yellow
 import json
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import quote
 
 from analyzer.registry import all_checks
 from analyzer.report import Report
@@ -42,7 +43,7 @@ def _run(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
             "message": {"text": text},
             "locations": [
                 {"physicalLocation": {
-                    "artifactLocation": {"uri": loc.path, "uriBaseId": "SRCROOT"},
+                    "artifactLocation": {"uri": quote(loc.path), "uriBaseId": "SRCROOT"},
                     **({"region": {"startLine": loc.line}} if loc.line else {}),
                 }}
                 for loc in evidence.get(flag.check, ())[:MAX_LOCATIONS]

@@ -55,8 +55,8 @@ def _signals(report: Report) -> Table:
             finding.append(f"\n  {location}", style=Style(color="cyan", link=url))
         if len(signal.evidence) > MAX_EVIDENCE:
             finding.append(f"\n  … and {len(signal.evidence) - MAX_EVIDENCE} more", style="dim")
-        table.add_row(
-            signal.check, format_value(signal),
+        table.add_row(  # Text, never str: rich would read [...] in a string as markup
+            Text(signal.check), Text(format_value(signal)),
             "-" if points is None else f"{points:.1f}", finding,
         )
     return table
@@ -98,9 +98,10 @@ def render_summary(reports: Sequence[Report], failed: Sequence[str], console: Co
     table.add_column("Verdict")
     for report in sorted(reports, key=lambda r: -r.score.total):
         reds = sum(flag.level is Level.RED for flag in report.score.flags)
-        table.add_row(report.target, str(report.score.total), str(reds), report.score.verdict)
+        table.add_row(Text(report.target), str(report.score.total), str(reds),
+                      Text(report.score.verdict))
     for target in failed:
-        table.add_row(target, "-", "-", Text("could not be scanned", style="red"))
+        table.add_row(Text(target), "-", "-", Text("could not be scanned", style="red"))
     console.print(table)
     untested = [r for r in reports if any(s.check == "tests" and not s.value for s in r.signals)]
     if len(reports) > 1 and len(untested) == len(reports):

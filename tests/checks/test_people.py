@@ -7,6 +7,7 @@ import pytest
 
 from analyzer.gitfacts import read_git_facts
 from analyzer.repo import Repo
+from analyzer.walk import Limits, git_runner
 from tests.conftest import signals_of
 from tests.gitrepo import CommitSpec, make_repo
 
@@ -19,7 +20,9 @@ def _scan(root: Path, authors: list[str], mailmap: str = "", who: tuple[str, ...
     commits = [CommitSpec(f"c{i}", author=a, files={f"f{i}.txt": str(i)})
                for i, a in enumerate(authors)]
     make_repo(root, files, commits)
-    return Repo.from_files({}, git=read_git_facts(root, ["app.py"]), authors=who)
+    with git_runner(root, Limits(), own_clone=False) as runner:
+        facts = read_git_facts(runner, ["app.py"])
+    return Repo.from_files({}, git=facts, authors=who)
 
 
 def _people(repo: Repo) -> tuple[object, object, list[tuple[str, float]]]:

@@ -1,0 +1,165 @@
+"""Observations as JSON that cannot execute: plain data, and dataclasses checked on the way back.
+
+The cache directory may be shared or restored from elsewhere, so a row is
+untrusted input. Encoding keeps plain values (``None``, bools, ints, floats,
+strings) as they are and tags containers (tuple, list, frozenset, dict),
+dataclasses and named tuples (by module and qualified name). Decoding builds only classes
+whose module is ``checks`` or ``analyzer`` (or inside them) *and already
+imported*: a name is looked up in ``sys.modules``, never imported. Each field
+is checked against the class's type annotations before the class is called.
+Anything unexpected raises ``InvalidError``, which the cache treats as a miss.
+"""
+
+import dataclasses
+import json
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from functools import cache
+from typing import Any
+
+_PACKAGES = ("checks", "analyzer")
+_PLAIN = (type(None), bool, int, float, str)
+
+
+class InvalidError(ValueError):
+    """A payload that is not an encoding of allowed values."""
+
+
+def _encode(value: object) -> Any:
+    if isinstance(value, _PLAIN):
+        return value
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a NamedTuple
+        kind = type(value)
+        return {"n": f"{kind.__module__}:{kind.__qualname__}", "v": [_encode(v) for v in value]}
+    if isinstance(value, tuple):
+        return {"t": [_encode(item) for item in value]}
+    if isinstance(value, list):
+        return {"l": [_encode(item) for item in value]}
+    if isinstance(value, frozenset):
+        return {"f": sorted((_encode(item) for item in value), key=repr)}
+    if isinstance(value, dict):
+        return {"d": [[_encode(k), _encode(v)] for k, v in value.items()]}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        cls = type(value)
+        fields = {f.name: _encode(getattr(value, f.name)) for f in dataclasses.fields(value)}
+        return {"c": f"{cls.__module__}:{cls.__qualname__}", "v": fields}
+    raise InvalidError(f"cannot encode {type(value).__name__}")
+
+
+def dumps(value: object) -> bytes:
+    """``value`` as bytes; ``InvalidError`` when it holds a type the codec does not carry."""
+    return json.dumps(_encode(value), ensure_ascii=True, allow_nan=False).encode("ascii")
+
+
+def _named(cls: type) -> bool:
+    return issubclass(cls, tuple) and hasattr(cls, "_fields")
+
+
+@cache
+def _allowed(name: str, *, named: bool = False) -> type:
+    module_name, _, qualname = name.partition(":")
+    if module_name.split(".")[0] not in _PACKAGES:
+        raise InvalidError(f"class from outside modernity: {name}")
+    found: object = sys.modules.get(module_name)
+    for part in qualname.split("."):
+        found = getattr(found, part, None) if found is not None and part.isidentifier() else None
+    if not isinstance(found, type) or not (_named(found) if named else
+                                           dataclasses.is_dataclass(found)):
+        raise InvalidError(f"not a loaded dataclass or named tuple: {name}")
+    if found.__module__ != module_name:
+        raise InvalidError(f"{name} is re-exported, not defined there")
+    return found
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    try:
+        return typing.get_type_hints(cls)
+    except Exception as error:  # an annotation that cannot be resolved: never cached
+        raise InvalidError(f"annotations of {cls.__qualname__}") from error
+
+
+def _fits(value: object, hint: Any) -> bool:
+    if hint is Any or hint is object:
+        return True
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        return any(_fits(value, arg) for arg in args)
+    if origin is typing.Literal:
+        return value in args
+    if hint is None or hint is type(None):
+        return value is None
+    if hint is float:
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if origin is None:
+        return isinstance(hint, type) and isinstance(value, hint)
+    if not isinstance(value, origin):
+        return False
+    if origin is tuple and args and args[-1] is not Ellipsis:
+        return len(args) == len(value) and all(map(_fits, value, args))
+    if origin in (dict, Mapping) or (isinstance(origin, type) and issubclass(origin, Mapping)):
+        key, item = args or (Any, Any)
+        return all(_fits(k, key) and _fits(v, item) for k, v in value.items())
+    return all(_fits(item, args[0] if args else Any) for item in value)
+
+
+def _dataclass(name: object, fields: object) -> object:
+    if not isinstance(name, str) or not isinstance(fields, dict):
+        raise InvalidError("malformed dataclass")
+    cls = _allowed(name)
+    declared = {f.name: f for f in dataclasses.fields(cls)}
+    if set(fields) != set(declared) or not all(f.init for f in declared.values()):
+        raise InvalidError(f"fields of {name} differ")
+    hints = _hints(cls)
+    values = {key: _decode(item) for key, item in fields.items()}
+    for key, item in values.items():
+        if not _fits(item, hints.get(key, Any)):
+            raise InvalidError(f"{name}.{key} has the wrong type")
+    return cls(**values)
+
+
+def _named_tuple(name: object, items: object) -> object:
+    if not isinstance(name, str) or not isinstance(items, list):
+        raise InvalidError("malformed named tuple")
+    cls = _allowed(name, named=True)
+    fields: tuple[str, ...] = cls._fields  # type: ignore[attr-defined]
+    if len(items) != len(fields):
+        raise InvalidError(f"fields of {name} differ")
+    hints = _hints(cls)
+    values = [_decode(item) for item in items]
+    if not all(_fits(v, hints.get(f, Any)) for f, v in zip(fields, values, strict=True)):
+        raise InvalidError(f"a field of {name} has the wrong type")
+    return cls(*values)
+
+
+def _decode(value: object) -> object:
+    if isinstance(value, _PLAIN):
+        return value
+    if not isinstance(value, dict) or not value or len(value) > 2:
+        raise InvalidError("unexpected value")
+    if "c" in value:
+        return _dataclass(value.get("c"), value.get("v"))
+    if "n" in value:
+        return _named_tuple(value.get("n"), value.get("v"))
+    (tag, items), = value.items()
+    if not isinstance(items, list):
+        raise InvalidError("container without items")
+    if tag == "t":
+        return tuple(_decode(item) for item in items)
+    if tag == "l":
+        return [_decode(item) for item in items]
+    if tag == "f":
+        return frozenset(_decode(item) for item in items)
+    if tag == "d" and all(isinstance(pair, list) and len(pair) == 2 for pair in items):
+        return {_decode(k): _decode(v) for k, v in items}
+    raise InvalidError(f"unknown tag {tag!r}")
+
+
+def loads(payload: bytes) -> object:
+    """The value ``payload`` encodes; ``InvalidError`` for anything else (also hashing errors)."""
+    try:
+        return _decode(json.loads(payload))
+    except (ValueError, TypeError, RecursionError) as error:
+        raise InvalidError(str(error)) from None

@@ -1,0 +1,119 @@
+"""Running git on a stranger's repository: neutralised settings, a deadline, no escape.
+
+Every command runs in its own process group with stdin closed and a deadline; on
+expiry (or when modernity itself is interrupted) the whole group is killed, so a
+git blocked on a FIFO is never left behind. The environment drops every ``GIT_*``
+variable that could point git at another repository, index, object store or
+configuration, and discovery never climbs above the target
+(``GIT_CEILING_DIRECTORIES``, explicit ``--git-dir``/``--work-tree``).
+"""
+
+import atexit
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from collections.abc import Sequence
+from contextlib import suppress
+from functools import cache
+from pathlib import Path
+
+from analyzer.errors import RepositoryError
+
+ALLOWED_PROTOCOLS = ("https", "ssh", "file")
+_SAFE_CONFIG = (
+    "core.fsmonitor=false",
+    "core.untrackedCache=false",
+    "core.askPass=",
+    "credential.helper=",
+    "diff.external=",
+    "submodule.recurse=false",
+    "filter.lfs.smudge=",
+    "filter.lfs.process=",
+    "filter.lfs.required=false",
+    "protocol.allow=never",
+    *(f"protocol.{name}.allow=always" for name in ALLOWED_PROTOCOLS),
+    "safe.directory=*",
+    "mailmap.file=",  # only the repository's own .mailmap, never a file named by its config
+    "mailmap.blob=",
+)
+SAFE_ENV = {
+    "GIT_ALLOW_PROTOCOL": ":".join(ALLOWED_PROTOCOLS),
+    "GIT_TERMINAL_PROMPT": "0",
+    "GIT_OPTIONAL_LOCKS": "0",
+    "GIT_LFS_SKIP_SMUDGE": "1",
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_NO_REPLACE_OBJECTS": "1",
+    "GIT_ASKPASS": "echo",
+    "SSH_ASKPASS": "echo",
+    "GIT_SSH_COMMAND": "ssh -o BatchMode=yes -o StrictHostKeyChecking=accept-new",
+}
+# Variables that would make git read another repository, index, object store or config.
+_DROPPED = (
+    "GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY", "GIT_COMMON_DIR",
+    "GIT_ALTERNATE_OBJECT_DIRECTORIES", "GIT_NAMESPACE", "GIT_CEILING_DIRECTORIES",
+    "GIT_DISCOVERY_ACROSS_FILESYSTEM", "GIT_CONFIG", "GIT_CONFIG_PARAMETERS", "GIT_CONFIG_COUNT",
+    "GIT_GRAFT_FILE", "GIT_REPLACE_REF_BASE", "GIT_SHALLOW_FILE", "GIT_QUARANTINE_PATH",
+)
+
+
+@cache
+def empty_hooks_dir() -> str:
+    """A private empty directory for ``core.hooksPath``: no hook of the repository can run."""
+    path = tempfile.mkdtemp(prefix="modernity-hooks-")
+    atexit.register(shutil.rmtree, path, ignore_errors=True)
+    return path
+
+
+def safe_config() -> tuple[str, ...]:
+    """``-c`` settings that override whatever the scanned repository's own config says."""
+    return (f"core.hooksPath={empty_hooks_dir()}", *_SAFE_CONFIG)
+
+
+def environment(ceiling: Path | None = None) -> dict[str, str]:
+    """The process environment without redirecting ``GIT_*`` variables, plus the safety ones."""
+    env = {
+        key: value for key, value in os.environ.items()
+        if key not in _DROPPED and not key.startswith(("GIT_CONFIG_KEY_", "GIT_CONFIG_VALUE_"))
+    }
+    if ceiling is not None:
+        env["GIT_CEILING_DIRECTORIES"] = str(ceiling)
+    return env | SAFE_ENV
+
+
+def _reason(stderr: bytes) -> str:
+    lines = stderr.decode("utf-8", "replace").strip().splitlines()
+    fatal = [line for line in lines if line.startswith(("fatal:", "error:"))]
+    reason = (fatal or lines or ["git failed"])[-1]
+    return reason.removeprefix("fatal: ").removeprefix("error: ").strip()[:300]
+
+
+def git(
+    args: Sequence[str], *, git_dir: Path, work_tree: Path | None, timeout: float,
+) -> bytes:
+    """git's standard output for ``args``; a failure or the deadline is a ``RepositoryError``."""
+    where = [f"--git-dir={git_dir}", *([f"--work-tree={work_tree}"] if work_tree else [])]
+    command = ["git", *[a for item in safe_config() for a in ("-c", item)], *where, *args]
+    base = work_tree or git_dir
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(
+            command, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=base,
+            env=environment(base.parent), start_new_session=True,
+        )
+        try:
+            process.wait(timeout)
+        except subprocess.TimeoutExpired:
+            raise RepositoryError(
+                f"git {args[0]} took longer than {timeout:g} s on this repository (--timeout)"
+            ) from None
+        finally:
+            if process.poll() is None:  # timed out, or modernity itself was interrupted
+                with suppress(ProcessLookupError):
+                    os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+        if process.returncode != 0:
+            err.seek(max(0, err.tell() - 65_536))
+            raise RepositoryError(f"git cannot read this repository: {_reason(err.read())}")
+        out.seek(0)
+        return out.read()
