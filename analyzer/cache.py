@@ -33,7 +33,7 @@ _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
-    "analyzer.check", "analyzer.engine", "analyzer.guard", "analyzer.model",
+    "analyzer.check", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.model",
     "analyzer.notebooks", "analyzer.paths", "analyzer.repo", "analyzer.text",
     "analyzer.traverse",
 )
@@ -47,9 +47,11 @@ def _source(module: str) -> bytes:
 
 def fingerprint(checks: Sequence[Any]) -> str:
     """Changes whenever the tool, Python, libcst or the code of any chosen check changes."""
+    # Every private helper, including the private modules inside a check's package.
     helpers = [
-        f"checks.{info.name}" for info in pkgutil.iter_modules(checks_package.__path__)
-        if info.name.startswith("_")
+        info.name for info in pkgutil.walk_packages(checks_package.__path__, "checks.")
+        if any(part.startswith("_") for part in info.name.split(".")[1:])
+        or any(info.name.startswith(f"{cls.__module__}.") for cls in checks)
     ]
     modules = sorted({*SHAPING_MODULES, *helpers, *(cls.__module__ for cls in checks)})
     digest = hashlib.sha256()

@@ -1,26 +1,31 @@
-"""The base every check derives from, and what a check is given.
+"""What a check is: a file-level visitor with a per-file observation, or a repo-level measure.
 
-A check has two steps, so files can be analysed in parallel and cached:
+A file-level check has two steps, so files can be analysed in parallel and cached:
 
-1. ``observe``: a fresh instance visits one parsed file (all checks share one
-   batched libcst pass) and returns a small picklable observation of that file.
-2. ``result``: a class method that folds every file's observation, plus the
-   repository's facts, into one ``Signal``.
+1. a fresh instance visits one parsed file (all checks share one batched libcst
+   pass) and ``observe`` returns a small picklable observation of that file; the
+   default observation is the check's ``Marks`` (lines per named measure);
+2. ``result`` turns the engine's ``Fold`` of every file's observation, grouped by
+   the file's role, into one ``Signal``.
 
-Repo-level checks (README, last commit) only define ``result``.
+A repo-level check (README, last commit) only defines ``result``. Either may
+declare its scoring ``rule`` and inline ``examples`` beside it.
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import libcst as cst
 from libcst.metadata import PositionProvider
 
+from analyzer.fold import Fold, Marks
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
-from analyzer.repo import Repo
+
+if TYPE_CHECKING:
+    from analyzer.rules import Rule
 
 Obs = TypeVar("Obs")
 
@@ -44,25 +49,32 @@ class SourceFile:
     notebook: bool = False
 
 
-@dataclass(frozen=True)
-class Corpus:
-    """What ``result`` folds: the facts, every check's observations, and parse failures."""
+@dataclass(frozen=True, slots=True)
+class Example:
+    """An inline example, run as a test for its check: files in, the value (and lines) out.
 
-    repo: Repo
-    observations: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
-    unparsable: Mapping[str, str] = field(default_factory=dict)
+    ``evidence`` lists ``path:line`` strings in report order; ``None`` leaves it unchecked.
+    """
+
+    files: Mapping[str, str]
+    value: float | None
+    evidence: tuple[str, ...] | None = None
+    note: str = ""
 
 
 class Check(cst.BatchableCSTVisitor, Generic[Obs]):
-    """One signal. Subclasses live one per module in ``checks/``; the module name is the id."""
+    """One signal. One per module or package in ``checks/``; the module name is the id."""
 
     METADATA_DEPENDENCIES = (PositionProvider,)
     name: ClassVar[str] = ""
     doc: ClassVar[str] = ""
+    rule: ClassVar["Rule | None"] = None  # how the signal scores; None: informative only
+    examples: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, source: SourceFile) -> None:
         super().__init__()
         self.source = source
+        self._marks: dict[str, list[int]] = {}
 
     def get_visitors(self) -> Mapping[str, Callable[[cst.CSTNode], None]]:
         """libcst's version inspects every member again for each file; the names never change."""
@@ -74,20 +86,25 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
 
     @classmethod
     def is_file_level(cls) -> bool:
-        return cls.observe is not Check.observe
+        return bool(_visitor_names(cls)) or cls.observe is not Check.observe
+
+    def mark(self, measure: str, node: cst.CSTNode | int) -> None:
+        """Record one occurrence of ``measure`` at ``node`` (or at a line number)."""
+        line = node if isinstance(node, int) else self.line(node)
+        self._marks.setdefault(measure, []).append(line)
 
     def observe(self) -> Obs:
-        """This file's observation, after the visit. Must be picklable and small."""
+        """This file's observation, after the visit (default: its marks). Picklable and small."""
+        return Marks.of(self._marks)  # type: ignore[return-value]
+
+    @classmethod
+    def result(cls, fold: Fold[Obs]) -> Signal:
         raise NotImplementedError
 
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        raise NotImplementedError
-
-    @classmethod
-    def observed(cls, corpus: Corpus) -> Mapping[str, Obs]:
-        """This check's observations, by path, in path order."""
-        return cast("Mapping[str, Obs]", corpus.observations.get(cls.name, {}))
+    def observed(cls, fold: Fold[Obs]) -> Mapping[str, Obs]:
+        """Transitional: every file's observation, in path order (use the fold's role views)."""
+        return fold.files
 
     def line(self, node: cst.CSTNode) -> int:
         return self.get_metadata(PositionProvider, node).start.line
@@ -98,8 +115,28 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
     @classmethod
     def signal(
         cls, value: float | None, summary: str, *,
-        evidence: tuple[Location, ...] = (), **details: object,
+        evidence: tuple[Location, ...] = (), details: Mapping[str, object] | None = None,
+        **more: object,
     ) -> Signal:
+        """This check's signal; ``details`` and keyword extras together make its details."""
         return Signal(
-            check=cls.name, value=value, summary=summary, evidence=evidence, details=details,
+            check=cls.name, value=value, summary=summary, evidence=evidence,
+            details={**(details or {}), **more},
         )
+
+
+class FileCheck(Check[Obs]):
+    """A check that looks inside Python files (and notebooks' code cells)."""
+
+
+class RepoCheck(Check[None]):
+    """A check that reads the repository's facts only (files, history), never a parse tree."""
+
+    @classmethod
+    def is_file_level(cls) -> bool:
+        return False
+
+
+Corpus = Fold[Any]  # transitional name, removed once every check takes a Fold
+
+__all__ = ["Check", "Corpus", "Example", "FileCheck", "Fold", "Marks", "RepoCheck", "SourceFile"]

@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TextIO
 import click
 
 from analyzer import __version__
+from analyzer.cli_checks import checks_command, explain, new_check
 from analyzer.errors import ConfigError, ModernityError
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
@@ -100,6 +101,8 @@ class _OneLineErrors(click.Group):
             _fail(f"{error.format_message().strip().splitlines()[0]} (see --help)", EXIT_BAD_INPUT)
         except click.Abort:
             _fail("interrupted", 128 + signal.SIGINT)
+        except ModernityError as error:
+            _fail(str(error), error.exit_code)
         sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -232,24 +235,6 @@ def _render_document(fmt: str, reports: list[Any]) -> str:
     return json_report.render(reports)
 
 
-@main.command(name="checks")
-def list_checks() -> None:
-    """List every check with its one-line title."""
-    from analyzer.registry import all_checks  # noqa: PLC0415
-
-    width = max(len(cls.name) for cls in all_checks())
-    for cls in all_checks():
-        click.echo(f"{cls.name:<{width}}  {cls.title()}")
-
-
-@main.command()
-@click.argument("name")
-def explain(name: str) -> None:
-    """Print the documentation of check NAME."""
-    from analyzer.registry import get_check  # noqa: PLC0415
-
-    try:
-        cls = get_check(name)
-    except ModernityError as error:
-        _fail(str(error), error.exit_code)
-    click.echo(f"{cls.name}: {cls.doc}")
+main.add_command(checks_command)
+main.add_command(explain)
+main.add_command(new_check)

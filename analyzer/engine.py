@@ -17,7 +17,8 @@ import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from analyzer.cache import Cache, fingerprint
-from analyzer.check import Corpus, SourceFile
+from analyzer.check import SourceFile
+from analyzer.fold import Fold
 from analyzer.guard import refuse
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
@@ -169,8 +170,9 @@ def fold(repo: Repo, results: Sequence[FileResult], checks: Sequence[CheckClass]
             unparsable[result.path] = result.error
         for name, observation in result.observations.items():
             observations[name][result.path] = observation
-    corpus = Corpus(repo=repo, observations=observations, unparsable=unparsable)
-    return Analysis(tuple(cls.result(corpus) for cls in checks), unparsable)
+    return Analysis(tuple(
+        cls.result(Fold(repo, observations[cls.name], unparsable, observations)) for cls in checks
+    ), unparsable)
 
 
 def _blob_ids(repo: Repo, paths: Sequence[str]) -> dict[str, str]:

@@ -18,6 +18,8 @@ TEST_DIRS = frozenset({"test", "tests", "testing", "unittests", "unit_tests"})
 # Inputs *for* tests (a linter's sample programs, golden files): never production code.
 TEST_DATA_DIRS = frozenset({"testdata", "test_data", "fixtures", "test_fixtures"})
 TEST_DATA_UNDER_TESTS = frozenset({"data", "inputs", "samples", "cases", "resources"})
+# Code that shows how to use the product (flask's examples/flaskr) rather than being it.
+EXAMPLE_DIRS = frozenset({"examples", "example", "docs", "doc", "docs_src"})
 _GENERATED_FILE = re.compile(r"(_pb2(_grpc)?\.py|_pb2\.pyi)$")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test|conftest|tests?)\.py$")
 
@@ -46,10 +48,13 @@ _TREE_REASON = re.compile(re.escape(TREE_REASON) + r": (?P<kind>[^(]+) \(")
 
 
 class Role(StrEnum):
+    """What a file is to the candidate's product; the order is the order evidence is shown in."""
+
     PRODUCTION = "production"
     TEST = "test"
-    TEST_DATA = "test_data"
     NOTEBOOK = "notebook"  # analysed, but reported apart: never in production figures
+    EXAMPLE = "example"  # examples and documentation code: reported apart, never production
+    TEST_DATA = "test_data"
 
 
 def venv_roots(paths: Iterable[str]) -> frozenset[str]:
@@ -108,13 +113,16 @@ def role(path: str) -> Role:
     """Whether a file is production code, test code, data that tests read, or a notebook."""
     pure = PurePosixPath(path)
     dirs = [part.lower() for part in pure.parts[:-1]]
-    if any(part in TEST_DATA_DIRS for part in dirs):
+    if any(part in TEST_DATA_DIRS or part.startswith("test_data") for part in dirs):
         return Role.TEST_DATA
+    if any(part in EXAMPLE_DIRS for part in dirs):
+        return Role.EXAMPLE
     if pure.suffix.lower() == ".ipynb":
         return Role.NOTEBOOK
     for index, part in enumerate(dirs):
         if part in TEST_DIRS:
-            if any(later in TEST_DATA_UNDER_TESTS for later in dirs[index + 1 :]):
+            if any(later in TEST_DATA_UNDER_TESTS or later.startswith("data")
+                   for later in dirs[index + 1 :]):
                 return Role.TEST_DATA
             return Role.TEST
     if _TEST_FILE.match(pure.name.lower()):

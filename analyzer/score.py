@@ -9,9 +9,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from analyzer.model import Signal
-from analyzer.rubric import DEFAULT_WEIGHT, RUBRIC, Flag, Level, Rule
+from analyzer.rules import Flag, Level, Rule
 
-__all__ = ["RUBRIC", "Flag", "Level", "Rule", "Score", "score", "verdict"]
+__all__ = ["Flag", "Level", "Rule", "Score", "rules", "score", "verdict"]
+INFORMATIVE = Rule(0, lambda signal: 0.0)  # a check that declares no rule scores nothing
+
+
+def rules() -> dict[str, Rule]:
+    """Each check's own rule, by check name."""
+    from analyzer.registry import all_checks  # noqa: PLC0415 - scoring stays importable alone
+    from analyzer.rubric import RUBRIC  # noqa: PLC0415 - transitional
+
+    return {cls.name: cls.rule or RUBRIC.get(cls.name, INFORMATIVE) for cls in all_checks()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +42,17 @@ def verdict(total: int, flags: Sequence[Flag]) -> str:
     return "Very weak: almost no evidence of production-quality Python."
 
 
-def score(signals: Sequence[Signal], weights: Mapping[str, float] | None = None) -> Score:
+def score(
+    signals: Sequence[Signal], weights: Mapping[str, float] | None = None,
+    rulebook: Mapping[str, Rule] | None = None,
+) -> Score:
     """Points per check (summing to the total), flags in signal order, and a verdict."""
     weights = weights or {}
+    rulebook = rules() if rulebook is None else rulebook
     graded: dict[str, tuple[float, float] | None] = {}
     flags: list[Flag] = []
     for signal in signals:
-        rule = RUBRIC.get(signal.check, Rule(DEFAULT_WEIGHT, lambda s: 0.0))
+        rule = rulebook.get(signal.check, INFORMATIVE)
         weight = weights.get(signal.check, rule.weight)
         if signal.value is None:
             graded[signal.check] = None

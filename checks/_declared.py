@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from analyzer.repo import Repo
-from checks._config import pairs, read_yaml
+from checks._shared.config import pairs, read_yaml
 from checks._version_rules import Version, dotted
 
 _SPEC = re.compile(r"(>=|~=|\^|~|==|>)\s*(\d+)(?:\.(\d+))?")

@@ -238,7 +238,7 @@ def _scan_text(text: str) -> tuple[Finding, ...]:
 
 def python2_files(corpus: Corpus) -> Mapping[str, tuple[Finding, ...]]:
     """Each file (not test data) holding Python-2-only code, with its idioms, in path order."""
-    parsed: Mapping[str, object] = corpus.observations.get("python2_idioms", {})
+    parsed: Mapping[str, object] = corpus.other_checks.get("python2_idioms", {})
     own = {f"Python 2 module {name}" for name in local_modules(corpus.repo)}
     found: dict[str, tuple[Finding, ...]] = {}
     for path, observation in parsed.items():

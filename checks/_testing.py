@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 
 from analyzer.paths import Role
 from analyzer.repo import Repo
-from checks._config import config_files, line_of, read_ini, read_toml, table
+from checks._shared.config import config_files, line_of, read_ini, read_toml, table
 
 FRAMEWORK_MODULES = {
     "pytest": "pytest", "_pytest": "pytest", "unittest": "unittest",

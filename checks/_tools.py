@@ -6,7 +6,15 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analyzer.repo import Repo
-from checks._config import config_files, line_of, read_ini, read_json, read_toml, read_yaml, table
+from checks._shared.config import (
+    config_files,
+    line_of,
+    read_ini,
+    read_json,
+    read_toml,
+    read_yaml,
+    table,
+)
 
 TOOLS = ("black", "flake8", "isort", "mypy", "pre-commit", "pylint", "pyright", "ruff")
 _DEDICATED = {

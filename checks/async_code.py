@@ -33,9 +33,9 @@ import libcst as cst
 
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
+from analyzer.names import dotted
 from analyzer.paths import Role
 from checks._async import FileAsync, async_libraries, totals
-from checks._functions import dotted
 
 _TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
 

@@ -29,7 +29,7 @@ from collections import Counter
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Signal
-from checks._people import human_commits, identity, is_bot, matches
+from checks._shared.people import human_commits, identity, is_bot, matches
 
 TOP = 5
 

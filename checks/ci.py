@@ -27,7 +27,7 @@ usually means CI that no longer runs. Test commands hidden in scripts are not se
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Location, Signal
-from checks._ci import ci_files, version_key
+from checks._shared.ci import ci_files, version_key
 
 
 class Ci(Check[None]):

@@ -33,7 +33,7 @@ import libcst as cst
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
-from checks._config import config_files
+from checks._shared.config import config_files
 
 _BUILD_FILES = frozenset({"setup.py", "conf.py", "noxfile.py", "fabfile.py", "tasks.py"})
 

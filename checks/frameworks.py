@@ -28,9 +28,9 @@ import libcst as cst
 
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
+from analyzer.names import dotted
 from analyzer.paths import Role
 from checks._catalogue import FRAMEWORKS
-from checks._functions import dotted
 
 
 @dataclass(frozen=True, slots=True)

@@ -22,7 +22,7 @@ are set by the author's machine and can be rewritten. Ask how the project evolve
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Signal
-from checks._people import human_commits, identity
+from checks._shared.people import human_commits, identity
 
 DUMP_MAX_COMMITS = 2
 DUMP_MIN_FILES = 5

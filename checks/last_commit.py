@@ -22,7 +22,7 @@ set by the committer's machine and can be rewritten.
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Signal
-from checks._people import human_commits
+from checks._shared.people import human_commits
 
 
 class LastCommit(Check[None]):

@@ -24,40 +24,34 @@ evidence, so look at where it is.
 
 import libcst as cst
 
-from analyzer.check import Check, Corpus, SourceFile
-from analyzer.model import Location, Signal
-from analyzer.paths import Role
+from analyzer.api import Example, FileCheck, Fold, Level, Marks, Role, Rule, Signal, flag, saturate
+
+_MATCH = "match x:\n    case 1: pass\n"
 
 
-class MatchStatements(Check[tuple[int, ...]]):
-    def __init__(self, source: SourceFile) -> None:
-        super().__init__(source)
-        self.lines: list[int] = []
+class MatchStatements(FileCheck[Marks]):
+    rule = Rule(4, saturate(1), lambda s: flag(
+        Level.GREEN, "Uses structural pattern matching (3.10+).")(s) if s.value else [])
+    examples = (
+        Example({"a.py": _MATCH, "b.py": "def f(x):\n    " + _MATCH.replace("\n ", "\n     ")},
+                2, ("a.py:1", "b.py:2")),
+        Example({"tests/test_a.py": _MATCH}, 1, note="tests are the candidate's code too"),
+        Example({"tests/data/m.py": _MATCH}, 0, note="test data is not"),
+        Example({"a.py": "match = re.match(r'x', s)\nmatch(1)\n"}, 0, note="a soft keyword"),
+    )
 
     def visit_Match(self, node: cst.Match) -> None:
-        self.lines.append(self.line(node))
-
-    def observe(self) -> tuple[int, ...]:
-        return tuple(self.lines)
+        self.mark("match", node)
 
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        observed = cls.observed(corpus)
-        evidence = tuple(
-            Location(path, line)
-            for path, lines in observed.items()
-            if corpus.repo.role(path) not in {Role.TEST_DATA, Role.NOTEBOOK}
-            for line in lines
-        )
-        in_notebooks = sum(
-            len(lines) for path, lines in observed.items()
-            if corpus.repo.role(path) is Role.NOTEBOOK
-        )
+    def result(cls, fold: Fold[Marks]) -> Signal:
+        evidence = fold.evidence("match", Role.PRODUCTION, Role.TEST)
         files = len({location.path for location in evidence})
         summary = (
             f"{len(evidence)} match statement(s) in {files} file(s)."
             if evidence else "No match statements (Python 3.10 pattern matching)."
         )
         return cls.signal(
-            len(evidence), summary, evidence=evidence, files=files, in_notebooks=in_notebooks,
+            len(evidence), summary, evidence=evidence, files=files,
+            in_notebooks=fold.count("match", Role.NOTEBOOK),
         )

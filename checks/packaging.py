@@ -30,8 +30,8 @@ from pathlib import PurePosixPath
 
 from analyzer.check import Check, Corpus
 from analyzer.model import Location, Signal
-from checks._config import config_files, line_of, read_ini, read_toml, table
 from checks._dependencies import PINNED, PINS, pin_of, requirement_pins, requirements_file, setup_py
+from checks._shared.config import config_files, line_of, read_ini, read_toml, table
 
 LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml", "pylock.*.toml")
 

@@ -34,9 +34,9 @@ import libcst as cst
 
 from analyzer.check import Check, Corpus, SourceFile
 from analyzer.model import Location, Signal
+from analyzer.names import dotted
 from analyzer.paths import Role
-from checks._ci import ci_files
-from checks._functions import dotted
+from checks._shared.ci import ci_files
 from checks._testing import (
     FRAMEWORK_MODULES,
     code_lines_by_role,

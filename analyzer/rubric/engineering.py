@@ -1,7 +1,7 @@
 """Rules for the real-engineering signals: tests, docs, packaging, tooling, CI."""
 
 from analyzer.model import Signal
-from analyzer.rubric.kit import Flag, Level, Rule, detail, flag, saturate, value, when
+from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, when
 
 
 def _grade_tests(signal: Signal) -> float:

@@ -1,7 +1,7 @@
 """Rules for history and red flags: recency, authorship, notebooks, clutter, tutorials."""
 
 from analyzer.model import Signal
-from analyzer.rubric.kit import Flag, Level, Rule, detail, flag, saturate, value, when
+from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, when
 
 
 def _grade_age(signal: Signal) -> float:

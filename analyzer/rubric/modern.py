@@ -3,7 +3,7 @@
 from collections.abc import Mapping
 
 from analyzer.model import Signal
-from analyzer.rubric.kit import Flag, Level, Rule, detail, flag, saturate, value, when
+from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, when
 
 
 def _type_hint_flags(signal: Signal) -> list[Flag]:

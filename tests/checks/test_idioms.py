@@ -2,7 +2,7 @@ import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
-from analyzer.score import RUBRIC
+from analyzer.score import rules
 from tests.conftest import signal_of
 from tests.notebook import notebook
 
@@ -114,4 +114,4 @@ def test_notebook_idioms_are_counted_apart() -> None:
 def test_rubric_flags(source: str, messages: list[str]) -> None:
     """The rubric flags clear f-string use, mostly old formatting, and print-only libraries."""
     signal = signal_of(Repo.from_files({"pkg/core.py": source}), "idioms")
-    assert [flag.message for flag in RUBRIC["idioms"].flags(signal)] == messages
+    assert [flag.message for flag in rules()["idioms"].flags(signal)] == messages

@@ -9,7 +9,7 @@ from collections import Counter
 
 import libcst as cst
 
-from checks._functions import dotted, last_name
+from analyzer.names import dotted, last_name
 
 MODERN = (
     "union_operator", "builtin_generics", "type_parameters", "type_statements",

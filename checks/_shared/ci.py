@@ -10,7 +10,7 @@ from fnmatch import fnmatchcase
 
 from analyzer.model import Location
 from analyzer.repo import Repo
-from checks._config import line_of, pairs, read_yaml
+from checks._shared.config import line_of, pairs, read_yaml
 
 # (service, glob matched against the whole path, a service most projects have left)
 PROVIDERS = (

@@ -28,12 +28,15 @@ def config_files(repo: Repo, *patterns: str) -> tuple[str, ...]:
     """The project's files (any depth) whose path matches one of ``patterns`` (globs).
 
     A ``pyproject.toml`` under ``tests/`` is an input for the tests, not the
-    project's configuration; only requirements files there are the project's.
+    project's configuration; only requirements files there are the project's. The
+    documentation's own configuration (``docs/conf.py``) is the project's, while an
+    example's (``examples/app/pyproject.toml``) is not.
     """
     return tuple(
         path for path in repo.files
         if (repo.role(path) is Role.PRODUCTION
-            or (repo.role(path) is Role.TEST and "requirements" in path.lower()))
+            or (repo.role(path) is Role.TEST and "requirements" in path.lower())
+            or (repo.role(path) is Role.EXAMPLE and path.split("/")[0].lower() in ("doc", "docs")))
         and any(PurePosixPath(path).match(pattern) for pattern in patterns)
     )
 

@@ -1,4 +1,4 @@
-"""Helpers shared by checks that look at function definitions and names."""
+"""Name helpers every check may use: dotted names, decorators, annotations, parameters."""
 
 import libcst as cst
 
