@@ -23,6 +23,7 @@ import tempfile
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -446,7 +447,13 @@ def main() -> None:
     lines = render(per_label, rows, disagreements)
     print("\n".join(lines))
     if args.markdown:
-        args.markdown.write_text("\n".join(lines) + "\n")
+        project = subprocess.run(["git", "-C", str(HERE), "rev-parse", "HEAD"],
+                                 capture_output=True, text=True, check=False).stdout.strip()
+        when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+        header = [f"# Accuracy benchmark: {when}", "",
+                  f"modernity at commit `{project}`; scans with `--now {manifest['now']}`; "
+                  f"{len(rows)} repositories, labels from `labels.json`.", ""]
+        args.markdown.write_text("\n".join(header + lines) + "\n")
 
 
 def pct(a: int, b: int) -> str:
