@@ -143,10 +143,9 @@ def got_non_production_dirs(r: Report) -> Any:
     return NO_FIELD
 
 
-# Checks whose figures are about production code (async_code and docs count tests or
-# documentation on purpose, so their evidence may point there).
-PRODUCTION_CHECKS = ("type_hints", "complexity", "idioms", "python_version", "python2_idioms",
-                     "match_statements")
+# Checks whose figures are about production code (async_code, match_statements and docs
+# count tests or documentation on purpose, so their evidence may point there).
+PRODUCTION_CHECKS = ("type_hints", "complexity", "idioms", "python_version", "python2_idioms")
 
 
 def got_evidence_outside_production(r: Report, excluded: list[str]) -> Any:
