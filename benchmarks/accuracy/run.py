@@ -290,6 +290,9 @@ LABELS = [
 ]
 
 
+THIRD_PARTY = ("vendored", "virtualenv")
+
+
 def red_flags(c: dict[str, Any], h: dict[str, Any]) -> list[str]:
     """The guide's red flags (SIGNALS.md section 3) that apply, from the other labels."""
     has_code = c["production_functions"] > 0 or c["notebooks"] > 0
@@ -303,6 +306,7 @@ def red_flags(c: dict[str, Any], h: dict[str, Any]) -> list[str]:
         "unparsable": bool(unparsable(c, h)),
         "secret": bool(h.get("secrets")),
         "vendored_code": any(e.get("kind") == "vendored" for e in h.get("exclude", [])),
+        # a committed virtualenv is the guide's clutter flag, counted by committed_junk
         "tutorial_copy": bool(h.get("tutorial_copy")),
         "no_readme": not c["readme"],
     }
@@ -335,9 +339,10 @@ def expected_labels(entry: Labels) -> dict[str, Any]:
         "unparsable": unparsable(c, h),
         "verdict_consistent": True,
         "evidence_outside_production": [],
-        "vendored_dirs": [e["path"] for e in h.get("exclude", []) if e.get("kind") == "vendored"],
-        "non_production_dirs": [e["path"] for e in h.get("exclude", [])
-                                if e.get("kind") != "vendored"],
+        "vendored_dirs": [e["path"] for e in h.get("exclude", []) if e["kind"] in THIRD_PARTY],
+        "non_production_dirs": [
+            e["path"] for e in h.get("exclude", []) if e["kind"] not in THIRD_PARTY
+        ],
         "red_flags": red_flags(c, h),
     }
     for key in ("doctest_runs", "python2", "min_python", "archetype", "secrets",
