@@ -2,7 +2,7 @@ import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
-from checks._metrics import measure, raw_counts
+from checks.complexity._metrics import measure, raw_counts
 from tests.conftest import signal_of
 
 BRANCHY = "def route(x):\n" + "".join(

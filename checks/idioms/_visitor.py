@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import libcst as cst
 
-from analyzer.names import dotted, last_name
+from analyzer.api import dotted, last_name
 
 IDIOMS = (
     "f_strings", "percent_format", "format_calls", "dataclasses", "attrs", "pydantic_models",

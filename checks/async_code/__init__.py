@@ -31,16 +31,36 @@ from collections import Counter
 
 import libcst as cst
 
-from analyzer.check import Check, Corpus, SourceFile
-from analyzer.model import Location, Signal
-from analyzer.names import dotted
-from analyzer.paths import Role
-from checks._async import FileAsync, async_libraries, totals
+from analyzer.api import (
+    Example,
+    FileCheck,
+    Fold,
+    Level,
+    Location,
+    Role,
+    Rule,
+    Signal,
+    SourceFile,
+    dotted,
+    flag,
+    saturate,
+    value,
+    when,
+)
+from checks.async_code._libraries import FileAsync, LibraryImports, summary, totals
 
 _TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
 
 
-class AsyncCode(Check[FileAsync]):
+class AsyncCode(LibraryImports, FileCheck[FileAsync]):
+    rule = Rule(6, saturate(3), when(
+        lambda s: value(s) > 0, flag(Level.GREEN, "Writes asynchronous code (async/await)."),
+    ))
+    examples = (
+        Example({"a.py": "async def f():\n    await g()\n"}, 1, ("a.py:1",)),
+        Example({"tests/data/a.py": "async def f(): ...\n"}, 0, note="test data is not counted"),
+    )
+
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.async_defs: list[int] = []
@@ -68,54 +88,23 @@ class AsyncCode(Check[FileAsync]):
         self.counts["task_groups"] += name in _TASK_GROUPS
         self.counts["gather"] += name == "gather"
 
-    def visit_Import(self, node: cst.Import) -> None:
-        for alias in node.names:
-            self._library(dotted(alias.name))
-
-    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if node.module is None or node.relative:
-            return
-        module = dotted(node.module)
-        self._library(module)
-        if module == "redis" and not isinstance(node.names, cst.ImportStar):
-            for alias in node.names:
-                self._library(f"redis.{dotted(alias.name)}")
-
-    def _library(self, module: str) -> None:
-        self.libraries |= async_libraries(module)
-
     def observe(self) -> FileAsync:
         counts = tuple(sorted((k, v) for k, v in self.counts.items() if v))
         return FileAsync(tuple(self.async_defs), counts, tuple(sorted(self.libraries)))
 
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        files: dict[str, FileAsync] = {}
-        notebooks: dict[str, FileAsync] = {}
-        for path, obs in cls.observed(corpus).items():
-            role = corpus.repo.role(path)
-            if role is Role.NOTEBOOK:
-                notebooks[path] = obs
-            elif role is not Role.TEST_DATA:
-                files[path] = obs
+    def result(cls, fold: Fold[FileAsync]) -> Signal:
+        files, notebooks = fold.of(Role.PRODUCTION, Role.TEST), fold.notebooks
         evidence = tuple(
             Location(path, line) for path, obs in files.items() for line in obs.async_defs
         )
-        counts, in_notebooks = totals(files.values()), totals(notebooks.values())
-        libraries = sorted({name for obs in files.values() for name in obs.libraries})
-        if evidence:
-            summary = (
-                f"{len(evidence)} async function(s), {counts['awaits']} await(s), "
-                f"{counts['async_with']} async with, {counts['async_for']} async for, "
-                f"{counts['task_groups']} task group(s), {counts['gather']} gather."
-            )
-        else:
-            summary = "No async functions."
-        if libraries:
-            summary += f" Async libraries: {', '.join(libraries)}."
+        counts, libraries = totals(files.values()), sorted(
+            {name for obs in files.values() for name in obs.libraries})
+        in_notebooks: dict[str, object] = {
+            "async_defs": sum(len(o.async_defs) for o in notebooks.values()),
+            **totals(notebooks.values()),
+        }
         return cls.signal(
-            len(evidence), summary, evidence=evidence, **counts, libraries=libraries,
-            in_notebooks={"async_defs": sum(len(o.async_defs) for o in notebooks.values()),
-                          **in_notebooks},
+            len(evidence), summary(len(evidence), counts, libraries), evidence=evidence,
+            details=counts, libraries=libraries, in_notebooks=in_notebooks,
         )
-

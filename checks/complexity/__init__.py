@@ -24,21 +24,47 @@ it to compare files, not people. Files `ast` cannot read (Python 2, or syntax ne
 than the scanner's Python) get raw counts only.
 """
 
-from typing import Any
 
 import libcst as cst
 from radon.complexity import cc_rank
 
-from analyzer.check import Check, Corpus, SourceFile
-from analyzer.model import Location, Signal
-from analyzer.paths import Role
-from checks._metrics import FileComplexity, measure
+from analyzer.api import (
+    Example,
+    FileCheck,
+    Flag,
+    Fold,
+    Level,
+    Location,
+    Role,
+    Rule,
+    Signal,
+    SourceFile,
+    detail,
+    flag,
+)
+from checks.complexity._metrics import FileComplexity, measure
+from checks.complexity._summary import summarise
 
-RANKS = "ABCDEF"
-WORST = 5
+
+def _flags(signal: Signal) -> list[Flag]:
+    ranks = signal.details.get("ranks")
+    tangled = sum(ranks.get(r, 0) for r in "EF") if isinstance(ranks, dict) else 0
+    return flag(
+        Level.YELLOW, f"{tangled} function(s) with cyclomatic complexity over 30 (rank E/F).",
+        "Parsers and state machines are branchy by nature.",
+        "Walk me through your most complex function: how would you test or split it?",
+    )(signal) if tangled else []
 
 
-class Complexity(Check[FileComplexity | None]):
+class Complexity(FileCheck[FileComplexity | None]):
+    # Simple functions earn credit only once there are enough of them to mean something.
+    rule = Rule(5, lambda s: detail(s, "share_a_or_b") * min(1.0, detail(s, "functions") / 10),
+                _flags)
+    examples = (
+        Example({"a.py": "def f(x):\n    if x:\n        return 1\n    return 2\n"}, 2, ("a.py:1",)),
+        Example({"tests/test_a.py": "def test_f():\n    pass\n"}, None, note="production only"),
+    )
+
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.text: str | None = None
@@ -51,34 +77,11 @@ class Complexity(Check[FileComplexity | None]):
         return None if self.text is None else measure(self.text)
 
     @classmethod
-    def result(cls, corpus: Corpus) -> Signal:
-        files = {p: o for p, o in cls.observed(corpus).items() if o is not None}
-        raws = [o.raw for o in files.values() if o.raw is not None]
-        sloc = sum(r.sloc for r in raws)
-        comments = sum(r.comments for r in raws)
-        scored = sorted((s, p, line, name) for p, o in files.items() for s, line, name in o.scores)
-        ranks = {rank: 0 for rank in RANKS}
-        for score, *_ in scored:
-            ranks[cc_rank(score)] += 1
-        weighted = [(o.mi, o.raw.sloc) for o in files.values() if o.mi is not None and o.raw]
-        weight = sum(w for _, w in weighted)
-        mi = round(sum(m * w for m, w in weighted) / weight, 1) if weight else None
-        worst = sorted(scored, key=lambda s: (-s[0], s[1], s[2]))[:WORST]
-        details: dict[str, Any] = {
-            "functions": len(scored), "ranks": ranks,
-            "share_a_or_b": round((ranks["A"] + ranks["B"]) / len(scored), 4) if scored else None,
-            "worst": [{"path": p, "line": line, "name": name, "score": s, "rank": cc_rank(s)}
-                      for s, p, line, name in worst],
-            "maintainability_index": mi, "loc": sum(r.loc for r in raws), "sloc": sloc,
-            "comment_lines": comments, "blank": sum(r.blank for r in raws),
-            "docstring_lines": sum(r.docstrings for r in raws),
-            "comment_ratio": round(comments / sloc, 4) if sloc else None,
-            "files": len(files),
-            "data_files": [p for p, o in files.items() if o.data],
-            "not_measured": [p for p, o in files.items() if not o.measured and not o.data],
-        }
+    def result(cls, fold: Fold[FileComplexity | None]) -> Signal:
+        files = {p: o for p, o in fold.production.items() if o is not None}
+        details, scored, worst = summarise(files)
         if not scored:
-            return cls.signal(None, "No production functions to measure.", **details)
+            return cls.signal(None, "No production functions to measure.", details=details)
         average = round(sum(s[0] for s in scored) / len(scored), 2)
         summary = (
             f"Average complexity {average:.1f} ({cc_rank(average)}) over "
@@ -87,4 +90,4 @@ class Complexity(Check[FileComplexity | None]):
         )
         evidence = tuple(Location(p, line) for _, p, line, _ in worst)
         value = int(average) if average.is_integer() else average  # 1.0 would read as 100%
-        return cls.signal(value, summary, evidence=evidence, **details)
+        return cls.signal(value, summary, evidence=evidence, details=details)
