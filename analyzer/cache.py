@@ -24,6 +24,7 @@ import pkgutil
 import sqlite3
 import stat
 import sys
+import time
 from collections.abc import Iterable, Mapping, Sequence
 from importlib.metadata import version
 from pathlib import Path
@@ -99,13 +100,19 @@ class Cache:
             _check_private(self.path)
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
+            _wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
+            # Two scans creating the file at once: an autocommit CREATE reads the schema, then
+            # upgrades to a write lock, and SQLite fails that upgrade at once (no busy wait)
+            # when the other wrote in between; the scan then silently ran without a cache.
+            # BEGIN IMMEDIATE takes the write lock first, so the second writer waits instead.
+            db.execute("BEGIN IMMEDIATE")
             db.execute(
                 "CREATE TABLE IF NOT EXISTS observations (fingerprint TEXT NOT NULL, "
                 "path BLOB NOT NULL, blob TEXT NOT NULL, payload BLOB NOT NULL, "
                 "PRIMARY KEY (fingerprint, path, blob)) WITHOUT ROWID"
             )
+            db.execute("COMMIT")
         except sqlite3.DatabaseError:
             db.close()
             raise
@@ -167,6 +174,19 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _wal(db: sqlite3.Connection, patience: float = 30.0) -> None:
+    """WAL journaling; switching needs a moment alone with the file, so wait for it."""
+    deadline = time.monotonic() + patience
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "lock" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.02)
 
 
 class UnsafeCacheError(OSError):

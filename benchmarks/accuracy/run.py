@@ -97,7 +97,8 @@ def got_top_author_share(r: Report) -> Any:
 
 ARCHETYPES = {"backend web": "backend", "data engineering": "data engineering",
               "data science": "data science", "machine learning": "machine learning",
-              "devops": "devops", None: "library/general"}
+              "devops": "devops", "ML engineering": "machine learning", "DevOps": "devops",
+              "backend": "backend", None: "library/general"}
 
 
 def got_archetype(r: Report) -> Any:
@@ -121,7 +122,8 @@ def got_secrets(r: Report) -> Any:
 
 
 def got_tutorial_code(r: Report) -> Any:
-    return bool(details(r, "tutorial_code").get("tutorials"))
+    """Code the report matched to a corpus source (tutorial, course or starter project)."""
+    return bool(details(r, "tutorial_code").get("matches"))
 
 
 THIRD_PARTY_KINDS = ("virtualenv", "installed packages", "vendored code", "node_modules")
