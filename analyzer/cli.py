@@ -17,6 +17,7 @@ import click
 
 from analyzer import __version__
 from analyzer.cli_checks import checks_command, explain, new_check
+from analyzer.cli_roles import role_options
 from analyzer.errors import ConfigError, ModernityError
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
@@ -140,11 +141,12 @@ def main() -> None:
               help="Analyse every file again instead of reusing results from earlier scans.")
 @click.option("--verbose", is_flag=True,
               help="Add tracebacks to error messages, and say how files were analysed.")
+@role_options
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
-    max_files: int, jobs: int | None, no_cache: bool, verbose: bool,
+    max_files: int, jobs: int | None, no_cache: bool, verbose: bool, judging: dict[str, Any],
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
     from analyzer.pool import prepare  # noqa: PLC0415
@@ -165,7 +167,7 @@ def scan(
     options = {
         "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
         "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None,
+        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None, **judging,
     }
     reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:

@@ -7,9 +7,10 @@ from analyzer import __version__
 from analyzer.acquire import acquire, parse_target
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
+from analyzer.fit import judge
 from analyzer.pool import prepare
 from analyzer.report import Report
-from analyzer.score import score
+from analyzer.rules import Rubric
 from analyzer.walk import Limits, build_repo
 
 
@@ -25,6 +26,9 @@ def scan(
     jobs: int = 1,
     use_cache: bool = True,
     on_stats: Callable[[Stats], None] | None = None,
+    role: str | None = None,
+    rubric: Rubric | None = None,
+    rubric_source: str = "",
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
     if jobs > 0:
@@ -39,15 +43,17 @@ def scan(
             cache.close()
     if on_stats is not None:
         on_stats(analysis.stats)
+    judged, fit = judge(analysis.signals, weights, role, rubric, rubric_source)
     return Report(
         target=target.display,
         commit=repo.git.head if repo.git else None,
         scanned_at=now,
         tool_version=__version__,
         signals=analysis.signals,
-        score=score(analysis.signals, weights),
+        score=judged,
         analysed_files=len(repo.files),
         python_files=len(repo.python_files),
         excluded=repo.excluded,
         unparsable=analysis.unparsable,
+        fit=fit,
     )

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from analyzer.fit import RoleFit
 from analyzer.model import Signal
 from analyzer.score import Score
 
@@ -22,6 +23,7 @@ class Report:
     python_files: int
     excluded: Mapping[str, str]
     unparsable: Mapping[str, str]
+    fit: RoleFit | None = None  # the role judged, how it was chosen, questions to ask
 
 
 def format_value(signal: Signal) -> str:

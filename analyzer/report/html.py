@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from analyzer.registry import all_checks
 from analyzer.report import Report, format_value
 from analyzer.report.links import line_url
+from analyzer.report.role_fit import as_dict
 from analyzer.score import Level
 
 MAX_EVIDENCE = 10
@@ -49,6 +50,7 @@ def _page(report: Report) -> dict[str, Any]:
         "rows": rows, "analysed": report.analysed_files, "python": report.python_files,
         "excluded": sorted(report.excluded.items()),
         "unparsable": sorted(report.unparsable.items()),
+        "fit": as_dict(report.fit).get("role"),
     }
 
 
