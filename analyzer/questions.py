@@ -64,7 +64,8 @@ def ask(signals: Sequence[Signal], score: Score, rubric: Rubric) -> tuple[Questi
 
     def add(check: str, rank: int, location: Location | None, text: str) -> None:
         if location is not None:
-            key = (order.get(check, len(order)), rank, len(found))
+            first = -1 if rank < 0 else order.get(check, len(order))  # the user's own come first
+            key = (first, rank, len(found))
             found.append((key, Question(check, location, text)))
 
     for check, text in rubric.questions:
@@ -72,7 +73,9 @@ def ask(signals: Sequence[Signal], score: Score, rubric: Rubric) -> tuple[Questi
     for flag in score.flags:
         if flag.question:
             where = _where(by_name.get(flag.check)) or anchor
-            add(flag.check, _LEVEL_RANK[flag.level], where, f"{flag.message} {flag.question}")
+            placed = where is not None and str(where) in flag.question  # names its own line
+            text = flag.question if placed else f"{flag.message} {flag.question}"
+            add(flag.check, _LEVEL_RANK[flag.level], where, text)
     asked = {q.check for _, q in found}
     for signal in signals:
         template = _template(signal)
