@@ -5,6 +5,7 @@ import re
 import libcst as cst
 
 from analyzer.api import Repo, dotted
+from checks._shared import dbt
 
 CALLS = frozenset({"read_sql", "read_sql_query", "read_sql_table", "execute", "executemany",
                    "text", "sql", "query", "fetch", "fetchrow", "fetchval", "raw"})
@@ -12,7 +13,6 @@ STATEMENT = re.compile(r"^\s*(select|insert|update|delete|with|create|merge|copy
 WHOLE_TABLE = re.compile(r"^\s*select\s+\*\s+from\s+[\w.\"`]+\s*;?\s*$", re.I)
 DIALECTS = ("postgresql", "postgres", "mysql", "sqlite", "mssql", "oracle", "snowflake",
             "bigquery", "redshift", "duckdb", "trino")
-DBT_TEST = re.compile(r"^\s*(data_)?tests\s*:", re.M)
 MAX_BYTES = 1_000_000
 
 
@@ -56,11 +56,6 @@ def measures(node: cst.Call) -> list[str]:
 def sql_files(repo: Repo) -> tuple[list[str], list[str], int]:
     """The `.sql` files, those that are dbt models, and the number of dbt column tests."""
     files = sorted(p for p, size in repo.files.items() if p.endswith(".sql") and size < MAX_BYTES)
-    projects = [p.rsplit("/", 1)[0] if "/" in p else "" for p in repo.files
-                if p.endswith("dbt_project.yml")]
     models = [p for p in files if any(p.startswith(f"{root}/models/".lstrip("/"))
-                                      for root in projects)]
-    tests = sum(len(DBT_TEST.findall(repo.text(p))) for p, size in repo.files.items()
-                if projects and p.endswith((".yml", ".yaml")) and "/models/" in f"/{p}"
-                and size < MAX_BYTES)
-    return files, models, tests
+                                      for root in dbt.projects(repo))]
+    return files, models, len(dbt.test_blocks(repo))
