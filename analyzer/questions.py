@@ -13,6 +13,7 @@ from analyzer.rules import Level, Rubric
 from analyzer.score import Score
 
 MOST, FEWEST = 8, 5
+ANCHORED = 2  # questions about something missing, placed at the anchor: the rest repeat it
 _LEVEL_RANK = {Level.RED: 0, Level.YELLOW: 1, Level.GREEN: 2}
 TEMPLATES = {
     "complexity": "is among the most complex code here: walk me through it. What would you "
@@ -83,6 +84,8 @@ def ask(signals: Sequence[Signal], score: Score, rubric: Rubric) -> tuple[Questi
             add(signal.check, 3, _where(signal), f"This code {template}")
     questions = [q for _, q in sorted(found, key=lambda pair: pair[0])]
     unique = list({(q.location, q.text): q for q in questions}.values())
+    at_anchor = [q for q in unique if q.location == anchor][ANCHORED:]
+    unique = [q for q in unique if q not in at_anchor]
     return tuple(_fill(unique, signals))[:MOST]
 
 

@@ -32,7 +32,7 @@ def as_dict(fit: RoleFit | None) -> dict[str, Any]:
 
 
 def _points(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+    return "n/a" if value is None else f"{value:.1f}"
 
 
 def judged_as(report: Report) -> Text:
@@ -42,7 +42,7 @@ def judged_as(report: Report) -> Text:
         return Text()
     text = Text.assemble(("Judged as: ", "bold"), fit.title, f" ({fit.how})")
     if fit.moved:
-        text.append(f"\nThe {fit.role} rubric gives {report.score.total}; the general one "
+        text.append(f"\nThe {fit.title} rubric gives {report.score.total}; the general one "
                     f"{fit.default_total}. Weights it moved:", style="dim")
     for m in fit.moved:
         text.append(f"\n  {m.check} {m.default:g} -> {m.weight:g} (points "

@@ -52,6 +52,11 @@ def _flags(signal: Signal) -> list[Flag]:
         found.append(Flag(Level.YELLOW, signal.check, "No held-out evaluation found.",
                           "Evaluation may run in a separate repository or notebook.",
                           "How do you know this model generalises beyond its training data?"))
+    if "pinned environment" in missing:
+        found.append(Flag(Level.YELLOW, signal.check, "Training without pinned library versions.",
+                          "Versions may be pinned in a container image elsewhere.",
+                          "Which library versions produced your results, and how would "
+                          "someone install exactly those?"))
     return found
 
 
