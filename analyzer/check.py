@@ -13,14 +13,14 @@ declare its scoring ``rule`` and inline ``examples`` beside it.
 """
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 import libcst as cst
-from libcst.metadata import PositionProvider
 
 from analyzer.fold import Fold, Marks
+from analyzer.lines import LineProvider
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 
@@ -33,10 +33,13 @@ Obs = TypeVar("Obs")
 @cache
 def _visitor_names(cls: type) -> tuple[str, ...]:
     """The ``visit_*``/``leave_*`` methods a check class really defines (not libcst's stubs)."""
+    own = {  # libcst's own classes define only no-op stubs: dir() would list 600 of them
+        name for klass in cls.__mro__ if not klass.__module__.startswith("libcst")
+        for name in vars(klass) if name.startswith(("visit_", "leave_"))
+    }
     return tuple(
-        name for name in dir(cls)
-        if name.startswith(("visit_", "leave_")) and callable(member := getattr(cls, name))
-        and not getattr(member, "_is_no_op", False)
+        name for name in sorted(own)
+        if callable(member := getattr(cls, name)) and not getattr(member, "_is_no_op", False)
     )
 
 
@@ -47,6 +50,7 @@ class SourceFile:
     path: str
     role: Role
     notebook: bool = False
+    text: str = field(default="", repr=False)  # the code parsed, when the engine has it
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +69,7 @@ class Example:
 class Check(cst.BatchableCSTVisitor, Generic[Obs]):
     """One signal. One per module or package in ``checks/``; the module name is the id."""
 
-    METADATA_DEPENDENCIES = (PositionProvider,)
+    METADATA_DEPENDENCIES = (LineProvider,)
     name: ClassVar[str] = ""
     doc: ClassVar[str] = ""
     rule: ClassVar["Rule | None"] = None  # how the signal scores; None: informative only
@@ -107,7 +111,7 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
         return fold.files
 
     def line(self, node: cst.CSTNode) -> int:
-        return self.get_metadata(PositionProvider, node).start.line
+        return self.get_metadata(LineProvider, node)
 
     def here(self, node: cst.CSTNode) -> Location:
         return Location(self.source.path, self.line(node))

@@ -5,20 +5,24 @@ URL, option), a target that could not be fetched or one over a safety limit;
 3 an internal error; 130 / 143 interrupted by SIGINT / SIGTERM (after cleanup).
 """
 
-import os
-import re
 import signal
 import sys
 import traceback
-from datetime import UTC, datetime
 from typing import Any, NoReturn, TextIO
 
 import click
 
 from analyzer import __version__
+from analyzer.batch.commands import batch as batch_command
+from analyzer.batch.commands import profile_options
+from analyzer.batch.commands import results as results_command
 from analyzer.cli_checks import checks_command, explain, new_check
+from analyzer.cli_options import cores as _cores
+from analyzer.cli_options import parse_now as _parse_now
+from analyzer.cli_options import parse_weights as _parse_weights
+from analyzer.cli_options import read_targets as _read_targets
 from analyzer.cli_roles import role_options
-from analyzer.errors import ConfigError, ModernityError
+from analyzer.errors import ModernityError
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
@@ -27,47 +31,6 @@ EXIT_BELOW_THRESHOLD, EXIT_BAD_INPUT, EXIT_INTERNAL = 1, 2, 3
 
 def _terminate(signum: int, frame: object) -> NoReturn:
     raise SystemExit(128 + signum)  # unwinds, so temporary clones are removed
-
-
-def _parse_now(text: str | None) -> datetime:
-    if text is None:
-        return datetime.now(UTC).replace(microsecond=0)
-    try:
-        parsed = datetime.fromisoformat(text)
-    except ValueError:
-        raise ConfigError(f"--now wants an ISO date such as 2026-06-01, not {text!r}") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def _parse_weights(items: tuple[str, ...]) -> dict[str, float]:
-    from analyzer.registry import get_check  # noqa: PLC0415
-
-    weights: dict[str, float] = {}
-    for item in items:
-        name, _, number = item.partition("=")
-        get_check(name)
-        try:
-            weights[name] = float(number)
-        except ValueError:
-            raise ConfigError(f"--weight wants CHECK=NUMBER, not {item!r}") from None
-        if weights[name] < 0:
-            raise ConfigError(f"--weight {item!r}: weights cannot be negative")
-    return weights
-
-
-def _read_targets(stream: TextIO | None) -> tuple[str, ...]:
-    if stream is None:
-        return ()
-    # A comment starts a line or follows white space, so "#" inside a URL survives.
-    lines = (re.sub(r"(^|\s)#.*$", "", line).strip() for line in stream)
-    return tuple(line for line in lines if line)
-
-
-def _cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def _show_stats(stats: Any) -> None:
@@ -141,17 +104,21 @@ def main() -> None:
               help="Analyse every file again instead of reusing results from earlier scans.")
 @click.option("--verbose", is_flag=True,
               help="Add tracebacks to error messages, and say how files were analysed.")
+@profile_options
 @role_options
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
     max_files: int, jobs: int | None, no_cache: bool, verbose: bool, judging: dict[str, Any],
+    **profile: Any,
 ) -> None:
-    """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories."""
-    from analyzer.pool import prepare  # noqa: PLC0415
+    """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
+    or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
+    from analyzer.pool import prepare, session  # noqa: PLC0415
 
     prepare()  # first: the workers' fork server imports libcst while this process does too
+    from analyzer.profile_scan import run_cli  # noqa: PLC0415
     from analyzer.walk import Limits  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
@@ -160,16 +127,19 @@ def scan(
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
-    try:
-        now, weights = _parse_now(now_text), _parse_weights(weight_items)
-    except ModernityError as error:
-        _fail(str(error), error.exit_code)
-    options = {
-        "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
-        "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-        "use_cache": not no_cache, "on_stats": _show_stats if verbose else None, **judging,
-    }
-    reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+    with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
+        try:
+            now, weights = _parse_now(now_text), _parse_weights(weight_items)
+        except ModernityError as error:
+            _fail(str(error), error.exit_code)
+        options = {
+            "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
+            "authors": authors, "limits": limits, "jobs": jobs or _cores(),
+            "use_cache": not no_cache, "on_stats": _show_stats if verbose else None, **judging,
+        }
+        if run_cli(targets, fmt, options, **profile):  # a GitHub profile: the candidate report
+            return
+        reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -186,16 +156,18 @@ def _scan_all(
     """Scan each target in turn, printing terminal reports as they come; one failure loses
     nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
     whether it was an internal error."""
-    from rich.console import Console  # noqa: PLC0415  (keeps --help fast)
-
     from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
-    from analyzer.report import terminal  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     reports: list[Any] = []
     failures: list[bool] = []
-    console = Console(soft_wrap=False)
+    if fmt == "terminal":  # rich costs a tenth of a second: only the terminal report needs it
+        from rich.console import Console  # noqa: PLC0415
+
+        from analyzer.report import terminal  # noqa: PLC0415
+
+        console = Console(soft_wrap=False)
     for target in targets:
         internal = False
         try:
@@ -228,15 +200,22 @@ def _scan_all(
 
 
 def _render_document(fmt: str, reports: list[Any]) -> str:
-    from analyzer.report import html, json_report, sarif  # noqa: PLC0415
-
+    # one import per format: the HTML report alone needs jinja2
     if fmt == "html":
+        from analyzer.report import html  # noqa: PLC0415
+
         return html.render(reports)
     if fmt == "sarif":
+        from analyzer.report import sarif  # noqa: PLC0415
+
         return sarif.render([r for r in reports if not isinstance(r, dict)])
+    from analyzer.report import json_report  # noqa: PLC0415
+
     return json_report.render(reports)
 
 
 main.add_command(checks_command)
 main.add_command(explain)
 main.add_command(new_check)
+main.add_command(batch_command)
+main.add_command(results_command)

@@ -8,18 +8,19 @@ output never depends on the number of workers or on which files were cached.
 
 import gc
 import re
-from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import libcst as cst
-from libcst.metadata import MetadataWrapper, PositionProvider
+from libcst.metadata import MetadataWrapper
 
 from analyzer.cache import Cache, fingerprint
 from analyzer.check import SourceFile
 from analyzer.fold import Fold
 from analyzer.guard import refuse
+from analyzer.lines import LazyLines, LineProvider
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.paths import role
@@ -51,45 +52,21 @@ def parse_error_reason(error: cst.ParserSyntaxError) -> str:
     return f"line {line}, column {column}: {message}"
 
 
-class _LazyPositions(Mapping[cst.CSTNode, object]):
-    """Node positions, computed (one code-generation pass) the first time a check asks."""
-
-    def __init__(self, wrapper: MetadataWrapper) -> None:
-        self._wrapper = wrapper
-        self._positions: Mapping[cst.CSTNode, object] | None = None
-
-    def _computed(self) -> Mapping[cst.CSTNode, object]:
-        if self._positions is None:
-            self._positions = PositionProvider()._gen(self._wrapper)
-        return self._positions
-
-    def __getitem__(self, node: cst.CSTNode) -> object:
-        return self._computed()[node]
-
-    def __iter__(self) -> Iterator[cst.CSTNode]:
-        return iter(self._computed())
-
-    def __len__(self) -> int:
-        return len(self._computed())
-
-
 def traverse(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor]) -> None:
     """One batched pass of ``visitors`` over ``module``, with their metadata resolved.
 
     ``MetadataWrapper.visit_batched`` follows every non-batchable provider (such as
     positions) with a full traversal for the batchable providers, even when there
-    are none; that empty pass cost a third of the analysis. Positions, the only
-    metadata checks declare today, are instead computed directly, and only for
-    files where a check asks for a line (the code generation costs as much as the
-    visit itself).
+    are none; that empty pass cost a third of the analysis. Start lines, the only
+    metadata checks declare today, are instead computed directly (``analyzer.lines``),
+    and only for files where a check asks for a line.
     """
-    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     needed = set().union(*(visitor.get_inherited_dependencies() for visitor in visitors))
-    if not needed <= {PositionProvider}:
-        wrapper.visit_batched(visitors)
+    if not needed <= {LineProvider}:
+        MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
         return
     metadata: Mapping[Any, Mapping[cst.CSTNode, object]] = (
-        {PositionProvider: _LazyPositions(wrapper)} if needed else {}
+        {LineProvider: LazyLines(module)} if needed else {}
     )
     for visitor in visitors:
         visitor.metadata = metadata
@@ -112,6 +89,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         return FileResult(source.path, error=parse_error_reason(error))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
+    source = replace(source, text=text)
     visitors = [cls(source) for cls in checks]
     try:
         traverse(module, visitors)

@@ -6,6 +6,7 @@ Pure functions of the path, so every layer (walking, checks, reports) agrees.
 import re
 from collections.abc import Iterable
 from enum import StrEnum
+from functools import cache
 from pathlib import PurePosixPath
 
 # Trees nobody wrote by hand: installed packages, build output, caches.
@@ -109,6 +110,7 @@ def generated_reason(path: str) -> str | None:
     return None
 
 
+@cache  # asked for every path by several checks' folds
 def role(path: str) -> Role:
     """Whether a file is production code, test code, data that tests read, or a notebook."""
     pure = PurePosixPath(path)

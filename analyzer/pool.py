@@ -10,14 +10,20 @@ Start method: ``forkserver``. ``fork`` would be cheapest, but forking a parent t
 holds threads (GitPython's timeout watchdogs, a progress display) can copy a held
 lock into the child and hang it; ``spawn`` pays the interpreter and libcst import
 in every worker. The fork server is one thread-free process, started once with
-libcst and the checks already imported, and each worker is a cheap fork of it.
+libcst and every check already imported (``analyzer.warm``), and each worker is a
+cheap fork of it.
+
+Within a ``session`` (a multi-target scan), workers outlive one repository: each
+chunk says which root and checks it is for, and idle workers wait for the next
+target instead of being started again.
 """
 
 import contextlib
 import gc
 import multiprocessing
+import threading
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from multiprocessing.context import BaseContext
@@ -50,19 +56,23 @@ def chunked(sizes: Mapping[str, int], jobs: int) -> list[list[str]]:
 Analyse = Callable[[Path, str, Sequence[Any]], Any]
 
 
-def _serve(
-    conn: Connection, root: str, names: tuple[str, ...], analyse: Analyse | None = None,
-) -> None:
+Task = tuple[str, tuple[str, ...], Analyse | None, list[str]]  # root, check names, how, paths
+
+
+def _serve(conn: Connection) -> None:
     """A worker's life: analyse each chunk it is sent until it is sent ``None``."""
     from analyzer.engine import analyse_file  # noqa: PLC0415  (imported by the fork server)
     from analyzer.registry import get_check  # noqa: PLC0415
 
-    analyse = analyse or analyse_file
-    checks = [get_check(name) for name in names]
     gc.freeze()  # the imported modules are never garbage: keep the collector off them
-    base = Path(root)
-    while (chunk := conn.recv()) is not None:
-        conn.send([analyse(base, path, checks) for path in chunk])
+    checks: dict[tuple[str, ...], list[Any]] = {}
+    task: Task | None
+    while (task := conn.recv()) is not None:
+        root, names, analyse, chunk = task
+        if names not in checks:
+            checks[names] = [get_check(name) for name in names]
+        how, base = analyse or analyse_file, Path(root)
+        conn.send([how(base, path, checks[names]) for path in chunk])
 
 
 @dataclass(eq=False)
@@ -71,10 +81,10 @@ class _Worker:
     conn: Connection
     chunk: list[str] | None = None
 
-    def give(self, chunk: list[str]) -> None:
+    def give(self, head: tuple[str, tuple[str, ...], Analyse | None], chunk: list[str]) -> None:
         self.chunk = chunk
         with contextlib.suppress(OSError):  # it has died; its sentinel tells the wait below
-            self.conn.send(chunk)
+            self.conn.send((*head, chunk))
 
     def collect(self) -> list[Any] | None:
         """The worker's answer, or ``None`` when it died instead of answering."""
@@ -98,7 +108,7 @@ def _context() -> BaseContext:
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if hasattr(context, "set_forkserver_preload"):
-        context.set_forkserver_preload(["analyzer.engine", "analyzer.registry", "checks"])
+        context.set_forkserver_preload(["analyzer.warm"])
     return context
 
 
@@ -110,12 +120,10 @@ def prepare() -> None:
         forkserver.ensure_running()
 
 
-def _start(
-    context: BaseContext, root: Path, names: tuple[str, ...], analyse: Analyse | None,
-) -> _Worker:
+def _start(context: BaseContext) -> _Worker:
     ours, theirs = context.Pipe()
     process = context.Process(  # type: ignore[attr-defined]
-        target=_serve, args=(theirs, str(root), names, analyse), daemon=True,
+        target=_serve, args=(theirs,), daemon=True,
     )
     process.start()
     theirs.close()  # else the parent would never see end-of-file when the worker dies
@@ -130,18 +138,19 @@ def analyse_in_workers(
     workers can import it), and the paths whose analysis killed a worker."""
     queue = deque(chunked(sizes, jobs))
     context = _context()
+    head = (str(root), tuple(names), analyse)
     done: dict[str, Any] = {}
     crashed: list[str] = []
-    workers: list[_Worker] = []
+    workers = _borrow(jobs)
     finished = False
     try:
         while queue or any(worker.chunk for worker in workers):
             for worker in workers:
                 if worker.chunk is None and queue:
-                    worker.give(queue.popleft())
+                    worker.give(head, queue.popleft())
             while queue and len(workers) < jobs:
-                workers.append(_start(context, root, tuple(names), analyse))
-                workers[-1].give(queue.popleft())
+                workers.append(_start(context))
+                workers[-1].give(head, queue.popleft())
             busy = [worker for worker in workers if worker.chunk is not None]
             ready = set(wait([w.conn for w in busy] + [w.process.sentinel for w in busy]))
             for worker in busy:
@@ -161,6 +170,66 @@ def analyse_in_workers(
                     queue.extendleft([path] for path in reversed(chunk))
         finished = True
     finally:
-        for worker in workers:
-            worker.stop(now=not finished)
+        _give_back(workers, healthy=finished)
     return done, sorted(crashed)
+
+
+_idle: list[_Worker] | None = None  # a session's idle workers; None outside a session
+_early: threading.Thread | None = None  # a session's workers being started
+
+
+def _borrow(jobs: int) -> list[_Worker]:
+    if _early is not None:
+        _early.join()
+    if _idle is None:
+        return []
+    alive = [worker for worker in _idle if worker.process.is_alive()]
+    for worker in _idle:
+        if worker not in alive:
+            worker.stop(now=True)
+    _idle[:] = alive[jobs:]
+    return alive[:jobs]
+
+
+def _give_back(workers: list[_Worker], *, healthy: bool) -> None:
+    for worker in workers:
+        if _idle is not None and healthy:
+            _idle.append(worker)
+        else:
+            worker.stop(now=not healthy)
+
+
+def _start_into(idle: list[_Worker], jobs: int) -> None:
+    context = _context()
+    with contextlib.suppress(Exception):  # then analyse_in_workers starts them, and says why not
+        for _ in range(jobs):
+            idle.append(_start(context))
+
+
+@contextlib.contextmanager
+def session(jobs: int = 0) -> Iterator[None]:
+    """Keep workers between the repositories of a multi-target scan; stop them at the end.
+
+    ``jobs`` workers are started at once in a background thread (each start waits for
+    the fork server to finish its imports), so they are ready when the clone and the
+    walk are done. A nested session uses the outer one's workers.
+    """
+    global _idle, _early  # noqa: PLW0603  (one session per process: the CLI's scan)
+    if _idle is not None:
+        yield
+        return
+    idle: list[_Worker] = []
+    _idle = idle
+    if jobs > 0:
+        _early = threading.Thread(target=_start_into, args=(idle, jobs), daemon=True)
+        _early.start()
+    clean = False
+    try:
+        yield
+        clean = True
+    finally:
+        if _early is not None:
+            _early.join()
+        for worker in idle:
+            worker.stop(now=not clean)
+        _idle, _early = None, None

@@ -1,18 +1,24 @@
 """Benchmark modernity against its parsing floor and its peers, on the same real files.
 
-Run on demand (never in the test suite), from the project's virtualenv:
+Run on demand (never in the test suite), on an otherwise idle machine, from the
+project's virtualenv:
 
-    .venv/bin/pip install -r benchmarks/requirements.txt
     .venv/bin/python benchmarks/run.py [--repeat 3] [--corpus flask --corpus django ...]
 
 Corpora are PyPI sdists, downloaded once and unpacked under the cache directory
-(``--cache``, default ``~/.cache/modernity-bench``). Each corpus is staged as a plain
-directory holding exactly the Python files modernity analyses (vendored, generated
-and over-limit files already left out), so every tool reads the same files.
-Each measurement is the median wall time of ``--repeat`` runs of a fresh process.
+(``--cache``, default ``~/.cache/modernity-bench``); ``--source NAME=DIR`` uses a local
+tree instead. ``small`` is a generated 10-file repository. Each corpus is staged as a
+plain directory holding exactly the Python files modernity analyses (vendored,
+generated and over-limit files left out), so every tool reads the same files.
+The peers (vermin, radon) run from their own virtualenv under the cache directory,
+created on first use from ``benchmarks/requirements.txt``: they are not dependencies
+of modernity. Each measurement is the median wall time of ``--repeat`` fresh processes,
+one corpus at a time, every tool back to back. The tables go to stdout and, with
+``--write``, replace the generated section of ``benchmarks/RESULTS.md``.
 """
 
 import argparse
+import hashlib
 import os
 import shutil
 import statistics
@@ -25,8 +31,10 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
+HERE = Path(__file__).resolve().parent
 BIN = Path(sys.executable).parent
-CORPORA = ("flask", "httpx", "requests", "django")
+CORPORA = ("small", "flask", "httpx", "requests", "django")
+BEGIN, END = "<!-- run.py: begin -->", "<!-- run.py: end -->"
 PARSE_ONLY = """
 import sys
 from pathlib import Path
@@ -37,6 +45,38 @@ for path in sorted(Path(sys.argv[1]).rglob("*.py")):
     except Exception:
         pass
 """
+SMALL_MODULE = '''"""Module {n}: orders and their totals."""
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Line{n}:
+    sku: str
+    quantity: int
+    price: float
+
+    def total(self) -> float:
+        return self.quantity * self.price
+
+
+def order_total_{n}(lines: list[Line{n}], discount: float = 0.0) -> float:
+    """The order's total after ``discount`` (a fraction)."""
+    subtotal = sum(line.total() for line in lines)
+    if not 0 <= discount < 1:
+        raise ValueError(f"bad discount {{discount}}")
+    return round(subtotal * (1 - discount), 2)
+
+
+def largest_{n}(lines: list[Line{n}]) -> Line{n} | None:
+    match lines:
+        case []:
+            return None
+        case [only]:
+            return only
+        case _:
+            return max(lines, key=lambda line: line.total())
+'''
 
 
 def fetch(name: str, cache: Path) -> Path:
@@ -55,6 +95,20 @@ def fetch(name: str, cache: Path) -> Path:
     return target
 
 
+def small_repo(dest: Path) -> Path:
+    """Ten small modules (nine of production code and a test), written afresh."""
+    shutil.rmtree(dest, ignore_errors=True)
+    (dest / "shop").mkdir(parents=True)
+    (dest / "tests").mkdir()
+    for n in range(9):
+        (dest / "shop" / f"orders_{n}.py").write_text(SMALL_MODULE.format(n=n))
+    (dest / "tests" / "test_orders.py").write_text(
+        "from shop.orders_0 import Line0, order_total_0\n\n\n"
+        "def test_total() -> None:\n    assert order_total_0([Line0('a', 2, 1.5)]) == 3.0\n"
+    )
+    return dest
+
+
 def stage(source: Path, dest: Path) -> tuple[int, int]:
     """Copy the Python files modernity would analyse into ``dest``; return files and lines."""
     from analyzer.walk import build_repo  # noqa: PLC0415
@@ -70,101 +124,145 @@ def stage(source: Path, dest: Path) -> tuple[int, int]:
     return len(repo.python_files), lines
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and all its descendants (shared pages counted each time)."""
+def peers(cache: Path) -> Path:
+    """The bin directory of a virtualenv holding vermin and radon, made on first use."""
+    venv = cache / "peers-venv"
+    if not (venv / "bin" / "vermin").exists():
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "-r",
+                        str(HERE / "requirements.txt")], check=True)
+    return venv / "bin"
+
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(pid: int, cpu: dict[int, float]) -> int:
+    """Resident bytes of a process and all its descendants (shared pages counted each
+    time); records each one's CPU seconds so far in ``cpu``."""
     total, todo = 0, [pid]
     while todo:
         current = todo.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
             total += int(status.split("VmRSS:")[1].split()[0]) * 1024
+            fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[current] = max(cpu.get(current, 0.0), (int(fields[11]) + int(fields[12])) / TICK)
             for task in Path(f"/proc/{current}/task").iterdir():
                 todo.extend(int(c) for c in (task / "children").read_text().split())
-        except (OSError, IndexError):
+        except (OSError, IndexError, ValueError):
             continue
     return total
 
 
-def timed(command: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Wall seconds and peak resident bytes of the whole process tree."""
+Run = tuple[float, int, str, float]  # wall s, peak RSS bytes, SHA-256 of stdout, CPU s
+
+
+def timed(command: list[str], env: dict[str, str]) -> Run:
+    """Wall time, peak memory and output digest; CPU is the whole tree's, sampled every
+    20 ms (a process's last few milliseconds can be missed), less sensitive to load."""
     peak = 0
-    start = time.perf_counter()
-    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL)
+    cpu: dict[int, float] = {}
+    done = threading.Event()
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, env=env, stdout=out)
 
-    def sample() -> None:
-        nonlocal peak
-        while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
-            time.sleep(0.05)
+        def sample() -> None:
+            nonlocal peak
+            while not done.wait(0.02):
+                peak = max(peak, _tree(process.pid, cpu))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    code = process.wait()
-    elapsed = time.perf_counter() - start
-    sampler.join()
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(process.pid, 0)  # only here: the sampler never reaps
+        elapsed = time.perf_counter() - start
+        done.set()
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        sampler.join()
+        cpu[process.pid] = usage.ru_utime + usage.ru_stime  # exact for the main process
+        out.seek(0)
+        digest = hashlib.sha256(out.read()).hexdigest()
     if code not in (0, 1):  # radon and vermin exit 0; modernity 1 only below --fail-under
         raise SystemExit(f"{' '.join(command)} exited {code}")
-    return elapsed, peak
+    return elapsed, peak, digest, sum(cpu.values())
 
 
-def measure(command: list[str], env: dict[str, str], repeat: int) -> tuple[float, int]:
+def measure(command: list[str], env: dict[str, str], repeat: int) -> Run:
     runs = [timed(command, env) for _ in range(repeat)]
-    return statistics.median(r[0] for r in runs), max(r[1] for r in runs)
+    return (statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[0][2],
+            statistics.median(r[3] for r in runs))
 
 
-def bench(name: str, staged: Path, repeat: int, cache_dir: Path) -> dict[str, tuple[float, int]]:
+def bench(staged: Path, repeat: int, cache_dir: Path, tools: Path) -> dict[str, Run]:
     env = {**os.environ, "MODERNITY_CACHE_DIR": str(cache_dir)}
     scan = [str(BIN / "modernity"), "scan", str(staged), "--format=json", "--now=2026-06-01"]
+    cores = len(os.sched_getaffinity(0))
     commands = {
         "libcst parse-only (1 process)": [sys.executable, "-c", PARSE_ONLY, str(staged)],
         "modernity cold --jobs 1": [*scan, "--no-cache", "--jobs=1"],
         "modernity cold --jobs 2": [*scan, "--no-cache", "--jobs=2"],
-        "modernity cold (default jobs)": [*scan, "--no-cache"],  # reused when it means --jobs 2
-        "vermin (all cores)": [str(BIN / "vermin"), "-q", "--no-tips", str(staged)],
-        "radon cc": [str(BIN / "radon"), "cc", str(staged)],
-        "radon mi": [str(BIN / "radon"), "mi", str(staged)],
+        f"modernity cold default jobs ({cores})": [*scan, "--no-cache"],
+        "vermin (all cores)": [str(tools / "vermin"), "-q", "--no-tips", str(staged)],
+        "radon cc": [str(tools / "radon"), "cc", str(staged)],
+        "radon mi": [str(tools / "radon"), "mi", str(staged)],
     }
-    results: dict[str, tuple[float, int]] = {}
+    results: dict[str, Run] = {}
     for label, command in commands.items():
-        if label == "modernity cold (default jobs)" and len(os.sched_getaffinity(0)) == 2:
-            results[label] = results["modernity cold --jobs 2"]
+        if cores == 2 and label.startswith("modernity cold default"):
+            results[label] = results["modernity cold --jobs 2"]  # the same command
             continue
-        print(f"  {name}: {label} ...", file=sys.stderr, flush=True)
+        print(f"  {label} ...", file=sys.stderr, flush=True)
         results[label] = measure(command, env, repeat)
     shutil.rmtree(cache_dir, ignore_errors=True)
     timed(scan, env)  # fills the cache
-    print(f"  {name}: modernity warm ...", file=sys.stderr, flush=True)
+    print("  modernity warm ...", file=sys.stderr, flush=True)
     results["modernity warm (default jobs)"] = measure(scan, env, repeat)
     return results
 
 
-def report(name: str, files: int, lines: int, results: dict[str, tuple[float, int]]) -> str:
+def report(name: str, files: int, lines: int, results: dict[str, Run]) -> str:
     rows = [
         f"### {name}: {files:,} files, {lines:,} lines", "",
-        "| measurement | wall s (median) | LOC/s | peak RSS MB | x parse-only |",
-        "| --- | ---: | ---: | ---: | ---: |",
+        "| measurement | wall s (median) | LOC/s | peak RSS MB | x parse-only | CPU s, all |",
+        "| --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     floor = results["libcst parse-only (1 process)"][0]
-    for label, (seconds, peak) in results.items():
+    for label, (seconds, peak, _, cpu) in results.items():
         rows.append(f"| {label} | {seconds:.2f} | {lines / seconds:,.0f} | {peak / 2**20:,.0f} "
-                    f"| {seconds / floor:.2f} |")
-    cold1 = results["modernity cold --jobs 1"][0]
-    cold2 = results["modernity cold --jobs 2"][0]
-    cold = results["modernity cold (default jobs)"][0]
-    peers = sum(results[k][0] for k in ("vermin (all cores)", "radon cc", "radon mi"))
+                    f"| {seconds / floor:.2f} | {cpu:.2f} |")
+    cold1, cold2 = results["modernity cold --jobs 1"], results["modernity cold --jobs 2"]
+    default = next(run for label, run in results.items() if label.startswith("modernity cold d"))
+    peer = sum(results[k][0] for k in ("vermin (all cores)", "radon cc", "radon mi"))
     warm = results["modernity warm (default jobs)"][0]
+    same = "yes" if cold1[2] == cold2[2] else "**NO**"
     rows += [
         "",
-        f"- cold --jobs 1 / parse-only: **{cold1 / floor:.2f}x** (target ≤ 1.5x)",
-        f"- vermin + radon cc + radon mi: {peers:.2f} s vs modernity cold default jobs "
-        f"{cold:.2f} s: **{peers / cold:.2f}x** (target > 1x)",
-        f"- --jobs 1 / --jobs 2: **{cold1 / cold2:.2f}x** (target ≥ 1.7x on django)",
-        f"- warm / cold: **{warm / cold:.1%}** (target ≤ 10%)",
-        f"- peak RSS, cold default jobs, parent + workers: "
-        f"**{results['modernity cold (default jobs)'][1] / 2**20:,.0f} MB** (target ≤ 1024 MB)",
+        f"- cold --jobs 1 / parse-only: **{cold1[0] / floor:.2f}x** (target ≤ 1.5x)",
+        f"- cold default jobs / (vermin + radon cc + radon mi = {peer:.2f} s): "
+        f"**{default[0] / peer:.2f}x** (target < 1x)",
+        f"- warm / cold default jobs: **{warm / default[0]:.1%}** (target ≤ 10%)",
+        f"- cold default jobs: **{default[0]:.2f} s**; peak RSS, parent + workers: "
+        f"**{default[1] / 2**20:,.0f} MB** (targets: < 1 s for 10 files, ≤ 1024 MB)",
+        f"- --jobs 1 / --jobs 2: {cold1[0] / cold2[0]:.2f}x; JSON byte-identical: {same}",
         "",
     ]
     return "\n".join(rows)
+
+
+def _load() -> str:
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
+def write(text: str) -> None:
+    results = HERE / "RESULTS.md"
+    current = results.read_text()
+    if BEGIN in current and END in current:
+        head, rest = current.split(BEGIN, 1)
+        current = head + BEGIN + "\n" + text + "\n" + END + rest.split(END, 1)[1]
+    else:
+        current += f"\n{BEGIN}\n{text}\n{END}\n"
+    results.write_text(current)
 
 
 def main() -> None:
@@ -172,24 +270,33 @@ def main() -> None:
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "modernity-bench")
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--corpus", action="append", choices=CORPORA)
+    parser.add_argument("--source", action="append", default=[], metavar="NAME=DIR",
+                        help="analyse DIR for corpus NAME instead of its PyPI sdist")
+    parser.add_argument("--write", action="store_true", help="update benchmarks/RESULTS.md")
     args = parser.parse_args()
-    load = os.getloadavg()
+    sources = {name: Path(path) for name, _, path in (s.partition("=") for s in args.source)}
+    tools = peers(args.cache)
     out = [
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores "
         f"(usable: {len(os.sched_getaffinity(0))}), Python {sys.version.split()[0]}; "
-        f"load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; "
-        f"median of {args.repeat} runs.", "",
+        f"load average before: {_load()}; median of {args.repeat} runs.", "",
     ]
     with tempfile.TemporaryDirectory(prefix="modernity-bench-") as tmp:
         for name in args.corpus or CORPORA:
             staged = args.cache / "staged" / name
-            files, lines = stage(fetch(name, args.cache), staged)
-            print(f"{name}: {files} files, {lines} lines", file=sys.stderr, flush=True)
-            results = bench(name, staged, args.repeat, Path(tmp) / name)
+            if name == "small":
+                source = small_repo(Path(tmp) / "small-source")
+            else:
+                source = sources.get(name) or fetch(name, args.cache)
+            files, lines = stage(source, staged)
+            print(f"{name}: {files} files, {lines} lines; load {_load()}", file=sys.stderr)
+            results = bench(staged, args.repeat, Path(tmp) / name, tools)
             out.append(report(name, files, lines, results))
-    load = os.getloadavg()
-    out.append(f"Load average after: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}.")
-    print("\n".join(out))
+    out.append(f"Load average after: {_load()}.")
+    text = "\n".join(out)
+    print(text)
+    if args.write:
+        write(text)
 
 
 if __name__ == "__main__":

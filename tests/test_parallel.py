@@ -1,6 +1,7 @@
 """Worker processes: results independent of the number of workers, and a crash costs one file."""
 
 import contextlib
+import os
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ import libcst
 import pytest
 
 from analyzer.engine import FileResult, analyse_file, run
-from analyzer.pool import CRASHED, analyse_in_workers, chunked
+from analyzer.pool import CRASHED, analyse_in_workers, chunked, session
 from analyzer.registry import all_checks
 from analyzer.walk import build_repo
 from tests.gitrepo import make_repo
@@ -112,3 +113,23 @@ def test_scan_survives_a_crashing_file(tmp_path: Path) -> None:
     assert hints.details["functions"] == 1
     if analysis.unparsable["deep.py"] == CRASHED:  # not rejected earlier by a pre-parse guard
         assert analysis.stats.crashed == 1
+
+
+def worker_and_root(root: Path, path: str, checks: Sequence[Any]) -> tuple[int, str]:
+    return os.getpid(), root.name
+
+
+def test_a_session_keeps_its_workers_for_the_next_repository(tmp_path: Path) -> None:
+    """Within a session (a multi-target scan) the worker started with it serves both
+    repositories, told each root; outside one, each call starts its own."""
+    sizes = {f"f{n}.py": 1 for n in range(4)}
+    with session(jobs=1):
+        first, _ = analyse_in_workers(tmp_path / "a", sizes, [], 1, worker_and_root)
+        second, _ = analyse_in_workers(tmp_path / "b", sizes, [], 1, worker_and_root)
+    alone, _ = analyse_in_workers(tmp_path / "c", sizes, [], 1, worker_and_root)
+    assert sorted(first) == sorted(second) == sorted(alone) == sorted(sizes)
+    assert {root for _, root in first.values()} == {"a"}
+    assert {root for _, root in second.values()} == {"b"}
+    assert len({pid for pid, _ in first.values()}) == 1
+    assert {pid for pid, _ in second.values()} == {pid for pid, _ in first.values()}
+    assert {pid for pid, _ in alone.values()}.isdisjoint({pid for pid, _ in first.values()})

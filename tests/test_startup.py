@@ -2,6 +2,7 @@
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -24,4 +25,28 @@ def test_help_imports_no_heavy_module(args: list[str]) -> None:
         [sys.executable, "-c", PROBE, *args], capture_output=True, text=True, check=True,
     )
     assert done.stdout
+    assert done.stderr.strip() == ""
+
+
+SCAN_PROBE = """
+import sys
+from analyzer.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit:
+    pass
+loaded = sorted({"rich", "jinja2", "libcst.matchers"} & set(sys.modules))
+print(",".join(loaded), file=sys.stderr)
+"""
+
+
+def test_a_json_scan_loads_no_renderer_nor_matchers(tmp_path: Path) -> None:
+    """A JSON scan imports neither rich nor jinja2, and no check needs libcst.matchers."""
+    (tmp_path / "app.py").write_text("def f(a: int) -> int:\n    return a\n")
+    done = subprocess.run(
+        [sys.executable, "-c", SCAN_PROBE, "scan", str(tmp_path), "--format=json",
+         "--now=2026-06-01", "--no-cache", "--jobs=1"],
+        capture_output=True, text=True, check=True,
+    )
+    assert '"app.py"' in done.stdout or "app.py" in done.stdout
     assert done.stderr.strip() == ""

@@ -9,7 +9,8 @@ import re
 from enum import Enum
 
 import libcst as cst
-import libcst.matchers as m
+
+from analyzer.traverse import descendants
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
 FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
@@ -27,10 +28,13 @@ class Branch(Enum):
     BOTH = "both"  # the test is about the version but its direction is unclear
 
 
+def is_name(node: cst.CSTNode, value: str) -> bool:
+    return isinstance(node, cst.Name) and node.value == value
+
+
 def _names(node: cst.CSTNode) -> set[str]:
-    found = m.findall(node, m.Name() | m.Attribute())
     names = set()
-    for item in found:
+    for item in descendants(node):
         if isinstance(item, cst.Name):
             names.add(item.value)
         elif isinstance(item, cst.Attribute):
@@ -59,7 +63,7 @@ def mentions_python2(node: cst.CSTNode) -> bool:
 
 def new_branch(test: cst.BaseExpression) -> Branch | None:
     """Which branch of ``if test:`` needs the newer Python, or None when ``test`` is no guard."""
-    if m.matches(test, m.Call(func=m.Name("hasattr"))):  # feature detection
+    if isinstance(test, cst.Call) and is_name(test.func, "hasattr"):  # feature detection
         return Branch.BOTH
     if not mentions_version(test):
         return None
@@ -74,7 +78,9 @@ def new_branch(test: cst.BaseExpression) -> Branch | None:
 
 
 def is_type_checking(test: cst.BaseExpression) -> bool:
-    return m.matches(test, m.Name("TYPE_CHECKING") | m.Attribute(attr=m.Name("TYPE_CHECKING")))
+    return is_name(test, "TYPE_CHECKING") or (
+        isinstance(test, cst.Attribute) and is_name(test.attr, "TYPE_CHECKING")
+    )
 
 
 def catches_import_error(node: cst.Try) -> bool:

@@ -7,7 +7,8 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 import libcst as cst
-import libcst.matchers as m
+
+from analyzer.traverse import descendants
 
 Finding = tuple[int, str]  # line, plain label
 
@@ -69,7 +70,8 @@ def except_pair(handler: cst.ExceptHandler) -> tuple[str, bool] | None:
     last = kind.elements[-1].value
     if not isinstance(last, cst.Name):
         return None
-    return last.value, bool(m.findall(handler.body, m.Name(last.value)))
+    used = any(isinstance(n, cst.Name) and n.value == last.value for n in descendants(handler.body))
+    return last.value, used
 
 
 def binds_old_style(name: str, used: bool, classes: Collection[str]) -> bool:

@@ -71,7 +71,8 @@ class Complexity(FileCheck[FileComplexity | None]):
 
     def visit_Module(self, node: cst.Module) -> None:
         if self.source.role is Role.PRODUCTION and not self.source.notebook:
-            self.text = node.code  # the source as written: libcst round-trips it exactly
+            # the source as written (libcst round-trips it exactly, but regenerating costs)
+            self.text = self.source.text or node.code
 
     def observe(self) -> FileComplexity | None:
         return None if self.text is None else measure(self.text)

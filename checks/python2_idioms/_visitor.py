@@ -6,11 +6,10 @@ compatibility shim, not Python 2 only.
 """
 
 import libcst as cst
-import libcst.matchers as m
 
 from analyzer.api import SourceFile
 from checks._scope import ScopeVisitor
-from checks._shared.guards import FLAG_NAMES, catches_import_error, mentions_python2
+from checks._shared.guards import FLAG_NAMES, catches_import_error, is_name, mentions_python2
 from checks._shared.python2 import (
     BUILTINS,
     METHODS,
@@ -25,8 +24,15 @@ from checks._shared.python2 import (
 _FUTURE_SHIMS = frozenset({
     "print_function", "unicode_literals", "division", "absolute_import", "with_statement",
 })
-_PRINT_TO = m.Tuple(elements=[m.Element(m.BinaryOperation(m.Name("print"), m.RightShift())),
-                              m.ZeroOrMore()])
+
+
+def _is_print_statement(node: cst.BaseExpression) -> bool:
+    """``print`` alone, or ``print >>f, x`` (parsed as a tuple whose first item is a shift)."""
+    if isinstance(node, cst.Tuple) and node.elements:
+        first = node.elements[0].value
+        return (isinstance(first, cst.BinaryOperation) and is_name(first.left, "print")
+                and isinstance(first.operator, cst.RightShift))
+    return is_name(node, "print")
 
 
 class Python2Visitor(ScopeVisitor[Python2File]):
@@ -102,7 +108,7 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.found(self.soft, self.line(node), f".{func.attr.value}() method")
 
     def visit_Expr(self, node: cst.Expr) -> None:
-        if m.matches(node.value, _PRINT_TO | m.Name("print")):
+        if _is_print_statement(node.value):
             self.found(self.syntax, self.line(node), "print statement")
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:

@@ -9,9 +9,9 @@ literal, ``dict()``, or a name last assigned one in the file).
 from collections.abc import Sequence
 
 import libcst as cst
-import libcst.matchers as m
 
 from analyzer.api import SourceFile
+from analyzer.traverse import descendants
 from checks.python_version._syntax import SyntaxFeatures
 
 PEP448 = "unpacking in literals and calls (PEP 448)"
@@ -106,7 +106,7 @@ class FlowFeatures(SyntaxFeatures):
 
     def visit_CompFor(self, node: cst.CompFor) -> None:
         super().visit_CompFor(node)
-        self.targets.update(id(s) for s in m.findall(node.target, m.StarredElement()))
+        self.targets.update(id(s) for s in _starred(node.target))
         if node.asynchronous is not None:
             self._comprehension_needs(node, "async comprehension")
 
@@ -122,17 +122,18 @@ class FlowFeatures(SyntaxFeatures):
             self.syntax("continue in finally", found)
 
     def visit_Raise(self, node: cst.Raise) -> None:
-        if node.cause is not None and m.matches(node.cause.item, m.Name("None")):
+        cause = node.cause.item if node.cause is not None else None
+        if isinstance(cause, cst.Name) and cause.value == "None":
             self.syntax("raise ... from None", node)
 
     # unpacking --------------------------------------------------------------
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         super().visit_AssignTarget(node)
-        self.targets.update(id(s) for s in m.findall(node.target, m.StarredElement()))
+        self.targets.update(id(s) for s in _starred(node.target))
 
     def visit_For(self, node: cst.For) -> None:
         super().visit_For(node)
-        self.targets.update(id(s) for s in m.findall(node.target, m.StarredElement()))
+        self.targets.update(id(s) for s in _starred(node.target))
         if isinstance(node.target, cst.Name):
             known = isinstance(node.iter, cst.Tuple | cst.List | cst.Set) and bool(
                 node.iter.elements) and all(self.is_dict(e.value) for e in node.iter.elements)
@@ -140,7 +141,7 @@ class FlowFeatures(SyntaxFeatures):
 
     def visit_AsName(self, node: cst.AsName) -> None:
         super().visit_AsName(node)
-        self.targets.update(id(s) for s in m.findall(node.name, m.StarredElement()))
+        self.targets.update(id(s) for s in _starred(node.name))
 
     def visit_StarredElement(self, node: cst.StarredElement) -> None:
         if id(node) not in self.targets:
@@ -178,4 +179,9 @@ class FlowFeatures(SyntaxFeatures):
             return "b" in node.prefix.lower()
         if isinstance(node, cst.ConcatenatedString):
             return self._is_bytes(node.left)
-        return m.matches(node, m.Call(func=m.Name("bytes") | m.Name("bytearray")))
+        return isinstance(node, cst.Call) and isinstance(node.func, cst.Name) and (
+            node.func.value in ("bytes", "bytearray"))
+
+
+def _starred(node: cst.CSTNode) -> list[cst.CSTNode]:
+    return [found for found in descendants(node) if isinstance(found, cst.StarredElement)]

@@ -6,10 +6,10 @@ only count when Python evaluates them at runtime.
 """
 
 import libcst as cst
-import libcst.matchers as m
 from libcst.helpers import get_full_name_for_node
 
 from analyzer.api import SourceFile
+from analyzer.traverse import descendants
 from checks._shared.guards import Branch, catches_import_error, is_type_checking, new_branch
 from checks.python_version._flow import FlowFeatures
 from checks.python_version._rules import (
@@ -99,7 +99,7 @@ class VersionFeatures(FlowFeatures):
     def visit_TypeAlias(self, node: cst.TypeAlias) -> None:
         self.syntax("PEP 695 type alias statement", node)
         in_generic_class = self.scopes[-1:] == ["c"] and self.generic_classes[-1]
-        if in_generic_class and m.findall(node.value, m.Lambda()):
+        if in_generic_class and any(isinstance(n, cst.Lambda) for n in descendants(node.value)):
             self.syntax("lambda in a type alias of a generic class", node)
         self.lazy += 1
 
@@ -156,7 +156,7 @@ class VersionFeatures(FlowFeatures):
                 self.add("style: X | Y union in a deferred annotation", self.line(node), (3, 0))
             return
         left, right = node.left, node.right
-        none_side = m.matches(left, m.Name("None")) or m.matches(right, m.Name("None"))
+        none_side = _is_none(left) or _is_none(right)
         if self.annotations or none_side or (self._typeish(left) and self._typeish(right)):
             self.syntax("X | Y union at runtime", node)
         elif self.is_dict(left) or self.is_dict(right):
@@ -193,3 +193,7 @@ class VersionFeatures(FlowFeatures):
             (label, version[0], version[1], line) for label, (version, line) in self.found.items()
             if label not in self.polyfilled
         ))
+
+
+def _is_none(node: cst.CSTNode) -> bool:
+    return isinstance(node, cst.Name) and node.value == "None"

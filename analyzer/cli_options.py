@@ -1,0 +1,49 @@
+"""Turning the scan command's option text into values: dates, weights, target lists, cores."""
+
+import os
+import re
+from datetime import UTC, datetime
+from typing import TextIO
+
+from analyzer.errors import ConfigError
+
+
+def parse_now(text: str | None) -> datetime:
+    if text is None:
+        return datetime.now(UTC).replace(microsecond=0)
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        raise ConfigError(f"--now wants an ISO date such as 2026-06-01, not {text!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def parse_weights(items: tuple[str, ...]) -> dict[str, float]:
+    from analyzer.registry import get_check  # noqa: PLC0415
+
+    weights: dict[str, float] = {}
+    for item in items:
+        name, _, number = item.partition("=")
+        get_check(name)
+        try:
+            weights[name] = float(number)
+        except ValueError:
+            raise ConfigError(f"--weight wants CHECK=NUMBER, not {item!r}") from None
+        if weights[name] < 0:
+            raise ConfigError(f"--weight {item!r}: weights cannot be negative")
+    return weights
+
+
+def read_targets(stream: TextIO | None) -> tuple[str, ...]:
+    if stream is None:
+        return ()
+    # A comment starts a line or follows white space, so "#" inside a URL survives.
+    lines = (re.sub(r"(^|\s)#.*$", "", line).strip() for line in stream)
+    return tuple(line for line in lines if line)
+
+
+def cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
+    except AttributeError:
+        return os.cpu_count() or 1

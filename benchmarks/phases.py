@@ -1,0 +1,87 @@
+"""Where a cold analysis spends its CPU, phase by phase, against libcst's parse alone.
+
+Run on demand, from the project's virtualenv, over a directory of Python files:
+
+    .venv/bin/python benchmarks/phases.py ~/.cache/modernity-bench/staged/flask
+
+Everything runs in this process with the garbage collector off, as in a worker, and
+each figure is the best of ``--repeat`` passes of CPU time (``time.process_time``),
+so the split holds on a busy machine too. Each check is then timed alone on top of
+the bare walk, with start lines already computed (they are counted once, above).
+"""
+
+import argparse
+import gc
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+import libcst as cst
+
+from analyzer import engine
+from analyzer.check import SourceFile
+from analyzer.engine import analyse_source, traverse
+from analyzer.guard import refuse
+from analyzer.lines import LazyLines, start_lines
+from analyzer.paths import role
+from analyzer.registry import all_checks
+
+
+def best(repeat: int, work: Callable[[], object]) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.process_time()
+        work()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("root", type=Path)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    texts = [(str(p.relative_to(args.root)), p.read_text(encoding="utf-8", errors="replace"))
+             for p in sorted(args.root.rglob("*.py"))]
+    checks = [cls for cls in all_checks() if cls.is_file_level()]
+    modules = [cst.parse_module(text) for _, text in texts]
+    gc.disable()
+
+    def visit(chosen: Sequence[Any]) -> None:
+        for (path, text), module in zip(texts, modules, strict=True):
+            source = SourceFile(path, role(path), text=text)
+            visitors = [cls(source) for cls in chosen]
+            traverse(module, visitors)
+            for visitor in visitors:
+                visitor.observe()
+
+    parse = best(args.repeat, lambda: [cst.parse_module(text) for _, text in texts])
+    rows = {
+        "libcst parse": parse,
+        "pre-parse guard (tokenize)": best(args.repeat, lambda: [refuse(t) for _, t in texts]),
+        "start lines, every file": best(args.repeat, lambda: [start_lines(m) for m in modules]),
+        "walk, no check": (walk := best(args.repeat, lambda: visit([]))),
+    }
+    rows["walk, every check (and its lines)"] = best(args.repeat, lambda: visit(checks))
+    rows["analyse_source (all of it)"] = best(args.repeat, lambda: [
+        analyse_source(SourceFile(path, role(path)), text, checks) for path, text in texts
+    ])
+    lines = {id(module): start_lines(module) for module in modules}
+
+    class Precomputed(LazyLines):
+        def _computed(self) -> dict[int, int]:
+            return lines[id(self._module)]
+
+    engine.LazyLines = Precomputed  # type: ignore[misc]  (per check: its own work only)
+    for cls in checks:
+        alone = best(args.repeat, lambda cls=cls: visit([cls])) - walk  # type: ignore[misc]
+        rows[f"  check {cls.name}, lines precomputed (over the walk)"] = alone
+    print(f"{args.root}: {len(texts)} files; CPU s, best of {args.repeat}")
+    print("| phase | CPU s | x parse |\n| --- | ---: | ---: |")
+    for label, seconds in rows.items():
+        print(f"| {label} | {seconds:.3f} | {seconds / parse:.2f} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,81 @@
+"""Start lines from ``analyzer.lines`` equal libcst's ``PositionProvider`` on every node."""
+
+from pathlib import Path
+
+import libcst as cst
+import pytest
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from analyzer.lines import LazyLines, LineProvider, newlines, start_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# Shapes where a node's start is not simply its first character: leading comments and
+# blank lines, decorators, semicolons, continuation lines, brackets spanning lines,
+# strings holding newlines, a module footer, and every line-break convention.
+SHAPES = [
+    "",
+    "\n\n",
+    "# only a comment",
+    "x = 1",
+    "#!/usr/bin/env python\n# header\n\n'''doc\nstring'''\nimport os\n\n\n# footer\n",
+    "@a\n@b.c(\n  1)\n\n# between\ndef f(x,\n      y=(2 +\n         3)):\n    '''d\n    s'''\n"
+    "    return x  # c\n\n\n# end\n",
+    "class C(\n    B,\n):\n    a: int = 1; b = 2\n    def m(self): return \\\n        3\n",
+    "if a:\n    pass\nelif b:\n\n    pass\nelse:\n    # c\n    x = [\n        1,\n    ]\n",
+    "try:\n    x\nexcept (A,\n        B) as e:\n    raise\nfinally:\n    y\n",
+    "with (\n    open(a) as f,\n    open(b) as g,\n):\n    f'{x!r:>{w}}\\n{y}'\n",
+    "match p:\n    case [1, *rest] if rest:\n        pass\n"
+    "    case {'k': v, **kw}:\n        pass\n",
+    "async def f():\n    async with a as b:\n        await c\n"
+    "    async for i in d:\n        yield i\n",
+    "x = (lambda y:\n     y)(\n  1)\nz = x if x else \\\n  y\n",
+    "s = '''a\r\nb'''\r\nt = 1\r\n\r\n# c\r\nu = (1,\r\n  2)\r\n",
+    "a = 1\rb = 2\r\rc = (3,\r 4)\r",
+    "def f():\n    x = 1\n\n    # trailing comment in the body\n\n# dedented comment\ny = 2",
+]
+
+
+def _pairs(text: str) -> tuple[int, int]:
+    """(nodes compared, mismatches) between the two providers on ``text``."""
+    module = cst.parse_module(text)
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    lines = start_lines(module)
+    mismatches = sum(lines.get(id(node)) != where.start.line for node, where in positions.items())
+    return len(positions), mismatches + abs(len(lines) - len(positions))
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_every_node_of_each_shape_starts_where_libcst_says(text: str) -> None:
+    compared, mismatches = _pairs(text)
+    assert compared > 0
+    assert mismatches == 0
+
+
+def test_every_node_of_this_project_starts_where_libcst_says() -> None:
+    sources = sorted((*ROOT.glob("analyzer/**/*.py"), *ROOT.glob("checks/**/*.py")))
+    assert len(sources) > 20
+    compared = mismatches = 0
+    for path in sources:
+        counted, wrong = _pairs(path.read_text(encoding="utf-8"))
+        compared, mismatches = compared + counted, mismatches + wrong
+    assert compared > 50_000
+    assert mismatches == 0
+
+
+def test_newlines_counts_each_convention_once() -> None:
+    assert [newlines(s) for s in ("", "a", "\n", "\r\n", "\r", "\n\r", "a\r\n\rb\n")] == [
+        0, 0, 1, 1, 1, 2, 3,
+    ]
+
+
+def test_lazy_lines_and_the_provider_agree() -> None:
+    module = cst.parse_module("x = 1\n\ndef f(\n    a,\n):\n    return a\n")
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
+    provided = wrapper.resolve(LineProvider)
+    lazy = LazyLines(module)
+    function = module.body[1]
+    assert isinstance(function, cst.FunctionDef)
+    assert lazy[function] == provided[function] == 3
+    assert lazy[function.params.params[0]] == 4
+    assert len(provided) == len(lazy)
