@@ -22,7 +22,7 @@ TEMPLATES = {
     "frameworks": "is where {framework} first appears: what did you build with it, and what "
                   "would you do differently today?",
     "type_hints": "is annotated: how did you decide what to type, and does a type checker run?",
-    "idioms": "which choices in this file would you point a reviewer to, and why?",
+    "idioms": "shows your Python style: which choices here would you defend in a review?",
     "tests": "is a test: what does it protect against, and what is still untested?",
     "notebooks": "is a notebook: how would you turn it into code a colleague could reuse?",
     "sql": "runs SQL: how does it behave when the table grows a thousandfold?",
