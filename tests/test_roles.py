@@ -128,3 +128,22 @@ def test_nanogpt_scores_higher_as_ml_than_as_backend() -> None:
     ml, backend = (scan(target, now=NOW, jobs=1, role=r) for r in ("ml", "backend"))
     assert ml.score.total > backend.score.total
     assert ml.fit is not None and {m.check for m in ml.fit.moved} >= {"async_code", "tests"}
+
+
+@pytest.mark.parametrize(("archetype", "role"), [
+    pytest.param("ML engineering", "ml", id="ml"), pytest.param("DevOps", "devops", id="devops"),
+    pytest.param("data science", "data-science", id="ds"),
+    pytest.param("backend", "backend", id="backend"), pytest.param(None, "general", id="none"),
+])
+def test_the_detectors_archetype_and_evidence_are_read_as_given(
+    archetype: str | None, role: str,
+) -> None:
+    """With ``archetype_evidence``, the frameworks check's archetype is trusted as it is."""
+    frameworks = Signal(check="frameworks", value=1, summary="", evidence=(Location("m.py", 1),),
+                        details={"primary_archetype": archetype,
+                                 "archetype_evidence": ["train.py", "model.py"],
+                                 "frameworks": [{"name": "PyTorch", "archetype": "x", "files": 2}]})
+    _, fit = judge([frameworks])
+    assert fit.role == role
+    if role == "ml":
+        assert fit.how == "detected from PyTorch code in train.py, model.py"

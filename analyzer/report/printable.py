@@ -11,6 +11,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import replace
 
+from analyzer.fit import RoleFit
 from analyzer.model import Location, Signal
 from analyzer.report import Report
 
@@ -31,6 +32,17 @@ def _signal(signal: Signal) -> Signal:
     return replace(signal, summary=clean(signal.summary), evidence=evidence)
 
 
+def _fit(fit: RoleFit | None) -> RoleFit | None:
+    """Questions quote paths and flag text; ``how`` quotes the files the role was detected in."""
+    if fit is None:
+        return None
+    questions = tuple(
+        replace(q, location=Location(clean(q.location.path), q.location.line), text=clean(q.text))
+        for q in fit.questions
+    )
+    return replace(fit, how=clean(fit.how), questions=questions)
+
+
 def printable(report: Report) -> Report:
     """A copy of ``report`` whose every repository-derived string is safe for a terminal."""
     flags = tuple(
@@ -40,5 +52,5 @@ def printable(report: Report) -> Report:
     return replace(
         report, target=clean(report.target), signals=tuple(map(_signal, report.signals)),
         score=replace(report.score, flags=flags), excluded=_mapping(report.excluded),
-        unparsable=_mapping(report.unparsable),
+        unparsable=_mapping(report.unparsable), fit=_fit(report.fit),
     )
