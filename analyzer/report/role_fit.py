@@ -4,12 +4,13 @@ Kept apart from the format modules so each adds one small section: JSON's ``role
 the terminal's "Judged as" lines and questions, SARIF's run property and HTML's section.
 """
 
-from typing import Any
-
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from analyzer.fit import RoleFit
 from analyzer.report import Report
+
+if TYPE_CHECKING:  # rich loads only for the terminal report: a JSON scan stays lean
+    from rich.text import Text
 
 
 def as_dict(fit: RoleFit | None) -> dict[str, Any]:
@@ -35,8 +36,10 @@ def _points(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}"
 
 
-def judged_as(report: Report) -> Text:
+def judged_as(report: Report) -> "Text":
     """One line saying which rubric judged the code and why, then the weights it moved."""
+    from rich.text import Text  # noqa: PLC0415
+
     fit = report.fit
     if fit is None:
         return Text()
@@ -51,7 +54,9 @@ def judged_as(report: Report) -> Text:
     return text
 
 
-def questions(report: Report) -> Text:
+def questions(report: Report) -> "Text":
+    from rich.text import Text  # noqa: PLC0415
+
     text = Text("Questions to ask", style="bold")
     for number, question in enumerate(report.fit.questions if report.fit else (), start=1):
         text.append(f"\n{number}. ")
