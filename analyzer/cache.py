@@ -34,7 +34,7 @@ FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
     "analyzer.check", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.model",
-    "analyzer.notebooks", "analyzer.paths", "analyzer.repo", "analyzer.text",
+    "analyzer.notebooks", "analyzer.paths", "analyzer.repo", "analyzer.syntax", "analyzer.text",
     "analyzer.traverse",
 )
 

@@ -23,6 +23,8 @@ from analyzer.cli_options import parse_weights as _parse_weights
 from analyzer.cli_options import read_targets as _read_targets
 from analyzer.cli_roles import role_options
 from analyzer.errors import ModernityError
+from analyzer.originality.commands import compare_command, corpus_group
+from analyzer.report.output import FORMATS, schema_command
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
@@ -80,8 +82,12 @@ def main() -> None:
 @click.argument("targets", nargs=-1)
 @click.option("--targets-file", type=click.File("r"), metavar="FILE",
               help="Read more targets from FILE, one per line (# starts a comment; - is stdin).")
-@click.option("--format", "fmt", type=click.Choice(["terminal", "json", "sarif", "html"]),
-              default="terminal", show_default=True, help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="terminal",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8", lazy=False),
+              metavar="FILE", help="Write the report to FILE instead of standard output.")
+@click.option("-q", "--quiet", is_flag=True,
+              help="No progress display; only errors on standard error.")
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="N",
               help="Exit 1 when a score is below N (after the report).")
 @click.option("--ref", help="Branch, tag or commit to scan (default: the default branch).")
@@ -107,7 +113,8 @@ def main() -> None:
 @profile_options
 @role_options
 def scan(
-    targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, fail_under: int | None,
+    targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, output: TextIO | None,
+    quiet: bool, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, max_repo_mb: float,
     max_files: int, jobs: int | None, no_cache: bool, verbose: bool, judging: dict[str, Any],
@@ -135,11 +142,13 @@ def scan(
         options = {
             "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
             "authors": authors, "limits": limits, "jobs": jobs or _cores(),
-            "use_cache": not no_cache, "on_stats": _show_stats if verbose else None, **judging,
+            "use_cache": not no_cache, "on_stats": _show_stats if verbose and not quiet else None,
+            **judging,
         }
         if run_cli(targets, fmt, options, **profile):  # a GitHub profile: the candidate report
             return
-        reports, failures = _scan_all(targets, fmt, options, verbose=verbose)
+        reports, failures = _scan_all(targets, fmt, options, verbose=verbose, quiet=quiet,
+                                      output=output)
     if failures:
         sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
     below = [
@@ -151,13 +160,15 @@ def scan(
 
 
 def _scan_all(
-    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool
+    targets: tuple[str, ...], fmt: str, options: dict[str, Any], *, verbose: bool,
+    quiet: bool, output: TextIO | None,
 ) -> tuple[list[Any], list[bool]]:
     """Scan each target in turn, printing terminal reports as they come; one failure loses
     nothing. Returns the reports (a failed target as ``{target, error}``) and, per failure,
     whether it was an internal error."""
     from analyzer.acquire import redact  # noqa: PLC0415
     from analyzer.pipeline import scan as scan_one  # noqa: PLC0415
+    from analyzer.report.output import progress, render_document  # noqa: PLC0415
     from analyzer.report.printable import clean, printable  # noqa: PLC0415
 
     reports: list[Any] = []
@@ -167,11 +178,13 @@ def _scan_all(
 
         from analyzer.report import terminal  # noqa: PLC0415
 
-        console = Console(soft_wrap=False)
+        console = Console(soft_wrap=False, file=output, width=100 if output else None)
+    shown = progress(quiet)
     for target in targets:
         internal = False
         try:
-            report = scan_one(target, **options)
+            with shown.running(clean(target)):
+                report = scan_one(target, **options, on_stage=shown.stage)
         except ModernityError as error:
             if verbose:
                 _traceback()
@@ -195,23 +208,8 @@ def _scan_all(
                                 [clean(r["target"]) for r in reports if isinstance(r, dict)],
                                 console)
     elif fmt != "terminal":
-        click.echo(_render_document(fmt, reports), nl=False)
+        click.echo(render_document(fmt, reports), nl=False, file=output)
     return reports, failures
-
-
-def _render_document(fmt: str, reports: list[Any]) -> str:
-    # one import per format: the HTML report alone needs jinja2
-    if fmt == "html":
-        from analyzer.report import html  # noqa: PLC0415
-
-        return html.render(reports)
-    if fmt == "sarif":
-        from analyzer.report import sarif  # noqa: PLC0415
-
-        return sarif.render([r for r in reports if not isinstance(r, dict)])
-    from analyzer.report import json_report  # noqa: PLC0415
-
-    return json_report.render(reports)
 
 
 main.add_command(checks_command)
@@ -219,3 +217,6 @@ main.add_command(explain)
 main.add_command(new_check)
 main.add_command(batch_command)
 main.add_command(results_command)
+main.add_command(schema_command)
+main.add_command(corpus_group)
+main.add_command(compare_command)

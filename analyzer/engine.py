@@ -27,6 +27,7 @@ from analyzer.paths import role
 from analyzer.pool import CRASHED, analyse_in_workers
 from analyzer.registry import CheckClass, all_checks
 from analyzer.repo import Repo, blob_id, read_bytes
+from analyzer.syntax import python_syntax_error
 from analyzer.text import decode
 from analyzer.traverse import visit_batched
 
@@ -40,8 +41,10 @@ class FileResult:
     error: str | None = None
 
 
-def parse_error_reason(error: cst.ParserSyntaxError) -> str:
-    """One readable line: libcst's own message lists every token it expected."""
+def parse_error_reason(error: cst.ParserSyntaxError, text: str = "") -> str:
+    """One readable line: CPython's position and message when it agrees the file is broken."""
+    if text and (confirmed := python_syntax_error(text)) is not None:
+        return confirmed
     message = error.message.strip().splitlines()[0]
     line, column = error.raw_line, error.raw_column + 1
     # libcst's raw_line drifts past blank lines; its message has the true position.
@@ -86,7 +89,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
     try:
         module = cst.parse_module(text)
     except cst.ParserSyntaxError as error:
-        return FileResult(source.path, error=parse_error_reason(error))
+        return FileResult(source.path, error=parse_error_reason(error, text))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
     source = replace(source, text=text)

@@ -129,12 +129,13 @@ def read_git_facts(root: Path, blame_paths: Sequence[str] = ()) -> GitFacts:
     except git.GitCommandError:
         return GitFacts(head=None)  # a repository with no commits yet
     log = runner.log(
-        "--no-show-signature", f"--format=%H{_FIELD}%aN{_FIELD}%aE{_FIELD}%at{_FIELD}%ct{_RECORD}",
-        "HEAD",
+        "--no-show-signature", "--no-renames", "--name-only",
+        f"--format={_RECORD}%H{_FIELD}%aN{_FIELD}%aE{_FIELD}%at{_FIELD}%ct", "HEAD",
     )
     commits = []
     for record in log.split(_RECORD):
-        fields = record.strip().split(_FIELD)
+        header, _, names = record.strip().partition("\n")
+        fields = header.split(_FIELD)
         if len(fields) != 5:
             continue
         sha, name, email, authored, committed = fields
@@ -142,6 +143,7 @@ def read_git_facts(root: Path, blame_paths: Sequence[str] = ()) -> GitFacts:
             sha=sha, author_name=name, author_email=email,
             authored_at=datetime.fromtimestamp(int(authored), UTC),
             committed_at=datetime.fromtimestamp(int(committed), UTC),
+            paths=tuple(line.strip('"') for line in names.splitlines() if line.strip()),
         ))
     blame = blame_lines(root, blame_paths) if blame_paths else None
     return GitFacts(head=head.strip(), commits=tuple(commits), blame=blame)

@@ -9,11 +9,12 @@ from enum import StrEnum
 from functools import cache
 from pathlib import PurePosixPath
 
-# Trees nobody wrote by hand: installed packages, build output, caches.
+# Trees nobody wrote by hand: installed packages, build output, caches, editor copies.
+# (``vendor``/``third_party`` folders are judged by content: ``analyzer.vendoring``.)
 VENDORED_DIRS = frozenset({
     "venv", ".venv", "virtualenv", "site-packages", "dist-packages", "node_modules",
-    "__pycache__", ".tox", ".nox", ".eggs", "build", "dist", "_vendor", "vendor",
-    "third_party", "bower_components", ".mypy_cache", ".pytest_cache", ".ruff_cache",
+    "__pycache__", ".tox", ".nox", ".eggs", "build", "dist", "bower_components",
+    ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".idea",
 })
 TEST_DIRS = frozenset({"test", "tests", "testing", "unittests", "unit_tests"})
 # Inputs *for* tests (a linter's sample programs, golden files): never production code.
@@ -34,6 +35,7 @@ class TreeKind(StrEnum):
     BUILD = "build output"
     NODE_MODULES = "node_modules"
     TOOL_CACHE = "tool cache"
+    EDITOR = "editor files"  # .idea/ settings, Jupyter's .ipynb_checkpoints/ copies
     VENDORED = "vendored code"
 
 
@@ -42,7 +44,8 @@ _KIND_OF_DIR = {
     "site-packages": TreeKind.INSTALLED, "dist-packages": TreeKind.INSTALLED,
     "__pycache__": TreeKind.BYTECODE, "build": TreeKind.BUILD, "dist": TreeKind.BUILD,
     ".eggs": TreeKind.BUILD, "node_modules": TreeKind.NODE_MODULES,
-    "bower_components": TreeKind.NODE_MODULES,
+    "bower_components": TreeKind.NODE_MODULES, ".ipynb_checkpoints": TreeKind.EDITOR,
+    ".idea": TreeKind.EDITOR,
 }
 TREE_REASON = "vendored or generated tree"
 _TREE_REASON = re.compile(re.escape(TREE_REASON) + r": (?P<kind>[^(]+) \(")
@@ -70,7 +73,7 @@ def vendored_root(path: str, venvs: frozenset[str] = frozenset()) -> str | None:
     parts = PurePosixPath(path).parts[:-1]
     for index, part in enumerate(parts):
         top = "/".join(parts[: index + 1]) + "/"
-        if part in VENDORED_DIRS or part.endswith(".egg-info") or top in venvs:
+        if part in VENDORED_DIRS or part.endswith((".egg-info", ".dist-info")) or top in venvs:
             return top
     return None
 
@@ -82,13 +85,15 @@ def tree_kind(top: str, venvs: frozenset[str] = frozenset()) -> TreeKind:
         return TreeKind.VIRTUALENV
     if name.endswith(".egg-info"):
         return TreeKind.BUILD
+    if name.endswith(".dist-info"):
+        return TreeKind.INSTALLED
     if (name.startswith(".") and name.endswith("_cache")) or name in {".tox", ".nox"}:
         return TreeKind.TOOL_CACHE
     return _KIND_OF_DIR.get(name, TreeKind.VENDORED)
 
 
-def tree_reason(kind: TreeKind, files: int) -> str:
-    return f"{TREE_REASON}: {kind} ({files:,} files)"
+def tree_reason(kind: TreeKind, files: int, why: str = "") -> str:
+    return f"{TREE_REASON}: {kind} ({files:,} files{'; ' + why if why else ''})"
 
 
 def kind_of_reason(reason: str) -> TreeKind | None:

@@ -4,12 +4,13 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 
 from analyzer import __version__
-from analyzer.acquire import acquire, parse_target
+from analyzer.acquire import Kind, acquire, parse_target
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
 from analyzer.fit import judge
 from analyzer.pool import prepare
 from analyzer.report import Report
+from analyzer.report.excerpts import collect
 from analyzer.rules import Rubric
 from analyzer.walk import Limits, build_repo
 
@@ -26,6 +27,7 @@ def scan(
     jobs: int = 1,
     use_cache: bool = True,
     on_stats: Callable[[Stats], None] | None = None,
+    on_stage: Callable[[str], None] | None = None,
     role: str | None = None,
     rubric: Rubric | None = None,
     rubric_source: str = "",
@@ -35,9 +37,13 @@ def scan(
         prepare()
     cache = Cache() if use_cache else None
     try:
+        stage = on_stage or (lambda text: None)
+        stage("cloning" if target.kind is Kind.URL else "reading files")
         with acquire(target, ref, limits) as root:
             repo = build_repo(root, now=now, limits=limits, authors=authors)
+            stage(f"analysing {len(repo.python_files):,} Python files")
             analysis = run(repo, jobs=jobs, cache=cache)
+            excerpts = collect(repo, analysis.signals)
     finally:
         if cache is not None:
             cache.close()
@@ -55,5 +61,6 @@ def scan(
         python_files=len(repo.python_files),
         excluded=repo.excluded,
         unparsable=analysis.unparsable,
+        excerpts=excerpts,
         fit=fit,
     )

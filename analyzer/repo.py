@@ -42,6 +42,7 @@ class Commit:
     author_email: str
     authored_at: datetime
     committed_at: datetime
+    paths: tuple[str, ...] = ()  # the files the commit added, changed or deleted (not merges)
 
 
 @dataclass(frozen=True, slots=True)

@@ -24,8 +24,9 @@ from analyzer.paths import (
     vendored_root,
     venv_roots,
 )
-from analyzer.repo import Repo
-from analyzer.text import looks_binary
+from analyzer.repo import Repo, read_bytes
+from analyzer.text import decode, looks_binary
+from analyzer.vendoring import third_party_roots
 
 _SKIP_DIRS = frozenset({".git", ".hg", ".svn"})
 
@@ -91,6 +92,17 @@ def _examine(root: Path, path: str, limits: Limits) -> tuple[int, str | None]:
     return info.st_size, None
 
 
+def _small_text(root: Path, path: str, limits: Limits) -> str:
+    """A small metadata file's text for ``third_party_roots`` (never through a link)."""
+    _, skip = _examine(root, path, limits)
+    if skip is not None:
+        return ""
+    try:
+        return decode(read_bytes(root, path))
+    except OSError:
+        return ""
+
+
 def build_repo(
     root: Path, *, now: datetime, limits: Limits | None = None, authors: tuple[str, ...] = (),
 ) -> Repo:
@@ -108,9 +120,10 @@ def build_repo(
     excluded: dict[str, str] = {}
     vendored: Counter[str] = Counter()
     venvs = venv_roots(paths)
+    copies = third_party_roots(paths, lambda path: _small_text(root, path, limits))
     total = 0
     for path in paths:
-        top = vendored_root(path, venvs)
+        top = vendored_root(path, venvs) or next((c for c in copies if path.startswith(c)), None)
         if top is not None:
             vendored[top] += 1
             continue
@@ -126,7 +139,7 @@ def build_repo(
         raise LimitError(f"repository's files are larger than {limits.max_repo_mb:g} MB "
                          "(--max-repo-mb)")
     for top, count in vendored.items():
-        excluded[top] = tree_reason(tree_kind(top, venvs), count)
+        excluded[top] = tree_reason(tree_kind(top, venvs), count, copies.get(top, ""))
     blamed = [p for p in files if authors and p.endswith(".py") and role(p) is Role.PRODUCTION]
     return Repo(
         files=MappingProxyType(files),

@@ -5,7 +5,11 @@ The number of commits on the scanned branch (the value), the first and last
 commit dates, the number of people who committed (after `.mailmap`; bots such as
 dependabot left out), and the number of distinct calendar weeks in the year
 before the scan with at least one commit by a person. `one_commit_dump` is true
-when a project of five or more files arrived in one or two commits.
+when a project of five or more files was uploaded in one sitting: it arrived in
+one or two commits, or all its code (`.py`, notebooks; vendored trees aside) is
+in the first commit and later commits touch only other files (README, docs).
+`code_commits_after_first` counts later commits that change code;
+`commits_per_month` counts every commit by the month it was written.
 
 ## Why it matters
 Real projects grow in many small commits over weeks and months. A whole project
@@ -20,9 +24,10 @@ Some people squash history or publish a clean copy of private work. Commit dates
 are set by the author's machine and can be rewritten. Ask how the project evolved.
 """
 
+from collections import Counter
 from typing import TypedDict, cast
 
-from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
+from analyzer.api import Example, Flag, Fold, Level, Repo, RepoCheck, Rule, Signal, flag, value
 from checks._shared.people import human_commits, identity
 
 DUMP_MAX_COMMITS = 2
@@ -37,6 +42,8 @@ class Details(TypedDict, total=False):
     contributors: int
     active_weeks_last_year: int
     one_commit_dump: bool
+    commits_per_month: dict[str, int]
+    code_commits_after_first: int
 
 
 def _grade(signal: Signal) -> float:
@@ -45,12 +52,30 @@ def _grade(signal: Signal) -> float:
     return min(1.0, value(signal) / 30) / 2 + min(1.0, weeks / 12) / 2
 
 
+def _is_code(path: str) -> bool:
+    return path.endswith((".py", ".pyw", ".ipynb"))
+
+
+def _code_after_first(repo: Repo) -> int | None:
+    """Later commits touching code, or None when some of today's code is not in the first."""
+    commits = repo.git.commits if repo.git else ()
+    first = set(commits[-1].paths) if commits else set()  # git log lists newest first
+    code = [path for path in repo.files if _is_code(path)]
+    if not code or any(path not in first for path in code):
+        return None
+    trees = tuple(path for path in repo.excluded if path.endswith("/"))  # vendored, venvs
+    return sum(
+        any(_is_code(path) and not path.startswith(trees) for path in commit.paths)
+        for commit in commits[:-1]
+    )
+
+
 def _flags(signal: Signal) -> list[Flag]:
     details = cast("Details", signal.details)
     weeks = details.get("active_weeks_last_year", 0)
     if details.get("one_commit_dump") is True:
         return flag(
-            Level.YELLOW, "The whole project arrived in one or two commits.",
+            Level.YELLOW, "Uploaded in one sitting: all the code arrived at once.",
             "Some people develop privately and publish a clean copy.",
             "How did this project evolve? What did the first working version look like?",
         )(signal)
@@ -78,16 +103,22 @@ class History(RepoCheck):
             # a commit dated after the scan (clock skew, --now earlier today) is recent, not ignored
             if (repo.now - c.authored_at).days < 365
         }
+        months = Counter(f"{c.authored_at:%Y-%m}" for c in commits)
         contributors = len({identity("", c.author_email or c.author_name) for c in people})
-        dump = len(commits) <= DUMP_MAX_COMMITS and len(repo.files) >= DUMP_MIN_FILES
+        later = _code_after_first(repo)
+        sitting = len(commits) > DUMP_MAX_COMMITS and later == 0
+        dump = len(repo.files) >= DUMP_MIN_FILES and (len(commits) <= DUMP_MAX_COMMITS or sitting)
         summary = (
             f"{len(commits):,} commit(s) from {first:%Y-%m-%d} to {last:%Y-%m-%d} by "
             f"{contributors} person(s); commits in {len(weeks)} of the last 52 weeks."
         )
         if dump:
-            summary += " The whole project arrived in one or two commits."
+            summary += (" All the code arrived in the first commit; later ones touch no code."
+                        if sitting else " The whole project arrived in one or two commits.")
         return cls.signal(
             len(commits), summary, first_commit=first.isoformat(), last_commit=last.isoformat(),
             human_commits=len(people), bot_commits=len(commits) - len(people),
             contributors=contributors, active_weeks_last_year=len(weeks), one_commit_dump=dump,
+            commits_per_month=dict(sorted(months.items())),
+            code_commits_after_first=later,
         )

@@ -1,4 +1,5 @@
 from collections.abc import Sequence
+from pathlib import Path
 
 import pytest
 
@@ -7,6 +8,15 @@ from analyzer.engine import run
 from analyzer.model import Signal
 from analyzer.registry import all_checks
 from analyzer.repo import Repo
+
+SCREENSHOTS = pytest.StashKey[list[Path]]()  # written by the browser tests
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """Say where the browser tests left their screenshots, so a person can look at them."""
+    shots = terminalreporter.config.stash.get(SCREENSHOTS, [])
+    if shots:
+        terminalreporter.write_line(f"{len(shots)} screenshots in {shots[0].parent}")
 
 
 def signal_of(repo: Repo, check: type[Check[object]] | str) -> Signal:

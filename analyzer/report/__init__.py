@@ -1,7 +1,7 @@
 """What a scan produced, in one value that every output format renders."""
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from analyzer.fit import RoleFit
@@ -23,6 +23,8 @@ class Report:
     python_files: int
     excluded: Mapping[str, str]
     unparsable: Mapping[str, str]
+    # "path:line" -> ((line, text), ...): code at the evidence, for the HTML page only
+    excerpts: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     fit: RoleFit | None = None  # the role judged, how it was chosen, questions to ask
 
 

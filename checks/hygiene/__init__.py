@@ -1,4 +1,4 @@
-"""Committed clutter: virtualenvs, bytecode, build output, and secrets in .env files.
+"""Committed clutter: virtualenvs, bytecode, binaries, build output, and committed secrets.
 
 ## What it measures
 The number of hygiene problems in what the repository holds (for a git
@@ -6,10 +6,19 @@ repository: what is committed). Each of these is one problem: a committed
 virtualenv (`venv/`, `.venv/`, or any folder with a `pyvenv.cfg`), installed
 packages (`site-packages`), a `__pycache__` tree, loose `.pyc` files, build
 output (`build/`, `dist/`, `*.egg-info`), `node_modules`, a tool cache
-(`.tox`, `.mypy_cache`...), and each `.env` file holding secret-looking values.
-For a secret only the path, line and variable name are reported, never the value.
-Vendored third-party code (`vendor/`, `third_party/`) is not a problem. All these
-trees are already left out of every other figure. Test data (`fixtures/`,
+(`.tox`, `.mypy_cache`...), editor files (`.idea/`, Jupyter's `.ipynb_checkpoints/`
+copies; one problem however many folders), committed binaries (`.so`, `.pyd`,
+`.whl`, `.zip`, `.db`/`.sqlite`, `.DS_Store`: one problem), and each `.env` file
+holding secret-looking values, and each source file (production, examples,
+notebooks; not tests) with a known key format (AWS, GitHub, Slack, Stripe, Google,
+private keys) or a random-looking literal assigned to a secret name
+(`SECRET_KEY = '197b…'`; placeholders such as `changethis` are not secrets). For a
+secret only the path, line and variable name are reported, never the value.
+Third-party code copied in (recognised by content: its own licence or `PKG-INFO`,
+a `*.dist-info` record, compiled modules beside its sources, a `__version__`, a
+well-known import name) is not counted as a problem but is flagged and listed
+with the reason. All these trees are already left out of
+every other figure. Test data (`fixtures/`,
 `tests/data/`...) is not looked at: sample repositories may hold such clutter on purpose.
 
 ## Why it matters
@@ -34,7 +43,9 @@ from checks.hygiene._clutter import clutter
 class Details(TypedDict, total=False):
     trees: dict[str, str]
     bytecode_files: int
+    binaries: int
     secrets: list[dict[str, object]]
+    vendored: dict[str, str]
 
 
 def _flags(signal: Signal) -> list[Flag]:
@@ -42,15 +53,21 @@ def _flags(signal: Signal) -> list[Flag]:
     flags = []
     if details.get("secrets"):
         flags += flag(
-            Level.RED, "Secret-looking values committed in a .env file (see evidence).",
+            Level.RED, "Secret-looking values committed in source or .env files (see evidence).",
             "The value may be a harmless local default; the scan never prints it.",
             "How do you keep passwords and API keys out of a repository?",
         )(signal)
-    if details.get("trees") or details.get("bytecode_files"):
+    if details.get("trees") or details.get("bytecode_files") or details.get("binaries"):
         flags += flag(
-            Level.YELLOW, "Committed clutter: virtualenv, bytecode or build output.",
+            Level.YELLOW, "Committed clutter: virtualenv, bytecode, binaries or build output.",
             "Often a one-off accident early in someone's learning.",
             "What belongs in a .gitignore for a Python project, and why?",
+        )(signal)
+    if details.get("vendored"):
+        flags += flag(
+            Level.YELLOW, "Third-party code copied in (vendored); left out of every figure.",
+            "Vendoring can be deliberate (a pinned or patched copy, a Lambda bundle).",
+            "Why is this library committed rather than declared as a dependency?",
         )(signal)
     return flags
 
@@ -72,6 +89,7 @@ class Hygiene(RepoCheck):
         return cls.signal(
             found.problems, found.summary(), evidence=found.evidence(),
             trees={path: str(kind) for path, kind in found.trees.items()},
-            bytecode_files=len(found.bytecode),
+            bytecode_files=len(found.bytecode), binaries=len(found.binaries),
+            vendored=found.vendored,
             secrets=[{"path": p, "line": line, "variable": key} for p, line, key in found.secrets],
         )

@@ -1,40 +1,58 @@
-"""What the repository holds that it should not: clutter trees, loose bytecode, secrets."""
+"""What the repository holds that it should not: clutter trees, binaries, bytecode, secrets."""
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analyzer.api import Fold, Location, Role, TreeKind, kind_of_reason
-from checks.hygiene._secrets import is_env_file, secret_lines
+from checks.hygiene._secrets import is_env_file, secret_lines, source_secret_lines
+
+# Compiled libraries, wheels and archives, databases, Finder metadata: built or local files.
+_BINARY = re.compile(
+    r"\.(so|pyd|dll|dylib)(\.\d+)*$|\.(whl|egg|zip|tar\.gz|tgz|db|sqlite3?)$|(^|/)\.DS_Store$",
+    re.IGNORECASE,
+)
+_SOURCE_ROLES = (Role.PRODUCTION, Role.EXAMPLE, Role.NOTEBOOK)
 
 
 @dataclass(frozen=True, slots=True)
 class Clutter:
     trees: dict[str, TreeKind]
     bytecode: list[str]
+    binaries: list[str]
     secrets: list[tuple[str, int, str]]  # path, line, variable name: never the value
+    vendored: dict[str, str]  # third-party copies: not clutter, but reported
 
     @property
-    def env_files(self) -> list[str]:
+    def secret_files(self) -> list[str]:
         return sorted({path for path, _, _ in self.secrets})
 
     @property
     def problems(self) -> int:
-        return len(self.trees) + bool(self.bytecode) + len(self.env_files)
+        kinds = set(self.trees.values())  # five .ipynb_checkpoints/ folders are one habit
+        return len(kinds) + bool(self.bytecode) + bool(self.binaries) + len(self.secret_files)
 
     def evidence(self) -> tuple[Location, ...]:
         return (
             *(Location(path, line) for path, line, _ in self.secrets),
             *(Location(path) for path in self.trees), *(Location(p) for p in self.bytecode[:5]),
+            *(Location(p) for p in self.binaries[:5]), *(Location(p) for p in self.vendored),
         )
 
     def summary(self) -> str:
-        if not self.problems:
-            return "No committed virtualenvs, bytecode, build output or secrets."
         found = [f"{kind} {path}" for path, kind in self.trees.items()]
         if self.bytecode:
             found.append(f"{len(self.bytecode)} loose bytecode file(s)")
-        found.extend(f"secret-looking values in {path}" for path in self.env_files)
-        return f"{self.problems} hygiene problem(s): {'; '.join(found)}."
+        if self.binaries:
+            found.append(f"{len(self.binaries)} committed binary file(s) such as "
+                         f"{self.binaries[0]}")
+        found.extend(f"secret-looking values in {path}" for path in self.secret_files)
+        text = (f"{self.problems} hygiene problem(s): {'; '.join(found)}." if self.problems
+                else "No committed virtualenvs, bytecode, binaries, build output or secrets.")
+        if self.vendored:
+            text += (" Third-party code copied in and left out of every figure: "
+                     f"{', '.join(self.vendored)}.")
+        return text
 
 
 def clutter(fold: Fold[None]) -> Clutter:
@@ -44,16 +62,24 @@ def clutter(fold: Fold[None]) -> Clutter:
     def own(path: str) -> bool:
         return fold.role_of(path) is not Role.TEST_DATA
 
+    kinds = {path: kind_of_reason(reason) for path, reason in repo.excluded.items() if own(path)}
     trees: dict[str, TreeKind] = {
-        path: kind for path, reason in repo.excluded.items()
-        if (kind := kind_of_reason(reason)) not in (None, TreeKind.VENDORED) and own(path)
+        path: kind for path, kind in kinds.items() if kind not in (None, TreeKind.VENDORED)
+        and kind is not None
     }
     bytecode = [
         path for path in repo.excluded if own(path)
         and PurePosixPath(path).suffix in {".pyc", ".pyo"} and not path.endswith("/")
     ]
+    binaries = [p for p in (*repo.excluded, *repo.files) if own(p) and _BINARY.search(p)]
     secrets = [
         (path, line, key) for path in repo.files if is_env_file(path) and own(path)
         for line, key in secret_lines(repo.text(path))
     ]
-    return Clutter(trees, bytecode, secrets)
+    # Tests are left out: their keys are fixtures (``API_KEY = "test-..."``) far more often.
+    secrets += [
+        (path, line, key) for path in (*repo.python_files, *repo.notebooks)
+        if fold.role_of(path) in _SOURCE_ROLES for line, key in source_secret_lines(repo.text(path))
+    ]
+    vendored = {p: repo.excluded[p] for p, kind in kinds.items() if kind is TreeKind.VENDORED}
+    return Clutter(trees, bytecode, sorted(binaries), secrets, vendored)

@@ -1,6 +1,8 @@
-"""Spotting secret-looking values in ``.env`` files without ever keeping the value."""
+"""Spotting secret-looking values in ``.env`` files and source code without keeping the value."""
 
+import math
 import re
+from collections import Counter
 from pathlib import PurePosixPath
 
 _TEMPLATE_SUFFIXES = frozenset({"example", "sample", "template", "dist", "defaults", "tpl", "tmpl"})
@@ -12,12 +14,31 @@ _SECRET_KEY = re.compile(
     r"|DATABASE_URL|CONN(ECTION)?_STR", re.IGNORECASE,
 )
 _PLACEHOLDER = re.compile(
-    r"^(changeme|change[_-]?me|x+|\*+|\.+|<.*>|\$\{.*\}|\$\w+|your[_-].*|none|null|true|false"
+    r"^(change[_-]?\w*|x+|\*+|\.+|<.*>|\$\{.*\}|\$\w+|your[_-].*|none|null|true|false"
     r"|todo|tbd|secret|password|example.*|dummy.*|test.*|placeholder.*|\d{1,6})$", re.IGNORECASE,
 )
-_TOKEN_SHAPE = re.compile(
-    r"AKIA[0-9A-Z]{16}|gh[pousr]_[A-Za-z0-9]{30,}|sk-[A-Za-z0-9_-]{20,}|xox[abprs]-[A-Za-z0-9-]{10,}"
-    r"|-----BEGIN [A-Z ]*PRIVATE KEY|://[^/\s:@]+:[^/\s@]+@",
+# Known key formats; a password in a URL counts unless it is an interpolation (${DB_PASSWORD}).
+_KEY_FORMATS = {
+    "AWS access key": re.compile(r"\b(AKIA|ASIA)[0-9A-Z]{16}\b"),
+    "GitHub token": re.compile(r"\bgh[pousr]_[A-Za-z0-9]{30,}"),
+    "Slack token": re.compile(r"\bxox[abposr]-[A-Za-z0-9-]{10,}"),
+    "Stripe live key": re.compile(r"\b[sr]k_live_[A-Za-z0-9]{16,}"),
+    "OpenAI key": re.compile(r"\bsk-[A-Za-z0-9_-]{32,}"),
+    "Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
+    "private key": re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY"),
+}
+_URL_PASSWORD = re.compile(r"://[^/\s:@]+:[^/\s@$][^/\s@]*@")
+# In source: NAME = '...', NAME: str = "...", "NAME": "...", name="..." (one literal, one line).
+_SOURCE_ASSIGNMENT = re.compile(
+    r"(?P<key>[A-Za-z_]\w*)['\"]?\s*(?::\s*[\w.\[\]| ]+?\s*)?[:=]\s*[rbu]?"
+    r"(?P<quote>['\"])(?P<value>[^'\"\s]{12,})(?P=quote)", re.IGNORECASE,
+)
+_SOURCE_NAME = re.compile(
+    r"secret|api_?key|token|passw(or)?d|access_?key|private_?key|client_?secret", re.IGNORECASE,
+)
+_NOT_A_VALUE = re.compile(
+    r"your|change|example|xxx|dummy|secret|placeholder|sample|fake|<|\{|\$|://|^[a-z_./-]+$",
+    re.IGNORECASE,
 )
 
 
@@ -29,16 +50,45 @@ def is_env_file(path: str) -> bool:
     return name.rsplit(".", 1)[-1] not in _TEMPLATE_SUFFIXES
 
 
+def _key_format(line: str) -> str | None:
+    return next((kind for kind, shape in _KEY_FORMATS.items() if shape.search(line)), None)
+
+
 def secret_lines(text: str) -> list[tuple[int, str]]:
-    """``(line, key)`` for each assignment whose value looks like a real secret."""
+    """``(line, key)`` for each ``.env`` assignment whose value looks like a real secret."""
     found = []
     for number, line in enumerate(text.splitlines(), start=1):
         match = _ASSIGNMENT.match(line)
         if match is None:
             continue
         value = match["value"].split(" #", 1)[0].strip().strip("'\"")
-        shaped = _TOKEN_SHAPE.search(value) is not None
-        named = _SECRET_KEY.search(match["key"]) is not None
+        shaped = _key_format(value) is not None or _URL_PASSWORD.search(value) is not None
+        named = _SECRET_KEY.search(match["key"]) is not None and "://" not in value
         if shaped or (named and len(value) >= 6 and not _PLACEHOLDER.match(value)):
             found.append((number, match["key"]))
+    return found
+
+
+def _entropy(value: str) -> float:
+    counts = Counter(value)
+    return -sum(n / len(value) * math.log2(n / len(value)) for n in counts.values())
+
+
+def source_secret_lines(text: str) -> list[tuple[int, str]]:
+    """``(line, name)`` of known key formats and random-looking literals given secret names.
+
+    The name is the variable (or the key format's kind), never the value.
+    """
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        kind = _key_format(line)
+        if kind is not None:
+            found.append((number, kind))
+            continue
+        for match in _SOURCE_ASSIGNMENT.finditer(line.replace('\\"', '"')):
+            value = match["value"]
+            if (_SOURCE_NAME.search(match["key"]) and not _NOT_A_VALUE.search(value)
+                    and _entropy(value) >= 3.5):
+                found.append((number, match["key"]))
+                break
     return found

@@ -8,7 +8,8 @@ lambdas are not functions. Details: `parameters_share` (annotated parameters,
 its `None` and mypy does not require it), counts of modern forms (`X | Y`,
 `list[int]`, PEP 695, `Protocol`, `TypedDict`, `TypeAlias`, `from __future__
 import annotations`) and legacy ones (`Optional[`, `Union[`, `List[`... and
-`# type:` comments), what was left out, and notebook figures apart. Coverage is
+`# type:` comments), `by_folder` (typed and all functions per top-level folder),
+what was left out, and notebook figures apart. Coverage is
 syntactic: it counts annotations written in the source, not what a type checker
 infers or verifies.
 

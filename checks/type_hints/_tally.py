@@ -2,7 +2,7 @@
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -74,6 +74,7 @@ def details(fold: Fold[FileHints], summed: FileHints) -> dict[str, object]:
         "returns_share": share(tally.annotated_returns, tally.returns),
         "modern_forms": {name: forms.get(name, 0) for name in MODERN},
         "legacy_forms": {name: forms.get(name, 0) for name in LEGACY},
+        "by_folder": by_folder(fold.production),
         "excluded": {
             "test_functions": total(fold.of(Role.TEST).values()).tally.functions,
             "test_data_functions": total(fold.of(Role.TEST_DATA).values()).tally.functions,
@@ -83,6 +84,17 @@ def details(fold: Fold[FileHints], summed: FileHints) -> dict[str, object]:
             "functions": notebooks.functions, "annotated_functions": notebooks.annotated,
         },
     }
+
+
+def by_folder(files: Mapping[str, FileHints]) -> dict[str, dict[str, int]]:
+    """Typed and all functions per top-level folder ("." for files at the root): the chart."""
+    folders: dict[str, dict[str, int]] = {}
+    for path, hints in files.items():
+        folder = folders.setdefault(path.split("/")[0] if "/" in path else ".",
+                                    {"annotated": 0, "functions": 0})
+        folder["annotated"] += hints.tally.annotated
+        folder["functions"] += hints.tally.functions
+    return {name: counts for name, counts in sorted(folders.items()) if counts["functions"]}
 
 
 def least_typed(files: dict[str, FileHints], limit: int = 5) -> tuple[Location, ...]:

@@ -1,9 +1,13 @@
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
 from analyzer.repo import Commit, GitFacts, Repo
+from analyzer.walk import build_repo
+from checks.history import History
 from tests.conftest import signal_of
+from tests.gitrepo import CommitSpec, make_repo
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
@@ -50,3 +54,28 @@ def test_commits_after_the_scan_date_are_recent() -> None:
     git = GitFacts("c", (Commit("c", "Ana", "ana@example.com", later_today, later_today),))
     repo = Repo.from_files({"a.py": ""}, now=NOW, git=git)
     assert signal_of(repo, "history").details["active_weeks_last_year"] == 1
+
+
+_PROJECT = {f"app/m{i}.py": f"x = {i}\n" for i in range(5)} | {"README.md": "# app\n"}
+
+
+@pytest.mark.parametrize(("later", "sitting", "code_commits"), [
+    pytest.param({"README.md": "# app\nmore\n"}, True, 0, id="later-commits-only-docs"),
+    pytest.param({"app/m1.py": "x = 10\n"}, False, 1, id="later-commit-changes-code"),
+    pytest.param({"app/new.py": "y = 1\n"}, False, None, id="code-added-later"),
+])
+def test_uploaded_in_one_sitting(
+    tmp_path: Path, later: dict[str, str], sitting: bool, code_commits: int | None,
+) -> None:
+    """All the code in the first commit and only docs after it: the work's history is hidden."""
+    root = make_repo(tmp_path / "r", _PROJECT, [
+        CommitSpec("all of it"), CommitSpec("docs", files={"README.md": "# app\nusage\n"}),
+        CommitSpec("more", date="2026-02-01T12:00:00+00:00", files=later),
+    ])
+    signal = signal_of(build_repo(root, now=NOW), "history")
+    assert signal.value == 3
+    assert signal.details["one_commit_dump"] is sitting
+    assert signal.details["code_commits_after_first"] == code_commits
+    assert History.rule is not None
+    messages = [f.message for f in History.rule.flags(signal)]
+    assert any("one sitting" in m for m in messages) is sitting

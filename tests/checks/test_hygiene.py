@@ -8,7 +8,9 @@ from analyzer.engine import run
 from analyzer.model import Location, Signal
 from analyzer.paths import TreeKind, tree_reason
 from analyzer.repo import Repo
+from analyzer.rules import Level
 from analyzer.walk import build_repo
+from checks.hygiene import Hygiene
 from tests.conftest import signal_of
 from tests.gitrepo import git, materialise
 
@@ -23,11 +25,15 @@ NOW = datetime(2026, 6, 1, tzinfo=UTC)
     pytest.param(TreeKind.VENDORED, 0, id="vendored-code-is-fine"),
 ])
 def test_committed_trees_are_problems(kind: TreeKind, problems: int) -> None:
-    """Environments, caches and build output are clutter; vendored libraries are not."""
+    """Environments, caches and build output are clutter; vendored libraries are not, but
+    they are still shown (with a flag of their own) so the exclusion is visible."""
     repo = Repo.from_files({"app.py": "x = 1\n"}, excluded={"stuff/": tree_reason(kind, 40)})
     signal = signal_of(repo, "hygiene")
     assert signal.value == problems
-    assert signal.evidence == ((Location("stuff/"),) if problems else ())
+    assert signal.evidence == (Location("stuff/"),)
+    assert Hygiene.rule is not None
+    vendored_flag = any("vendored" in f.message for f in Hygiene.rule.flags(signal))
+    assert vendored_flag is (kind is TreeKind.VENDORED)
 
 
 def test_loose_bytecode_files_are_one_problem() -> None:
@@ -105,3 +111,82 @@ def test_committed_virtualenv_is_flagged_and_changes_no_ratio(tmp_path: Path) ->
     assert dirty["hygiene"].details["trees"] == {".venv/": "virtualenv", "build/": "build output"}
     assert dirty["hygiene"].value == 3  # the virtualenv, build/ and the .env password
     assert tidy["hygiene"].value == 1
+
+
+@pytest.mark.parametrize("path", [
+    pytest.param("lambda.zip", id="zip"), pytest.param("Pillow-5.4.1-cp37-none.whl", id="wheel"),
+    pytest.param("lib/_imaging.cpython-37m-x86_64-linux-gnu.so", id="extension"),
+    pytest.param("lib/.libs/libz-a147dcb0.so.1.2.3", id="versioned-shared-library"),
+    pytest.param("todos.db", id="database"), pytest.param("data/app.sqlite3", id="sqlite"),
+    pytest.param("src/.DS_Store", id="finder-metadata"),
+])
+def test_committed_binaries_are_one_problem(path: str) -> None:
+    """Compiled libraries, archives and databases are counted, whatever the walk called them."""
+    repo = Repo.from_files({"app.py": "x = 1\n"}, excluded={path: "binary", "logo.png": "binary"})
+    signal = signal_of(repo, "hygiene")
+    assert (signal.value, signal.details["binaries"]) == (1, 1)
+    assert Location(path) in signal.evidence and Location("logo.png") not in signal.evidence
+
+
+def test_notebook_checkpoint_copies_are_one_problem(tmp_path: Path) -> None:
+    """Jupyter's .ipynb_checkpoints/ copies are editor files: left out, counted once."""
+    root = tmp_path / "repo"
+    for project in ("p1", "p2"):
+        (root / project / ".ipynb_checkpoints").mkdir(parents=True)
+        (root / project / "a.ipynb").write_text("{}")
+        (root / project / ".ipynb_checkpoints" / "a-checkpoint.ipynb").write_text("{}")
+    repo = build_repo(root, now=NOW)
+    assert repo.notebooks == ("p1/a.ipynb", "p2/a.ipynb")
+    signal = signal_of(repo, "hygiene")
+    assert signal.value == 1
+    assert signal.details["trees"] == {
+        "p1/.ipynb_checkpoints/": "editor files", "p2/.ipynb_checkpoints/": "editor files"}
+
+
+_KEY = "197b2c37e4f9a8d1c6b5e0f3a2d7c4b8"  # random-looking hex, as in a real router
+
+
+@pytest.mark.parametrize(("source", "name"), [
+    pytest.param(f"SECRET_KEY = '{_KEY}'\n", "SECRET_KEY", id="module-constant"),
+    pytest.param(f'API_KEY: str = "{_KEY}"\n', "API_KEY", id="annotated"),
+    pytest.param(f'config = {{"db_password": "{_KEY}"}}\n', "db_password", id="dict-entry"),
+    pytest.param(f'client = Client(token="{_KEY}")\n', "token", id="keyword-argument"),
+    pytest.param('aws = "AKIAIOSFODNN7EXAMPLE"\n', "AWS access key", id="aws-key-format"),
+    pytest.param('KEY = """-----BEGIN RSA PRIVATE KEY-----\n', "private key", id="private-key"),
+])
+def test_secrets_hard_coded_in_source(source: str, name: str) -> None:
+    """A secret in source is reported at its line, by name, never by value (a red flag)."""
+    signal = signal_of(Repo.from_files({"app/auth.py": f"import os\n{source}"}), "hygiene")
+    assert signal.value == 1
+    assert signal.evidence == (Location("app/auth.py", 2),)
+    assert signal.details["secrets"] == [{"path": "app/auth.py", "line": 2, "variable": name}]
+    assert _KEY not in signal.summary + repr(signal.details)
+    assert Hygiene.rule is not None
+    assert [f.level for f in Hygiene.rule.flags(signal)] == [Level.RED]
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param("SECRET_KEY = 'changethis'\n", id="placeholder"),
+    pytest.param("SECRET_KEY = 'your-secret-key-here-1234'\n", id="your-placeholder"),
+    pytest.param("SECRET_KEY = os.environ['SECRET_KEY']\n", id="from-environment"),
+    pytest.param("token = os.getenv('API_TOKEN', '')\n", id="getenv"),
+    pytest.param("TOKEN_URL = 'https://example.org/oauth2/token'\n", id="url"),
+    pytest.param("password_field = 'user_password_hash'\n", id="identifier"),
+    pytest.param("ALGORITHM = 'HS256'\n", id="not-a-secret-name"),
+])
+def test_what_is_not_a_hard_coded_secret(source: str) -> None:
+    assert signal_of(Repo.from_files({"app/auth.py": source}), "hygiene").value == 0
+
+
+def test_keys_in_tests_are_fixtures_not_secrets() -> None:
+    repo = Repo.from_files({"tests/test_auth.py": f"SECRET_KEY = '{_KEY}'\n"})
+    assert signal_of(repo, "hygiene").value == 0
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("SECRET_KEY=changethis", id="change-this"),
+    pytest.param("DATABASE_URL=postgresql://postgres:${POSTGRES_PASSWORD}@localhost:5432/app",
+                 id="interpolated-password-in-url"),
+])
+def test_env_placeholders_are_not_secrets(line: str) -> None:
+    assert signal_of(Repo.from_files({".env": f"{line}\n"}), "hygiene").value == 0

@@ -1,80 +1,128 @@
+"""tutorial_code against a user's corpus entry (our own sources) and the shipped corpus."""
+
+import base64
+import gzip
+import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from analyzer.model import Location
+from analyzer.api import Level
+from analyzer.model import Signal
+from analyzer.originality import corpus
+from analyzer.originality.build import entry_from_target
 from analyzer.repo import Repo
+from analyzer.score import rules
 from tests.conftest import signal_of
-
-POLLS = """\
-import datetime
-
-from django.db import models
+from tests.originality import mutations, samples
 
 
-class Question(models.Model):
-    question_text = models.CharField(max_length=200)
-    pub_date = models.DateTimeField("date published")
+def _matches(signal: Signal) -> list[dict[str, Any]]:
+    matches = signal.details["matches"]
+    assert isinstance(matches, list)
+    return matches
 
 
-class Choice(models.Model):
-    question = models.ForeignKey(Question, on_delete=models.CASCADE)
-    choice_text = models.CharField(max_length=200)
-    votes = models.IntegerField(default=0)
-"""
-ITEMS = """\
-from fastapi import FastAPI
-
-app = FastAPI()
-
-
-@app.get("/items/{item_id}")
-def read_item(item_id: int, q: str | None = None):
-    return {"item_id": item_id, "q": q}
-"""
-FLASKR = "def create_app():\n    pass\n\n\ndef get_db():\n    pass\n"
-CALCULATOR = """\
-def add(x, y): return x + y
-def subtract(x, y): return x - y
-def multiply(x, y): return x * y
-def divide(x, y): return x / y
-choice = input("Enter choice(1/2/3/4): ")
-"""
-WEATHER = 'import requests\nURL = f"https://api.openweathermap.org/data/2.5/weather?q={city}"\n'
+@pytest.fixture
+def tutorial_in_user_corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The made-up reading-list tutorial, added as `modernity corpus add` would."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    source = tmp_path / "tutorial"
+    source.mkdir()
+    (source / "reading.py").write_text(samples.TUTORIAL)
+    corpus.save([entry_from_target("reading-list-tutorial", source)], corpus.user_corpus_path())
 
 
-@pytest.mark.parametrize(("path", "source", "title", "line"), [
-    pytest.param("mysite/polls/models.py", POLLS, "Django tutorial (polls app)", 6, id="polls"),
-    pytest.param("main.py", ITEMS, "FastAPI docs example (/items/{item_id})", 6, id="fastapi"),
-    pytest.param("flaskr/__init__.py", FLASKR, "Flask tutorial (flaskr)", 1, id="flaskr"),
-    pytest.param("calc.py", CALCULATOR, "Console calculator exercise", 1, id="calculator"),
-    pytest.param("app.py", WEATHER, "Weather app (OpenWeatherMap API)", 2, id="weather-fstring"),
-])
-def test_tutorials_are_recognised(path: str, source: str, title: str, line: int) -> None:
-    """Each tutorial's fingerprint is found, with the line where it starts."""
-    signal = signal_of(Repo.from_files({path: source}), "tutorial_code")
-    assert signal.value == 1
-    assert signal.details["tutorials"] == [{"tutorial": title, "path": path, "line": line}]
-    assert signal.evidence == (Location(path, line),)
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_a_disguised_copy_is_flagged_red_naming_the_source() -> None:
+    repo = Repo.from_files({"app/books.py": mutations.disguise(samples.TUTORIAL),
+                            "app/__init__.py": ""})
+    signal = signal_of(repo, "tutorial_code")
+    assert signal.value is not None and signal.value >= 0.9
+    [top, *_] = _matches(signal)
+    assert top["source"] == "reading-list-tutorial"
+    assert top["longest"]["path"] == "app/books.py"
+    assert top["longest"]["source_path"] == "reading.py"
+    [flag] = rules()["tutorial_code"].flags(signal)
+    assert flag.level is Level.RED and "reading-list-tutorial" in flag.message
 
 
-@pytest.mark.parametrize(("path", "source"), [
-    pytest.param("quiz/models.py", "class Question:\n    question_text = ''\n", id="half-polls"),
-    pytest.param("app/__init__.py", FLASKR, id="flask-factory-outside-flaskr"),
-    pytest.param("ops.py", "def add(a, b): ...\ndef divide(a, b): ...\n", id="two-math-helpers"),
-    pytest.param("tests/data/calc.py", CALCULATOR, id="test-data"),
-    pytest.param("catalogue.py", 'MARKERS = {"api.openweathermap.org"}\n', id="bare-host-name"),
-])
-def test_partial_or_unrelated_code_does_not_match(path: str, source: str) -> None:
-    """A fingerprint needs all its parts in one production file."""
-    assert signal_of(Repo.from_files({path: source}), "tutorial_code").value == 0
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_coverage_is_the_share_of_the_candidates_code() -> None:
+    """The tutorial beside twice as much code of one's own: about a third, yellow not red."""
+    repo = Repo.from_files({"app/books.py": samples.TUTORIAL, "app/loans.py": samples.ALICE,
+                            "app/state.py": samples.CAROL})
+    signal = signal_of(repo, "tutorial_code")
+    assert signal.value is not None and 0.3 <= signal.value <= 0.5
+    [flag] = rules()["tutorial_code"].flags(signal)
+    assert flag.level is Level.YELLOW
 
 
-def test_the_fingerprint_catalogue_does_not_match_itself() -> None:
-    """A file listing the markers (such as our own catalogue) is not a tutorial app."""
-    catalogue = (Path(__file__).parents[2] / "checks" / "_fingerprints.py").read_text()
-    repo = Repo.from_files({
-        "checks/_fingerprints.py": catalogue,
-        "markers.py": 'M = ["://api.openweathermap.org", "/items/{item_id}", "enter choice"]\n',
-    })
-    assert signal_of(repo, "tutorial_code").value == 0
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+@pytest.mark.parametrize("path", ["examples/tutorial/books.py", "docs/books.py",
+                                  "tests/test_books.py", "app/migrations/0001_books.py"])
+def test_examples_docs_tests_and_migrations_are_not_product_code(path: str) -> None:
+    repo = Repo.from_files({path: samples.TUTORIAL, "app/loans.py": samples.ALICE})
+    signal = signal_of(repo, "tutorial_code")
+    assert signal.details["matches"] == []
+    assert rules()["tutorial_code"].flags(signal) == []
+
+
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_independent_code_for_the_same_task_is_not_flagged() -> None:
+    repo = Repo.from_files({"app/loans.py": samples.DAN, "app/db.py": samples.ERIN})
+    signal = signal_of(repo, "tutorial_code")
+    assert signal.value is not None and signal.value <= 0.15
+    assert rules()["tutorial_code"].flags(signal) == []
+
+
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_a_shared_secret_key_is_reported_on_its_own(tmp_path: Path) -> None:
+    key = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"
+    source = tmp_path / "starter"
+    source.mkdir()
+    (source / "config.py").write_text(samples.CAROL + f'\nSIGNING_KEY = "{key}"\n')
+    corpus.save([entry_from_target("course-starter", source)], corpus.user_corpus_path())
+    signal = signal_of(Repo.from_files({"app/config.py": f"TOKEN_KEY = '{key}'\n"}),
+                       "tutorial_code")
+    [top] = _matches(signal)
+    assert top["literals"] == [{"path": "app/config.py", "line": 1,
+                                "source_path": "config.py",
+                                "source_line": samples.CAROL.count("\n") + 2}]
+    [flag] = rules()["tutorial_code"].flags(signal)
+    assert flag.level is Level.YELLOW and "course-starter" in flag.message
+
+
+def test_the_shipped_corpus_holds_30_sources_as_hashes_only() -> None:
+    """Names, URLs, commits, licences, line counts and packed numbers: never source text."""
+    with gzip.open(corpus.SHIPPED) as stream:
+        document = json.load(stream)
+    entries = document["entries"]
+    assert len(entries) >= 30
+    for entry in entries:
+        assert set(entry) == {"name", "title", "url", "commit", "licence", "files"}
+        assert entry["url"].startswith("https://github.com/") and len(entry["commit"]) == 40
+        for source in entry["files"]:
+            assert set(source) == {"path", "lines", "fingerprints", "literals"}
+            assert len(base64.b64decode(source["fingerprints"])) % 16 == 0
+    assert {e.name for e in corpus.shipped()} >= {"udemy-fastapi-todo", "flask-flaskr",
+                                                  "django-polls", "microblog"}
+
+
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_a_course_secret_key_in_settings_py_counts_but_its_code_does_not(tmp_path: Path) -> None:
+    """Every Django project has a settings.py; the course's SECRET_KEY in it is the tell."""
+    key = "django-insecure-4k9v7x2m8q1w5e3r6t0y"
+    settings = f'DEBUG = True\nSECRET_KEY = "{key}"\nALLOWED_HOSTS = []\n'
+    source = tmp_path / "course"
+    (source / "mysite").mkdir(parents=True)
+    (source / "mysite" / "settings.py").write_text(settings + samples.ALICE)
+    corpus.save([entry_from_target("django-course", source)], corpus.user_corpus_path())
+    repo = Repo.from_files({"proj/settings.py": settings + samples.ALICE,
+                            "proj/views.py": samples.DAN})
+    signal = signal_of(repo, "tutorial_code")
+    assert signal.value == 0.0  # the settings module's code is everyone's
+    [top] = _matches(signal)
+    assert top["literals"] == [{"path": "proj/settings.py", "line": 2,
+                                "source_path": "mysite/settings.py", "source_line": 2}]

@@ -1,0 +1,166 @@
+"""What originality keeps of one source file: fingerprints, code lines and distinctive literals.
+
+Never the code itself: a shape is hashes and line numbers, so the corpus of
+tutorials that ships with modernity holds no one's source.
+"""
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from hashlib import blake2b
+from pathlib import PurePosixPath
+
+from analyzer.notebooks import Unreadable, to_python
+from analyzer.originality.winnow import (
+    DEDENT,
+    INDENT,
+    Fingerprint,
+    K,
+    Token,
+    W,
+    piece_fingerprints,
+    segments,
+    tokens,
+)
+from analyzer.paths import Role
+from analyzer.repo import Repo
+
+# A literal identifies its source when it is specific: a secret key or token (long, no
+# spaces, letters and digits mixed) or a URL. Names, messages and config keys are
+# everyone's ("Content-Type", "SQLALCHEMY_DATABASE_URI"), so they are left out.
+_MIN_LITERAL = 16
+_SECRET = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[!-~]{16,}")
+_URL = re.compile(r"https?://[^\s/]+\.[a-z]{2,}/\S{4,}")
+_QUOTES = re.compile(r"^[rbuRBU]{0,2}('''|\"\"\"|'|\")(?P<body>.*)\1$", re.DOTALL)
+_STRUCTURE = frozenset({"\n", INDENT, DEDENT})
+
+
+@dataclass(frozen=True, slots=True)
+class Shape:
+    fingerprints: tuple[Fingerprint, ...]
+    lines: frozenset[int]  # the lines that carry code
+    literals: tuple[tuple[int, int], ...]  # (hash of a distinctive literal, its line)
+    pieces: tuple["Piece", ...] = ()
+
+    def lines_of_run(self, start: int, end: int) -> tuple[int, int]:
+        """The lines fingerprints ``start..end`` cover, out to their piece's first and last
+        lines when the run reaches the piece's first or last fingerprint: winnowing keeps
+        one k-gram per window, so a copied piece's first window may start a little late."""
+        first = min(f.first for f in self.fingerprints[start:end + 1])
+        last = max(f.last for f in self.fingerprints[start:end + 1])
+        for piece in self.pieces:
+            if piece.start == start:
+                first = min(first, piece.first)
+            if piece.end == end:
+                last = max(last, piece.last)
+        return first, last
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """One of ``winnow.segments``: its fingerprints' index range and its lines."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+
+
+def literal_hash(body: str) -> int:
+    return int.from_bytes(blake2b(b"literal\0" + body.encode(), digest_size=8).digest(), "big")
+
+
+def _literals(toks: list[Token]) -> tuple[tuple[int, int], ...]:
+    found: dict[int, int] = {}
+    for tok in toks:
+        quoted = _QUOTES.match(tok.literal) if tok.literal else None
+        body = quoted.group("body").strip() if quoted else ""
+        distinctive = _URL.fullmatch(body) or (
+            _SECRET.fullmatch(body) and len(set(body)) >= 10 and "{" not in body
+        )
+        if len(body) >= _MIN_LITERAL and distinctive:
+            found.setdefault(literal_hash(body), tok.line)
+    return tuple(sorted(found.items(), key=lambda item: item[1]))
+
+
+def shape(source: str, k: int = K, w: int = W) -> Shape:
+    """The file's fingerprints, except those of k-grams repeated within it: a run of
+    ``name = "text"`` lines or keyword arguments is everyone's, and its k-grams repeat.
+
+    ``lines`` are the code lines coverage is measured over: those of pieces (see
+    ``winnow.segments``) long enough to fingerprint. A constant or a one-line class
+    is too short to tell copied from typed, so it counts neither way.
+    """
+    toks = tokens(source)
+    pieces = [(piece, piece_fingerprints(piece, k, w)) for piece in segments(toks)]
+    counts = Counter(f.hash for _, found in pieces for f in found)
+    chosen: list[Fingerprint] = []
+    edges: list[Piece] = []
+    for piece, found in pieces:
+        kept = [f for f in found if counts[f.hash] == 1]
+        if kept:
+            edges.append(Piece(len(chosen), len(chosen) + len(kept) - 1,
+                               piece[0].line, piece[-1].line))
+        chosen += kept
+    lines = frozenset(
+        tok.line for piece, _ in pieces if len(piece) >= k
+        for tok in piece if tok.text not in _STRUCTURE
+    )
+    return Shape(tuple(chosen), lines, _literals(toks), tuple(edges))
+
+
+def source_text(path: str, text: str) -> str | None:
+    """The Python in a file: notebooks' code cells at their own lines, None if unreadable."""
+    if not path.endswith(".ipynb"):
+        return text
+    code = to_python(text)
+    return None if isinstance(code, Unreadable) else code
+
+
+# Example, documentation and tutorial folders inside a project are not its product code:
+# flask ships the flaskr tutorial under examples/.
+EXAMPLE_DIRS = frozenset({"example", "examples", "doc", "docs", "docs_src", "demo", "demos"})
+# Written by a framework's generator (startproject, alembic init), identical everywhere.
+GENERATED_NAMES = frozenset({"manage.py", "settings.py", "wsgi.py", "asgi.py", "env.py"})
+
+
+def is_source_code(path: str, role: Role) -> bool:
+    """Hand-written code or notebook, wherever it lives: not tests, migrations or generated."""
+    parts = PurePosixPath(path).parts
+    return (
+        role in {Role.PRODUCTION, Role.NOTEBOOK, Role.EXAMPLE}
+        and "migrations" not in parts[:-1] and parts[-1] not in GENERATED_NAMES
+    )
+
+
+def counts_as_product(path: str, role: Role) -> bool:
+    """Source code of the project's product: examples and documentation are not."""
+    folders = PurePosixPath(path).parts[:-1]
+    return role is not Role.EXAMPLE and is_source_code(path, role) and not (
+        EXAMPLE_DIRS.intersection(part.lower() for part in folders)
+    )
+
+
+def only_literals(path: str, role: Role) -> bool:
+    """A generated-name file (settings.py...) of the product: its keys and URLs still count,
+    its code does not (every Django project has the same settings.py)."""
+    return (role in {Role.PRODUCTION, Role.EXAMPLE} and PurePosixPath(path).name in GENERATED_NAMES
+            and "migrations" not in PurePosixPath(path).parts[:-1])
+
+
+def repo_shapes(repo: Repo) -> dict[str, Shape]:
+    """The shape of every product file of ``repo`` (production code and notebooks)."""
+    shapes: dict[str, Shape] = {}
+    for path in (*repo.python_files, *repo.notebooks):
+        role = repo.role(path)
+        literal_only = only_literals(path, role)
+        if not (counts_as_product(path, role) or literal_only):
+            continue
+        try:
+            text = source_text(path, repo.text(path))
+        except OSError:
+            continue
+        if text is not None:
+            found = shape(text)
+            shapes[path] = Shape((), frozenset(), found.literals) if literal_only else found
+    return shapes

@@ -1,0 +1,170 @@
+"""Token winnowing fingerprints (Schleimer, Wilkerson and Aiken, SIGMOD 2003; as in MOSS).
+
+Source is tokenized with the standard library; identifiers, strings and numbers
+become one placeholder each; comments, docstrings, imports, blank lines and
+layout are dropped, and so is a trailing comma before a closing bracket (a
+formatter adds those), and so are parentheses (formatters add and drop redundant
+ones). Every run of ``K`` tokens is hashed (64-bit blake2b) and a
+window of ``W`` consecutive hashes keeps its minimum: any run of at least
+``K + W - 1`` tokens shared by two sources (within one definition: k-grams never
+span two functions or classes) is guaranteed a shared fingerprint.
+Each fingerprint keeps the lines its ``K`` tokens span, for evidence.
+"""
+
+import io
+import keyword
+import tokenize
+from collections import deque
+from dataclasses import dataclass
+from functools import cache
+from hashlib import blake2b
+
+K, W = 15, 10  # measured in benchmarks/originality.py: see docs/originality.md
+_PLACEHOLDER = {tokenize.NAME: "N", tokenize.NUMBER: "0", tokenize.STRING: "S"}
+INDENT, DEDENT = "INDENT", "DEDENT"  # upper case: no keyword or operator looks like these
+_STRUCTURE = {tokenize.NEWLINE: "\n", tokenize.INDENT: INDENT, tokenize.DEDENT: DEDENT}
+_CLOSERS = frozenset({")", "]", "}"})
+# Formatters add and remove redundant parentheses; calls keep their shape without them.
+_PARENTHESES = frozenset({"(", ")"})
+_STATEMENT_START = frozenset({"\n", INDENT, DEDENT})
+_DEFINITION = frozenset({"def", "class", "@", "async"})
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # normalised: a keyword, an operator, N, 0, S or a structure mark
+    line: int
+    literal: str = ""  # a string's own text, kept for distinctive literals
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    hash: int
+    first: int  # the lines spanned by the k tokens it hashes
+    last: int
+
+
+@cache
+def _code(text: str) -> bytes:
+    """A token's stable two-byte code: the same across Python versions and processes."""
+    return blake2b(text.encode(), digest_size=2).digest()
+
+
+def _raw(source: str) -> list[Token]:
+    tokens: list[Token] = []
+    try:
+        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+            kind = tok.type
+            if kind == tokenize.NAME:
+                text = tok.string if keyword.iskeyword(tok.string) else "N"
+            elif kind in _PLACEHOLDER:
+                text = _PLACEHOLDER[kind]
+            elif kind in _STRUCTURE:
+                text = _STRUCTURE[kind]
+            elif kind == tokenize.OP:
+                text = tok.string
+            else:
+                continue  # comments, NL, encoding, end marker, error tokens
+            literal = tok.string if kind == tokenize.STRING else ""
+            tokens.append(Token(text, tok.start[0], literal))
+    except (tokenize.TokenError, IndentationError, SyntaxError):
+        pass  # fingerprint what came before: a broken tail still shows a copied head
+    return tokens
+
+
+def tokens(source: str) -> list[Token]:
+    """The normalised tokens of ``source`` (never executed; tokenizing is only reading)."""
+    raw = _raw(source)
+    kept: list[Token] = []
+    skipping_import = False
+    for index, tok in enumerate(raw):
+        at_start = not kept or kept[-1].text in _STATEMENT_START
+        following = raw[index + 1].text if index + 1 < len(raw) else "\n"
+        if at_start and tok.text in {"import", "from"}:
+            skipping_import = True
+        if skipping_import:
+            skipping_import = tok.text != "\n"
+            continue
+        if tok.text == "S" and at_start and following == "\n":
+            continue  # a docstring, or a string used as a comment
+        if (tok.text == "," and following in _CLOSERS) or tok.text in _PARENTHESES:
+            continue
+        if tok.text == "\n" and (not kept or kept[-1].text in _STATEMENT_START):
+            continue  # the NEWLINE after a dropped statement
+        kept.append(tok)
+    return kept
+
+
+def kgram_hashes(toks: list[Token], k: int = K) -> list[int]:
+    stream = b"".join(_code(tok.text) for tok in toks)
+    width = 2 * k
+    return [
+        int.from_bytes(blake2b(stream[i:i + width], digest_size=8).digest(), "big")
+        for i in range(0, len(stream) - width + 2, 2)
+    ] if len(toks) >= k else []
+
+
+def winnow(hashes: list[int], w: int = W) -> list[int]:
+    """Positions of the hashes winnowing keeps: each window's minimum, the rightmost on ties.
+
+    A source shorter than one window keeps its single minimum, so small files still
+    have a fingerprint.
+    """
+    if not hashes:
+        return []
+    if len(hashes) < w:
+        return [min(range(len(hashes)), key=lambda i: (hashes[i], -i))]
+    chosen: list[int] = []
+    window: deque[int] = deque()  # positions with increasing hashes: the front is the minimum
+    for i, value in enumerate(hashes):
+        while window and hashes[window[-1]] >= value:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - w:
+            window.popleft()
+        if i >= w - 1 and (not chosen or chosen[-1] != window[0]):
+            chosen.append(window[0])
+    return chosen
+
+
+def segments(toks: list[Token], k: int = K) -> list[list[Token]]:
+    """The tokens cut where a function, a class or a module-level statement starts;
+    consecutive short module-level statements (a script's lines) stay one piece.
+
+    No k-gram spans two pieces, so reordering functions or inserting code between
+    them leaves every other piece's fingerprints as they were.
+    """
+    cuts: list[list[Token]] = [[]]
+    depth, decorated = 0, False
+    for index, tok in enumerate(toks):
+        at_start = index == 0 or toks[index - 1].text in _STATEMENT_START
+        depth += {INDENT: 1, DEDENT: -1}.get(tok.text, 0)
+        if at_start and tok.text not in _STATEMENT_START and (
+            tok.text in _DEFINITION or depth == 0
+        ):
+            if not decorated and cuts[-1]:
+                cuts.append([])
+            decorated = tok.text == "@"
+        cuts[-1].append(tok)
+    pieces: list[list[Token]] = []
+    for cut in (cut for cut in cuts if cut):
+        if pieces and len(cut) < k and _loose(cut) and _loose(pieces[-1]):
+            pieces[-1] += cut  # consecutive short statements: a script's lines, one piece
+        else:
+            pieces.append(cut)
+    return pieces
+
+
+def _loose(piece: list[Token]) -> bool:
+    return piece[0].text not in _DEFINITION
+
+
+def piece_fingerprints(toks: list[Token], k: int = K, w: int = W) -> list[Fingerprint]:
+    """One piece's winnowed k-grams (see ``segments``)."""
+    hashes = kgram_hashes(toks, k)
+    return [Fingerprint(hashes[i], toks[i].line, toks[i + k - 1].line) for i in winnow(hashes, w)]
+
+
+def fingerprints(source: str, k: int = K, w: int = W) -> list[Fingerprint]:
+    """Every piece's winnowed k-grams, in source order."""
+    return [fp for toks in segments(tokens(source)) for fp in piece_fingerprints(toks, k, w)]

@@ -1,0 +1,77 @@
+"""Choosing a format, the progress shown while a scan runs, and ``modernity schema``.
+
+Progress goes to stderr only when stderr is a terminal (a person is watching)
+and ``--quiet`` was not given; pipes, files and CI logs get nothing extra.
+"""
+
+import importlib
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING, Any
+
+import click
+
+if TYPE_CHECKING:  # rich loads only when a scan runs: `modernity --help` stays fast
+    from rich.console import Console
+
+FORMATS = ("terminal", "json", "sarif", "html", "markdown", "codequality")
+_MODULES = {"json": "json_report"}
+
+
+def render_document(fmt: str, reports: Sequence[Any]) -> str:
+    """Every format but ``terminal``, for all targets (failed ones as ``{target, error}``).
+
+    Only the chosen format's module is imported: the HTML report alone needs jinja2.
+    """
+    module = importlib.import_module(f"analyzer.report.{_MODULES.get(fmt, fmt)}")
+    scanned = [r for r in reports if not isinstance(r, dict)]
+    render: Callable[[Sequence[Any]], str] = module.render
+    return render(scanned if fmt in {"sarif", "codequality"} else reports)
+
+
+@click.command(name="schema")
+def schema_command() -> None:
+    """Print the JSON Schema of the report that --format json writes (modernity/1)."""
+    import json  # noqa: PLC0415
+
+    from analyzer.report.schema import schema  # noqa: PLC0415
+
+    click.echo(json.dumps(schema(), indent=2))
+
+
+class Progress:
+    """What the scan is doing now, on one self-erasing stderr line."""
+
+    def __init__(self, console: "Console | None") -> None:
+        self.console = console
+        self._status: Any = None
+        self._target = ""
+
+    def stage(self, text: str) -> None:
+        if self._status is not None:
+            self._status.update(f"{self._target}: {text}")
+
+    @contextmanager
+    def running(self, target: str) -> Iterator["Progress"]:
+        if self.console is None:
+            yield self
+            return
+        self._target = target
+        with self.console.status(f"{target}: starting") as status:
+            self._status = status
+            try:
+                yield self
+            finally:
+                self._status = None
+
+
+def progress(quiet: bool, console: "Console | None" = None) -> Progress:
+    """A live display when a person watches stderr, else one that shows nothing."""
+    if console is None:
+        if quiet or not sys.stderr.isatty():
+            return Progress(None)  # and rich is never imported
+        from rich.console import Console  # noqa: PLC0415
+
+        console = Console(stderr=True)
+    return Progress(console if console.is_terminal and not quiet else None)

@@ -1,0 +1,73 @@
+"""Code copied from well-known tutorials, courses and starter projects.
+
+## What it measures
+The share of the candidate's code lines that match each source in modernity's
+corpus of tutorials, courses and starters (Django's polls, Flask's flaskr,
+FastAPI's documentation apps, the Udemy FastAPI course's Todo app, the Flask
+Mega-Tutorial, Corey Schafer's blogs, 100 Days of Code projects, CS50,
+Kaggle's Titanic, cookiecutter templates...; `modernity corpus list`), plus
+your own (`modernity corpus add`). Matching uses token fingerprints (winnowing,
+as MOSS does), so renamed variables, deleted comments, reordered functions and
+reformatting do not hide a copy. Distinctive strings (a course's secret key,
+an API URL) are matched too. The value is the highest coverage (0 to 1);
+each source's coverage, longest shared fragment and line ranges on both sides
+are in the details.
+
+## Why it matters
+Hiring guides warn against portfolios made of copied tutorial or bootcamp
+projects: following a tutorial shows the candidate learned, not that they can
+design something of their own.
+
+## Example
+A repository whose routers match 84% of the Udemy FastAPI course's Todo app
+lines is flagged red, naming the course and the matching line ranges.
+
+## Caveats
+Everyone starts with tutorials; a tutorial app extended far beyond the original
+is real work, and the coverage shows how far. Only product code counts: tests,
+migrations, framework-generated files and `examples/` or `docs/` folders are
+left out. Red at 50% coverage or more, yellow from 20% or when a source's secret
+key, token or API URL appears.
+"""
+
+from functools import cache
+
+from analyzer.api import Example, Fold, Location, RepoCheck, Rule, Signal, value
+from analyzer.originality.corpus import all_entries, user_corpus_path
+from analyzer.originality.match import Index, coverage
+from analyzer.originality.shape import repo_shapes
+from checks.tutorial_code._report import REPORTED_AT, describe, flags
+
+
+@cache
+def _index(user_corpus: str) -> Index:
+    return Index(all_entries())
+
+
+class TutorialCode(RepoCheck):
+    # All the credit at 0% coverage of the closest source, none at 50% (where it turns red).
+    rule = Rule(5, lambda s: max(0.0, 1 - value(s) / 0.5), flags)
+    examples = (
+        Example({"app.py": "print('hello')\n"}, 0.0, note="nothing to fingerprint"),
+        Example({"tests/test_app.py": "def test_x():\n    assert 1 + 1 == 2, 'math'\n"}, 0.0,
+                note="tests are not product code"),
+    )
+
+    @classmethod
+    def result(cls, fold: Fold[None]) -> Signal:
+        shapes = repo_shapes(fold.repo)
+        total = sum(len(shape.lines) for shape in shapes.values())
+        every = _index(str(user_corpus_path())).matches(shapes)
+        matches = [m for m in every if coverage(m, total) >= REPORTED_AT or m.literals][:5]
+        evidence = tuple(
+            Location(f.path, f.first) for m in matches if (f := m.longest()) is not None
+        ) + tuple(Location(p, n) for m in matches for p, n, _, _ in m.literals[:3])
+        top = round(max((coverage(m, total) for m in every), default=0.0), 3)
+        if not matches:
+            summary = "No code from a known tutorial, course or starter found."
+        else:
+            first = matches[0]
+            summary = (f"{coverage(first, total):.0%} of the code ({first.lines()} of {total} "
+                       f"lines) matches {first.entry.title}.")
+        return cls.signal(top, summary, evidence=evidence,
+                          matches=[describe(m, total) for m in matches])
