@@ -5,7 +5,8 @@ With `scan --author EMAIL_OR_NAME` (repeatable, for every address the candidate
 used), the share of commits made by that person and the share of the surviving
 lines of production Python files that `git blame -w` attributes to them; the
 value is the line share (the commit share when no line could be blamed).
-`.mailmap` is honoured; bots (dependabot, renovate, github-actions,
+`.mailmap` is honoured, and addresses sharing a full name or a GitHub noreply
+login are one person (as `history` counts them); bots (dependabot, renovate, github-actions,
 pre-commit-ci, `[bot]` accounts) are left out of both counts. Without
 `--author` the value is not applicable and the details list the top authors by
 commits. Blame stops after 300 files or three minutes; the rest are listed as
@@ -21,15 +22,15 @@ wrote 1,200 of 1,500 surviving lines: value 0.8, commit share 0.75.
 
 ## Caveats
 Pair programming, squash merges and reformatting commits move lines between
-people. Someone who used an address not given with `--author` and not mapped in
-`.mailmap` is counted as another person: ask which addresses they used.
+people. An address with neither the candidate's full name nor their GitHub login,
+and not mapped in `.mailmap`, is counted as another person: ask which they used.
 """
 
 from collections import Counter
 from typing import Any, TypedDict
 
 from analyzer.api import Flag, Fold, Level, Repo, RepoCheck, Rule, Signal, flag, saturate, value
-from checks._shared.people import human_commits, identity, is_bot, matches
+from checks._shared.people import People, human_commits, is_bot, matches, people
 
 TOP = 5
 
@@ -60,12 +61,13 @@ class Blamed(TypedDict):
     skipped_files: list[str]
 
 
-def _blamed(repo: Repo) -> Blamed:
-    """The candidate's surviving lines, by ``git blame``, bots left out."""
+def _blamed(repo: Repo, who: People, mine: set[str]) -> Blamed:
+    """The surviving lines of the people in ``mine``, by ``git blame``, bots left out."""
     blame = repo.git.blame if repo.git else None
     lines = [(n, e, k) for n, e, k in (blame.lines if blame else ()) if not is_bot(n, e)]
     total = sum(k for _, _, k in lines)
-    written = sum(k for n, e, k in lines if matches(n, e, repo.authors))
+    written = sum(k for n, e, k in lines
+                  if who.person(n, e) in mine or matches(n, e, repo.authors))
     return Blamed(
         line_share=round(written / total, 4) if total else None, lines=written,
         total_lines=total, blamed_files=blame.files if blame else 0,
@@ -79,10 +81,8 @@ def _summary(repo: Repo, share: float, mine: int, people: int, blamed: Blamed, t
         summary += (f", {blamed['line_share']:.0%} of the surviving lines "
                     f"({blamed['lines']:,} of {blamed['total_lines']:,})")
     summary += "." if mine else f". No commit matches; the top author is {top}."
-    if blamed["skipped_files"]:
-        summary += (f" {len(blamed['skipped_files'])} file(s) not blamed "
-                    "(over the cap, or unreadable).")
-    return summary
+    skipped = len(blamed["skipped_files"])
+    return summary + f" {skipped} file(s) not blamed (over the cap, or unreadable)." * (skipped > 0)
 
 
 class Authorship(RepoCheck):
@@ -94,23 +94,26 @@ class Authorship(RepoCheck):
         repo = fold.repo
         if repo.git is None:
             return cls.signal(None, "Not a git repository: no authors to measure.", authors=[])
-        people = human_commits(repo.git.commits)
-        if not people:
+        humans = human_commits(repo.git.commits)
+        if not humans:
             return cls.signal(None, "No commits by people to attribute.", authors=[])
-        counts = Counter(identity(c.author_name, c.author_email) for c in people)
-        top = _top(counts, len(people))
+        who = people(humans)  # the same people as history counts
+        persons = [who.person(c.author_name, c.author_email) for c in humans]
+        counts = Counter(who.label(p) for p in persons)
+        top = _top(counts, len(humans))
         if not repo.authors:
             summary = (f"{len(counts)} author(s); {top[0]['author']} made {top[0]['share']:.0%} "
                        "of the commits. Pass --author to measure the candidate's share.")
-            return cls.signal(None, summary, authors=top, contributors=len(counts))
-        mine = [c for c in people if matches(c.author_name, c.author_email, repo.authors)]
-        commit_share = round(len(mine) / len(people), 4)
-        blamed = _blamed(repo)
+            return cls.signal(None, summary, authors=top, contributors=len(who))
+        chosen = who.named(humans, repo.authors)
+        mine = [c for c, p in zip(humans, persons, strict=True) if p in chosen]
+        commit_share = round(len(mine) / len(humans), 4)
+        blamed = _blamed(repo, who, chosen)
         line_share = blamed["line_share"]
         return cls.signal(
             line_share if line_share is not None else commit_share,
-            _summary(repo, commit_share, len(mine), len(people), blamed, top[0]["author"]),
+            _summary(repo, commit_share, len(mine), len(humans), blamed, top[0]["author"]),
             commit_share=commit_share, commits=len(mine), **blamed, authors=top,
-            contributors=len(counts),
-            matched=sorted({identity(c.author_name, c.author_email) for c in mine}),
+            contributors=len(who),
+            matched=sorted({f"{c.author_name} <{c.author_email.lower()}>" for c in mine}),
         )

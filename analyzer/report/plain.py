@@ -128,8 +128,11 @@ _TABLE: dict[str, tuple[str, Sentence]] = {
         f"{_n(v, 'file')} written for Python 2 (unsupported since 2020)." if v
         else "No Python 2 code.")),
     "tutorial_code": ("Original code, not copied from tutorials", lambda v, d: (
-        f"Matches {_n(v, 'well-known tutorial')}: {_names(d.get('tutorials'), 'tutorial')}."
-        if v else "No code from well-known tutorials recognised.")),
+        f"{v:.0%} of the code matches {d['matches'][0]['title']}." if v and d.get("matches")
+        else "No code from well-known tutorials recognised.")),
+    "syntax_errors": ("Code that runs", lambda v, d: (
+        f"{_n(v, 'file')} cannot run: Python itself rejects the syntax." if v
+        else "Every Python file is valid Python.")),
     "notebooks": ("Jupyter notebooks", _notebooks),
 }
 

@@ -2,42 +2,37 @@
 
 ## What it measures
 Which well-known frameworks and libraries production code and notebooks import
-(Django, FastAPI, pandas, PyTorch, Airflow, boto3...), how deeply (in how many
-files), and the role archetype they point to: backend web, data engineering,
-machine learning or DevOps. The value is the number of distinct frameworks.
+(Django, FastAPI, pandas, PyTorch, Airflow, boto3...), in how many files, and the
+role archetype the code evidences (`primary_archetype`: backend, data engineering,
+data science, ML engineering or DevOps; `archetype_evidence` lists its files). The
+archetype is weighed by depth, not by imports: framework constructs (`nn.Module`
+subclasses and training loops, HTTP routes and ORM models, Airflow DAGs and `.sql`
+files, pandas analysis with plots, boto3 clients, Dockerfiles) count three times
+a file that only imports. NumPy, SciPy, pandas, matplotlib and seaborn alone decide
+nothing. The value is the number of distinct frameworks.
 
 ## Why it matters
-"Python developer" covers very different jobs. Imports show what the candidate
-has really built with, and depth tells real use from a single experiment: a
-Django project with models and views in a dozen files says more than one import.
+"Python developer" covers very different jobs. What the code builds shows what the
+candidate has really done, and depth tells real use from a single experiment: a
+training loop over a model says more than `import torch` in a plotting script.
 
 ## Example
-`from django.db import models` in 14 files and `import celery` in 3 point to a
-backend web profile.
+`class GPT(nn.Module)` in model.py and a training loop in train.py point to ML
+engineering, whatever NumPy the data scripts import.
 
 ## Caveats
 Imports are not skill: a framework used in one file may be a tutorial step. A
 dependency declared but never imported is not counted. Many frameworks, each in
-one file, is the "lists every framework" pattern, not breadth.
+one file, is the "lists every framework" pattern, not breadth. A library (an HTTP
+client, a linter) often has no archetype: that is not a weakness.
 """
-
-from collections import Counter
 
 import libcst as cst
 
-from analyzer.api import (
-    Example,
-    FileCheck,
-    Flag,
-    Fold,
-    Level,
-    Location,
-    Role,
-    Rule,
-    Signal,
-    SourceFile,
-)
-from checks.frameworks._catalogue import FRAMEWORKS, FileImports, summary, top_name
+from analyzer.api import Example, FileCheck, Flag, Fold, Level, Rule, Signal, SourceFile
+from checks.frameworks import _constructs as constructs
+from checks.frameworks._archetype import FileImports, Found, observed, role_profile, summary, used
+from checks.frameworks._catalogue import module_name
 
 
 def _flags(signal: Signal) -> list[Flag]:
@@ -45,8 +40,8 @@ def _flags(signal: Signal) -> list[Flag]:
     primary = signal.details.get("primary_archetype")
     if not isinstance(used, list) or not isinstance(shallow, list) or not primary:
         return []
-    names = ", ".join(f"{u['name']} in {u['files']} file(s)" for u in used[:3])
-    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary}; {names}.")]
+    why = signal.summary.partition(": ")[2]
+    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary}: {why}")]
     if len(used) >= 4 and len(shallow) * 3 >= len(used) * 2:
         flags.append(Flag(
             Level.YELLOW, signal.check,
@@ -68,43 +63,55 @@ class Frameworks(FileCheck[FileImports]):
     def __init__(self, source: SourceFile) -> None:
         super().__init__(source)
         self.seen: dict[str, int] = {}
+        self.found: list[Found] = []
+        self.classes = 0
 
-    def _note(self, name: str, node: cst.CSTNode) -> None:
-        if name in FRAMEWORKS and name not in self.seen:
+    def _note(self, name: str | None, node: cst.CSTNode) -> None:
+        if name is not None and name not in self.seen:
             self.seen[name] = self.line(node)
+
+    def _found(self, construct: tuple[str, str] | None, node: cst.CSTNode) -> None:
+        if construct is not None:
+            self.found.append((*construct, self.line(node)))
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
-            self._note(top_name(alias.name), node)
+            self._note(module_name(alias.name), node)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.module is not None and not node.relative:
-            self._note(top_name(node.module), node)
+            self._note(module_name(node.module), node)
+
+    def visit_ClassDef(self, node: cst.ClassDef) -> None:
+        self.classes += 1
+        self._found(constructs.of_class(node), node)
+
+    def leave_ClassDef(self, original_node: cst.ClassDef) -> None:
+        self.classes -= 1
+
+    def visit_FunctionDef(self, node: cst.FunctionDef) -> None:
+        self._found(constructs.of_function(node, self.classes > 0), node)
+        for decorator in node.decorators:
+            self._found(constructs.of_decorator(decorator), decorator)
+
+    def visit_Call(self, node: cst.Call) -> None:
+        self._found(constructs.of_call(node), node)
+        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "backward":
+            self.mark("backward", node)
+        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in ("step", "zero_grad"):
+            self.mark("optimizer_step", node)
 
     def observe(self) -> FileImports:
-        return FileImports(tuple(sorted(self.seen.items())))
+        return observed(self.seen, self.found, self._marks)
 
     @classmethod
     def result(cls, fold: Fold[FileImports]) -> Signal:
-        files: Counter[str] = Counter()
-        first: dict[str, Location] = {}
-        for path, imports in fold.of(Role.PRODUCTION, Role.NOTEBOOK).items():
-            for name, line in imports.first_line:
-                files[name] += 1
-                first.setdefault(name, Location(path, line))
-        ranked = sorted(files, key=lambda name: (-files[name], name))
-        archetypes: Counter[str] = Counter()
-        for name in ranked:
-            archetypes[FRAMEWORKS[name][1]] += files[name]
-        used = [
-            {"name": FRAMEWORKS[n][0], "archetype": FRAMEWORKS[n][1], "files": files[n]}
-            for n in ranked
-        ]
-        primary = min(archetypes, key=lambda a: (-archetypes[a], a)) if archetypes else None
+        frameworks, evidence = used(fold)
+        found = role_profile(fold)
+        primary = found.primary
         return cls.signal(
-            len(ranked), summary(used, primary), evidence=tuple(first[n] for n in ranked),
-            frameworks=used, archetypes=dict(sorted(archetypes.items())),
-            primary_archetype=primary,
-            shallow=[item["name"] for item in used if item["files"] == 1],
+            len(frameworks), summary(frameworks, primary, found.reasons(primary)),
+            evidence=evidence, frameworks=frameworks, archetypes=found.scores,
+            primary_archetype=primary, archetype_evidence=found.evidence(primary)[:10],
+            shallow=[item["name"] for item in frameworks if item["files"] == 1],
         )
-

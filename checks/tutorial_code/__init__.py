@@ -69,5 +69,5 @@ class TutorialCode(RepoCheck):
             first = matches[0]
             summary = (f"{coverage(first, total):.0%} of the code ({first.lines()} of {total} "
                        f"lines) matches {first.entry.title}.")
-        return cls.signal(top, summary, evidence=evidence,
+        return cls.signal(top, summary, evidence=tuple(dict.fromkeys(evidence)),
                           matches=[describe(m, total) for m in matches])

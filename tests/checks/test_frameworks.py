@@ -29,19 +29,21 @@ def test_relative_and_unknown_imports_are_ignored() -> None:
 def test_depth_decides_the_archetype() -> None:
     """The archetype follows where the code goes deep, not a single stray import."""
     repo = Repo.from_files({
-        "shop/models.py": "from django.db import models\n",
+        "shop/models.py": "from django.db import models\nclass Shop(models.Model): ...\n",
         "shop/views.py": "\nfrom django.http import HttpResponse\n",
         "shop/tasks.py": "import celery\nimport django\n",
-        "scripts/report.py": "import pandas as pd\n",
+        "scripts/report.py": "import airflow\n",
         "tests/test_shop.py": "import torch\n",
     })
     signal = signal_of(repo, "frameworks")
-    assert signal.details["primary_archetype"] == "backend web"
-    assert signal.details["archetypes"] == {"backend web": 4, "data engineering": 1}
+    assert signal.details["primary_archetype"] == "backend"
+    assert signal.details["archetypes"] == {"backend": 5, "data engineering": 1}
+    assert signal.details["archetype_evidence"] == [
+        "shop/models.py", "shop/tasks.py", "shop/views.py"]
     assert signal.details["frameworks"][0] == {  # type: ignore[index]
-        "name": "Django", "archetype": "backend web", "files": 3,
+        "name": "Django", "archetype": "backend", "files": 3,
     }
-    assert signal.details["shallow"] == ["Celery", "pandas"]
+    assert signal.details["shallow"] == ["Airflow", "Celery"]
     assert signal.evidence[0] == Location("shop/models.py", 1)
 
 
@@ -51,7 +53,7 @@ def test_test_data_notebooks_are_not_the_candidates_skills() -> None:
     repo = Repo.from_files({"analysis.ipynb": notebook, "fixtures/x/repo/nb.ipynb": notebook})
     signal = signal_of(repo, "frameworks")
     assert signal.details["frameworks"] == [
-        {"name": "pandas", "archetype": "data engineering", "files": 1}
+        {"name": "pandas", "archetype": None, "files": 1}
     ]
     assert [loc.path for loc in signal.evidence] == ["analysis.ipynb"]
 

@@ -2,8 +2,9 @@
 
 ## What it measures
 The number of commits on the scanned branch (the value), the first and last
-commit dates, the number of people who committed (after `.mailmap`; bots such as
-dependabot left out), and the number of distinct calendar weeks in the year
+commit dates, the number of people who committed (counted as `authorship`
+counts them: after `.mailmap`, addresses sharing a full name or GitHub login are
+one person; bots such as dependabot left out), and the number of distinct calendar weeks in the year
 before the scan with at least one commit by a person. `one_commit_dump` is true
 when a project of five or more files was uploaded in one sitting: it arrived in
 one or two commits, or all its code (`.py`, notebooks; vendored trees aside) is
@@ -27,8 +28,9 @@ are set by the author's machine and can be rewritten. Ask how the project evolve
 from collections import Counter
 from typing import TypedDict, cast
 
-from analyzer.api import Example, Flag, Fold, Level, Repo, RepoCheck, Rule, Signal, flag, value
-from checks._shared.people import human_commits, identity
+from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
+from checks._shared.people import human_commits, people
+from checks.history._sitting import code_after_first
 
 DUMP_MAX_COMMITS = 2
 DUMP_MIN_FILES = 5
@@ -50,24 +52,6 @@ def _grade(signal: Signal) -> float:
     # Half for a real history (30 commits), half for steady recent work (12 active weeks).
     weeks = cast("Details", signal.details).get("active_weeks_last_year", 0)
     return min(1.0, value(signal) / 30) / 2 + min(1.0, weeks / 12) / 2
-
-
-def _is_code(path: str) -> bool:
-    return path.endswith((".py", ".pyw", ".ipynb"))
-
-
-def _code_after_first(repo: Repo) -> int | None:
-    """Later commits touching code, or None when some of today's code is not in the first."""
-    commits = repo.git.commits if repo.git else ()
-    first = set(commits[-1].paths) if commits else set()  # git log lists newest first
-    code = [path for path in repo.files if _is_code(path)]
-    if not code or any(path not in first for path in code):
-        return None
-    trees = tuple(path for path in repo.excluded if path.endswith("/"))  # vendored, venvs
-    return sum(
-        any(_is_code(path) and not path.startswith(trees) for path in commit.paths)
-        for commit in commits[:-1]
-    )
 
 
 def _flags(signal: Signal) -> list[Flag]:
@@ -95,17 +79,17 @@ class History(RepoCheck):
         if not commits:
             reason = "Not a git repository" if repo.git is None else "No commits yet"
             return cls.signal(None, f"{reason}: no history to measure.")
-        people = human_commits(commits)
+        humans = human_commits(commits)
         first = min(c.authored_at for c in commits)
         last = max(c.committed_at for c in commits)
         weeks = {
-            c.authored_at.isocalendar()[:2] for c in people
+            c.authored_at.isocalendar()[:2] for c in humans
             # a commit dated after the scan (clock skew, --now earlier today) is recent, not ignored
             if (repo.now - c.authored_at).days < 365
         }
         months = Counter(f"{c.authored_at:%Y-%m}" for c in commits)
-        contributors = len({identity("", c.author_email or c.author_name) for c in people})
-        later = _code_after_first(repo)
+        contributors = len(people(humans))  # the same people as authorship counts
+        later = code_after_first(repo)
         sitting = len(commits) > DUMP_MAX_COMMITS and later == 0
         dump = len(repo.files) >= DUMP_MIN_FILES and (len(commits) <= DUMP_MAX_COMMITS or sitting)
         summary = (
@@ -117,7 +101,7 @@ class History(RepoCheck):
                         if sitting else " The whole project arrived in one or two commits.")
         return cls.signal(
             len(commits), summary, first_commit=first.isoformat(), last_commit=last.isoformat(),
-            human_commits=len(people), bot_commits=len(commits) - len(people),
+            human_commits=len(humans), bot_commits=len(commits) - len(humans),
             contributors=contributors, active_weeks_last_year=len(weeks), one_commit_dump=dump,
             commits_per_month=dict(sorted(months.items())),
             code_commits_after_first=later,
