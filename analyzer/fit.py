@@ -70,7 +70,9 @@ def detect(signals: Sequence[Signal]) -> tuple[str, str]:
     if not isinstance(paths, list):  # the first file importing each framework of the role
         firsts = zip(used, found.evidence if found else (), strict=False)
         paths = [loc.path for item, loc in firsts if _role_of_framework(item) == role]
-    names = [str(u.get("name")) for u in used if _role_of_framework(u) == role][:3]
+    given = isinstance(details.get("archetype_evidence"), list)  # the detector's own archetypes
+    names = [str(u.get("name")) for u in used
+             if (role_of(u.get("archetype")) if given else _role_of_framework(u)) == role][:3]
     where = ", ".join(list(dict.fromkeys(str(p) for p in paths))[:3])
     what = f"{', '.join(names)} code" if names else "the code"
     return role, f"detected from {what}" + (f" in {where}" if where else "")

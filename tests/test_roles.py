@@ -32,7 +32,8 @@ def _scan(name: str, tmp_path: Path, **options: object) -> Report:
     pytest.param("django_drf", "backend", "Django", id="django"),
     pytest.param("fastapi_service", "backend", "FastAPI", id="fastapi"),
     pytest.param("airflow_dbt", "data-engineering", "Airflow", id="airflow-dbt"),
-    pytest.param("notebook_analysis", "data-science", "seaborn", id="notebooks"),
+    pytest.param("notebook_analysis", "data-science", "notebooks/01_explore.ipynb",
+                 id="notebooks"),
     pytest.param("pytorch_training", "ml", "PyTorch", id="pytorch"),
     pytest.param("ansible_boto3", "devops", "boto3", id="ansible-boto3"),
 ])
@@ -142,7 +143,8 @@ def test_the_detectors_archetype_and_evidence_are_read_as_given(
     frameworks = Signal(check="frameworks", value=1, summary="", evidence=(Location("m.py", 1),),
                         details={"primary_archetype": archetype,
                                  "archetype_evidence": ["train.py", "model.py"],
-                                 "frameworks": [{"name": "PyTorch", "archetype": "x", "files": 2}]})
+                                 "frameworks": [
+                                     {"name": "PyTorch", "archetype": archetype, "files": 2}]})
     _, fit = judge([frameworks])
     assert fit.role == role
     if role == "ml":
