@@ -21,6 +21,7 @@ from analyzer.cli_options import cores as _cores
 from analyzer.cli_options import parse_now as _parse_now
 from analyzer.cli_options import parse_weights as _parse_weights
 from analyzer.cli_options import read_targets as _read_targets
+from analyzer.cli_roles import role_options
 from analyzer.cli_scan import scan_all
 from analyzer.errors import ModernityError
 from analyzer.originality.commands import compare_command, corpus_group
@@ -119,13 +120,14 @@ def main() -> None:
 @click.option("--verbose", is_flag=True,
               help="Add tracebacks to error messages, and say how files were analysed.")
 @profile_options
+@role_options
 def scan(
     targets: tuple[str, ...], targets_file: TextIO | None, fmt: str, output: TextIO | None,
     quiet: bool, fail_under: int | None,
     ref: str | None, now_text: str | None, weight_items: tuple[str, ...],
     authors: tuple[str, ...], no_local: bool, timeout: float, file_timeout: float,
     output_dir: str | None, max_repo_mb: float, max_files: int, jobs: int | None,
-    no_cache: bool, verbose: bool, **profile: Any,
+    no_cache: bool, verbose: bool, judging: dict[str, Any], **profile: Any,
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
     or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
@@ -152,6 +154,7 @@ def scan(
             "now": now, "ref": ref, "weights": weights, "allow_local": not no_local,
             "authors": authors, "limits": limits, "jobs": jobs or _cores(),
             "use_cache": not no_cache, "on_stats": _show_stats if verbose and not quiet else None,
+            **judging,
         }
         if run_cli(targets, fmt, options, **profile):  # a GitHub profile: the candidate report
             return

@@ -4,6 +4,8 @@ from pathlib import Path
 
 import click
 
+from analyzer.cli_roles import ROLE_NAMES, explain_role
+
 
 @click.command(name="checks")
 @click.option("--markdown", is_flag=True, help="Print the README's table of checks.")
@@ -21,11 +23,19 @@ def checks_command(markdown: bool) -> None:
 
 
 @click.command()
-@click.argument("name")
-def explain(name: str) -> None:
-    """Print the documentation of check NAME."""
+@click.argument("name", required=False)
+@click.option("--role", type=click.Choice(ROLE_NAMES), help="Print this role's rubric instead.")
+@click.option("--rubric", "rubric_path", type=click.Path(dir_okay=False, path_type=Path),
+              metavar="FILE", help="With --role: print your rubric file as it would apply.")
+def explain(name: str | None, role: str | None, rubric_path: Path | None) -> None:
+    """Print the documentation of check NAME, or a role's rubric (--role)."""
     from analyzer.registry import get_check  # noqa: PLC0415
 
+    if role or rubric_path:
+        explain_role(role or "general", rubric_path)
+        return
+    if name is None:
+        raise click.UsageError("give a check NAME or --role ROLE")
     cls = get_check(name)
     click.echo(f"{cls.name}: {cls.doc}")
     if cls.rule is None or not cls.rule.weight:

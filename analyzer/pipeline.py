@@ -9,10 +9,11 @@ from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
 from analyzer.engine import Stats, run
 from analyzer.errors import ModernityError
+from analyzer.fit import judge
 from analyzer.pool import prepare
 from analyzer.report import Report
 from analyzer.report.excerpts import collect
-from analyzer.score import score
+from analyzer.rules import Rubric
 from analyzer.walk import Limits, build_repo
 
 
@@ -29,6 +30,9 @@ def scan(
     use_cache: bool = True,
     on_stats: Callable[[Stats], None] | None = None,
     on_stage: Callable[[str], None] | None = None,
+    role: str | None = None,
+    rubric: Rubric | None = None,
+    rubric_source: str = "",
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
     if jobs > 0:
@@ -49,18 +53,20 @@ def scan(
             cache.close()
     if on_stats is not None:
         on_stats(analysis.stats)
+    judged, fit = judge(analysis.signals, weights, role, rubric, rubric_source)
     return Report(
         target=target.display,
         commit=repo.git.head if repo.git else None,
         scanned_at=now,
         tool_version=__version__,
         signals=analysis.signals,
-        score=score(analysis.signals, weights),
+        score=judged,
         analysed_files=len(repo.files),
         python_files=len(repo.python_files),
         excluded=repo.excluded,
         unparsable=analysis.unparsable,
         excerpts=excerpts,
+        fit=fit,
     )
 
 

@@ -1,7 +1,7 @@
 """The vocabulary of rules: levels, flags, rules and small grading helpers."""
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from analyzer.model import Signal
@@ -52,3 +52,21 @@ def when(
     test: Callable[[Signal], bool], *branches: Callable[[Signal], list[Flag]]
 ) -> Callable[[Signal], list[Flag]]:
     return lambda signal: [f for branch in branches for f in branch(signal)] if test(signal) else []
+
+
+@dataclass(frozen=True, slots=True)
+class Rubric:
+    """How one role is judged: weight and flag-level overrides by check name, grade thresholds.
+
+    A check's own ``rule`` stays its default; a rubric only overrides. A level mapped to
+    ``None`` drops that flag (notebooks are normal for a data scientist).
+    """
+
+    name: str = "general"
+    title: str = "general Python"
+    weights: Mapping[str, float] = field(default_factory=dict)
+    why: Mapping[str, str] = field(default_factory=dict)  # why each weight moved, by check
+    levels: Mapping[str, Mapping[Level, Level | None]] = field(default_factory=dict)
+    thresholds: tuple[int, int, int] = (75, 50, 25)  # strong, mixed, weak
+    focus: tuple[str, ...] = ()  # checks in the order the role's interview asks about them
+    questions: tuple[tuple[str, str], ...] = ()  # (check, question) the user added

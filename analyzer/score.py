@@ -6,12 +6,13 @@ live beside each check (its ``rule``).
 """
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from analyzer.model import Signal
-from analyzer.rules import Flag, Level, Rule
+from analyzer.rules import Flag, Level, Rubric, Rule
 
-__all__ = ["Flag", "Level", "Rule", "Score", "rules", "score", "verdict"]
+__all__ = ["Flag", "Level", "Rubric", "Rule", "Score", "rules", "score", "verdict"]
+GENERAL = Rubric()
 INFORMATIVE = Rule(0, lambda signal: 0.0)  # a check that declares no rule scores nothing
 
 
@@ -44,6 +45,7 @@ def _plain(message: str) -> str:
 
 def verdict(
     total: int, flags: Sequence[Flag], weights: Mapping[str, float] | None = None,
+    thresholds: tuple[int, int, int] = (75, 50, 25),
 ) -> str:
     """The band and the two or three strongest reasons for it, taken from the flags shown.
 
@@ -51,7 +53,8 @@ def verdict(
     ``weights``, only flags of checks that score), so the verdict can never say the
     opposite of a flag beside it; "Strong" needs no red flag.
     """
-    band = next(name for floor, name in _BANDS if total >= floor)
+    floors = (*thresholds, 0)  # a role's rubric may move the bands (data science: 70, 45, 20)
+    band = next(name for floor, (_, name) in zip(floors, _BANDS, strict=True) if total >= floor)
     if band == "Strong" and any(flag.level is Level.RED for flag in flags):
         band = "Mixed"
     weight = (weights or {}).get
@@ -60,7 +63,7 @@ def verdict(
     good = sorted((f for f in flags if f.level is Level.GREEN), key=lambda f: -weight(f.check, 0))
     bad = sorted((f for f in flags if f.level is not Level.GREEN),
                  key=lambda f: (f.level is not Level.RED, -weight(f.check, 0)))
-    high = total >= 50
+    high = total >= thresholds[1]
     first, then, label = (good, bad, "To ask about") if high else (bad, good, "In its favour")
     if not first:
         first, then = then, []
@@ -74,10 +77,14 @@ def verdict(
 
 def score(
     signals: Sequence[Signal], weights: Mapping[str, float] | None = None,
-    rulebook: Mapping[str, Rule] | None = None,
+    rulebook: Mapping[str, Rule] | None = None, rubric: Rubric = GENERAL,
 ) -> Score:
-    """Points per check (summing to the total), flags in signal order, and a verdict."""
-    weights = weights or {}
+    """Points per check (summing to the total), flags in signal order, and a verdict.
+
+    ``rubric`` is the role being judged (an input, never read from a file here); explicit
+    ``weights`` override it, as it overrides each check's own rule.
+    """
+    weights = {**rubric.weights, **(weights or {})}
     rulebook = rules() if rulebook is None else rulebook
     graded: dict[str, tuple[float, float] | None] = {}
     flags: list[Flag] = []
@@ -87,7 +94,7 @@ def score(
         if signal.value is None:
             graded[signal.check] = None
             continue
-        flags.extend(rule.flags(signal))  # a check weighted 0 still informs, it just scores nothing
+        flags.extend(_relevel(rule.flags(signal), rubric))  # weight 0 still informs
         graded[signal.check] = (
             None if weight <= 0 else (weight, max(0.0, min(1.0, rule.grade(signal))))
         )
@@ -104,5 +111,12 @@ def score(
     }
     weights_used = {name: pair[0] for name, pair in graded.items() if pair is not None}
     return Score(
-        total, contributions, tuple(flags), verdict(total, flags, weights_used), possible,
+        total, contributions, tuple(flags),
+        verdict(total, flags, weights_used, rubric.thresholds), possible,
     )
+
+
+def _relevel(flags: list[Flag], rubric: Rubric) -> list[Flag]:
+    """The role's level for each flag; a level mapped to None is dropped for this role."""
+    moved = [(f, rubric.levels.get(f.check, {}).get(f.level, f.level)) for f in flags]
+    return [replace(f, level=level) for f, level in moved if level is not None]

@@ -4,6 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from analyzer.fit import RoleFit
 from analyzer.model import Signal
 from analyzer.score import Score
 
@@ -24,6 +25,7 @@ class Report:
     unparsable: Mapping[str, str]
     # "path:line" -> ((line, text), ...): code at the evidence, for the HTML page only
     excerpts: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
+    fit: RoleFit | None = None  # the role judged, how it was chosen, questions to ask
 
 
 def format_value(signal: Signal) -> str:

@@ -14,6 +14,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 
 from analyzer.report import Report, charts, format_value, plain
 from analyzer.report.links import line_url
+from analyzer.report.role_fit import as_dict
 from analyzer.score import Level
 
 MAX_EVIDENCE = 5
@@ -73,6 +74,7 @@ def _page(report: Report) -> dict[str, Any]:
         "analysed": report.analysed_files, "python": report.python_files,
         "excluded": sorted(report.excluded.items()),
         "unparsable": sorted(report.unparsable.items()),
+        "fit": as_dict(report.fit).get("role"),
     }
 
 

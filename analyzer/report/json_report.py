@@ -7,6 +7,7 @@ from typing import Any
 
 from analyzer.model import Location, Signal
 from analyzer.report import SCHEMA, Report
+from analyzer.report.role_fit import as_dict
 
 
 def _jsonable(value: object) -> Any:
@@ -50,6 +51,7 @@ def document(report: Report) -> dict[str, Any]:
             "excluded": dict(report.excluded),
             "unparsable": dict(report.unparsable),
         },
+        **as_dict(report.fit),  # "role": the rubric judged, weights moved, questions to ask
     }
 
 

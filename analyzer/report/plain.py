@@ -134,6 +134,21 @@ _TABLE: dict[str, tuple[str, Sentence]] = {
         f"{_n(v, 'file')} cannot run: Python itself rejects the syntax." if v
         else "Every Python file is valid Python.")),
     "notebooks": ("Jupyter notebooks", _notebooks),
+    # role-fit checks (issue 15): informative unless a role's rubric weighs them
+    "api_design": ("Web API design", lambda v, d: (
+        f"{_n(v, 'web endpoint')}; with " + (", ".join(
+            {"model": "typed request and response models", "auth": "authentication",
+             "pagination": "pagination", "openapi": "an API description"}[k]
+            for k, n in d["practices"].items() if n) or "no models, login or paging") + ".")),
+    "sql": ("SQL and databases", lambda v, d: (
+        f"{_n(d['sql_files'], 'SQL file')} and "
+        f"{_n(d['python_queries'], 'database query', 'database queries')} in the code.")),
+    "ml_practice": ("Reproducible machine learning", lambda v, d: (
+        f"Model training with {v:.0%} of the habits that make results repeatable.")),
+    "data_quality": ("Checks on the data itself", lambda v, d: (
+        f"The data is checked in {_n(v, 'way')}.")),
+    "infrastructure": ("Deployment and infrastructure code", lambda v, d: (
+        f"{_n(v, 'kind')} of infrastructure code worked out in depth.")),
 }
 
 

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from analyzer.registry import all_checks
 from analyzer.report import Report
+from analyzer.report.role_fit import as_dict
 from analyzer.score import Level
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -60,6 +61,7 @@ def _run(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
         "properties": {
             "target": report.target, "score": report.score.total,
             "verdict": report.score.verdict, "scannedAt": report.scanned_at.isoformat(),
+            **as_dict(report.fit),  # the role judged and the interview questions
         },
     }
     if report.commit and "://" in report.target:

@@ -49,6 +49,34 @@ _FLAG = {
     },
 }
 
+_ROLE = {  # the rubric that judged the code (``--role``, ``--rubric`` or detected) and questions
+    "type": "object",
+    "required": ["name", "title", "how", "general_total", "moved", "questions"],
+    "additionalProperties": False,
+    "properties": {
+        "name": {"type": "string"}, "title": {"type": "string"}, "how": {"type": "string"},
+        "general_total": {"type": "integer", "minimum": 0, "maximum": 100},
+        "moved": {"type": "array", "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["check", "default_weight", "weight", "points_before", "points_after",
+                         "why"],
+            "properties": {
+                "check": {"type": "string"}, "default_weight": {"type": "number"},
+                "weight": {"type": "number"}, "points_before": _NUMBER_OR_NULL,
+                "points_after": _NUMBER_OR_NULL, "why": {"type": "string"},
+            },
+        }},
+        "questions": {"type": "array", "maxItems": 8, "items": {
+            "type": "object", "additionalProperties": False,
+            "required": ["check", "path", "line", "text"],
+            "properties": {
+                "check": {"type": "string"}, "path": {"type": "string"},
+                "line": {"type": ["integer", "null"]}, "text": {"type": "string"},
+            },
+        }},
+    },
+}
+
 _REPORT = {
     "type": "object",
     "required": ["schema", "target", "commit", "scanned_at", "tool_version", "signals",
@@ -83,6 +111,7 @@ _REPORT = {
                 "unparsable": _STRING_MAP,
             },
         },
+        "role": _ROLE,
     },
 }
 

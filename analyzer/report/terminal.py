@@ -10,6 +10,7 @@ from rich.text import Text
 
 from analyzer.report import Report, format_value
 from analyzer.report.links import line_url
+from analyzer.report.role_fit import judged_as, questions
 from analyzer.score import Level
 
 _STYLE = {Level.GREEN: "green", Level.YELLOW: "yellow", Level.RED: "bold red"}
@@ -82,9 +83,13 @@ def _skipped(report: Report) -> Text:
 
 def render(report: Report, console: Console) -> None:
     parts: list[RenderableType] = [_header(report)]
+    if report.fit is not None:
+        parts.append(judged_as(report))
     if report.score.flags:
         parts.append(_flags(report))
     parts += [_signals(report), _skipped(report)]
+    if report.fit is not None and report.fit.questions:
+        parts.append(questions(report))
     console.print(Group(*parts))
     console.print()
 
