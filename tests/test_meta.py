@@ -78,12 +78,12 @@ def test_scaffold_writes_a_check_that_follows_the_conventions(tmp_path: Path) ->
     from analyzer.catalogue import scaffold  # noqa: PLC0415
     from analyzer.check import FileCheck  # noqa: PLC0415
 
-    module, test = scaffold("dataclass_slots", tmp_path)
+    module, test = scaffold("example_new_check", tmp_path)
     source = module.read_text()
     assert all(heading in source for heading in HEADINGS)
     namespace: dict[str, object] = {}
     exec(compile(source, str(module), "exec"), namespace)  # our own template, not scanned code
-    cls = namespace["DataclassSlots"]
+    cls = namespace["ExampleNewCheck"]
     assert isinstance(cls, type) and issubclass(cls, FileCheck)
     compile(test.read_text(), str(test), "exec")
-    assert "dataclass_slots" not in sys.modules
+    assert "example_new_check" not in sys.modules

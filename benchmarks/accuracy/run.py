@@ -378,7 +378,7 @@ def bare_check(modernity: str, path: Path, now: str, tree_report: Report) -> Any
     """Class 10: a bare clone of the same commit scores the same, or is refused (exit 2)."""
     with tempfile.TemporaryDirectory() as tmp:
         bare = Path(tmp) / f"{path.name}.git"
-        subprocess.run(["git", "clone", "-q", "--bare", "-s", str(path), str(bare)], check=True)
+        subprocess.run(["git", "clone", "-q", "--bare", str(path), str(bare)], check=True)
         out = subprocess.run([modernity, "scan", str(bare), "--format", "json", "--now", now],
                              capture_output=True, text=True, check=False)
     if out.returncode == 2:
