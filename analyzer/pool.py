@@ -126,9 +126,9 @@ def _context() -> BaseContext:
 def prepare() -> None:
     """Start the fork server now: its imports overlap with the parent's and with cloning."""
     if _context().get_start_method() == "forkserver":
-        from multiprocessing import forkserver  # noqa: PLC0415
+        from analyzer.socketdir import ensure_fork_server  # noqa: PLC0415
 
-        forkserver.ensure_running()
+        ensure_fork_server()
 
 
 def _start(context: BaseContext) -> _Worker:

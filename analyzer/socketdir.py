@@ -1,0 +1,36 @@
+"""A short directory for the fork server's socket, whatever ``TMPDIR`` is.
+
+multiprocessing puts the fork server's AF_UNIX socket under ``tempfile.gettempdir()``;
+a socket path has a limit of about 107 bytes, so a long ``TMPDIR`` (a CI runner's
+nested temporary folder, a macOS per-user folder) made every scan fail with
+"AF_UNIX path too long". Only the fork server's start sees the short directory:
+clones and other temporary files still go where ``TMPDIR`` says.
+"""
+
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_ROOM = 60  # bytes left for multiprocessing's "pymp-XXXXXXXX/listener-XXXXXXXX"
+
+
+@contextmanager
+def short_temp_dir() -> Iterator[None]:
+    if len(os.fsencode(tempfile.gettempdir())) <= _ROOM or not Path("/tmp").is_dir():
+        yield
+        return
+    saved, tempfile.tempdir = tempfile.tempdir, "/tmp"
+    try:
+        yield
+    finally:
+        tempfile.tempdir = saved
+
+
+def ensure_fork_server() -> None:
+    """Start multiprocessing's fork server, its socket in a short enough directory."""
+    from multiprocessing import forkserver  # noqa: PLC0415
+
+    with short_temp_dir():
+        forkserver.ensure_running()
