@@ -55,7 +55,8 @@ def measures(node: cst.Call) -> list[str]:
 
 def sql_files(repo: Repo) -> tuple[list[str], list[str], int]:
     """The `.sql` files, those that are dbt models, and the number of dbt column tests."""
-    files = sorted(p for p, size in repo.files.items() if p.endswith(".sql") and size < MAX_BYTES)
+    files = sorted(p for p, size in repo.files.items()
+                   if p.endswith(".sql") and size < MAX_BYTES and dbt.owned(repo, p))
     models = [p for p in files if any(p.startswith(f"{root}/models/".lstrip("/"))
                                       for root in dbt.projects(repo))]
     return files, models, len(dbt.test_blocks(repo))
