@@ -100,7 +100,7 @@ class Cache:
             _check_private(self.path)
         db = sqlite3.connect(self.path, timeout=30, isolation_level=None)
         try:
-            _wal(db)
+            enable_wal(db)
             db.execute("PRAGMA synchronous=NORMAL")
             # Two scans creating the file at once: an autocommit CREATE reads the schema, then
             # upgrades to a write lock, and SQLite fails that upgrade at once (no busy wait)
@@ -176,7 +176,7 @@ class Cache:
             self._db = None
 
 
-def _wal(db: sqlite3.Connection, patience: float = 30.0) -> None:
+def enable_wal(db: sqlite3.Connection, patience: float = 30.0) -> None:
     """WAL journaling; switching needs a moment alone with the file, so wait for it."""
     deadline = time.monotonic() + patience
     while True:

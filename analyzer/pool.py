@@ -36,6 +36,8 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
+from analyzer.socketdir import ensure_fork_server
+
 CRASHED = "analysis crashed"
 CHUNK_BYTES = 64 * 1024  # a fraction of a second of parsing: cheap to lose, cheap to send
 CHUNK_FILES = 64
@@ -120,15 +122,13 @@ def _context() -> BaseContext:
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if hasattr(context, "set_forkserver_preload"):
         context.set_forkserver_preload(["analyzer.warm"])
+        ensure_fork_server()  # before any start: its socket must get a short path
     return context
 
 
 def prepare() -> None:
     """Start the fork server now: its imports overlap with the parent's and with cloning."""
-    if _context().get_start_method() == "forkserver":
-        from analyzer.socketdir import ensure_fork_server  # noqa: PLC0415
-
-        ensure_fork_server()
+    _context()
 
 
 def _start(context: BaseContext) -> _Worker:

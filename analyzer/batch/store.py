@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from analyzer.cache import enable_wal
+
 BUSY_SECONDS = 60
 MIGRATIONS = (
     """CREATE TABLE results (
@@ -75,7 +77,7 @@ class Store:
             self._db = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None,
                                        check_same_thread=False)
             self._db.execute(f"PRAGMA busy_timeout={BUSY_SECONDS * 1000}")
-            self._db.execute("PRAGMA journal_mode=WAL")
+            enable_wal(self._db)  # a new file: the first switch needs it alone, so wait
             self._migrate()
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot use the store {path}: {error}") from None
