@@ -15,7 +15,7 @@ declare its scoring ``rule`` and inline ``examples`` beside it.
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 
 import libcst as cst
 
@@ -105,11 +105,6 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
     def result(cls, fold: Fold[Obs]) -> Signal:
         raise NotImplementedError
 
-    @classmethod
-    def observed(cls, fold: Fold[Obs]) -> Mapping[str, Obs]:
-        """Transitional: every file's observation, in path order (use the fold's role views)."""
-        return fold.files
-
     def line(self, node: cst.CSTNode) -> int:
         return self.get_metadata(LineProvider, node)
 
@@ -141,6 +136,4 @@ class RepoCheck(Check[None]):
         return False
 
 
-Corpus = Fold[Any]  # transitional name, removed once every check takes a Fold
-
-__all__ = ["Check", "Corpus", "Example", "FileCheck", "Fold", "Marks", "RepoCheck", "SourceFile"]
+__all__ = ["Check", "Example", "FileCheck", "Fold", "Marks", "RepoCheck", "SourceFile"]

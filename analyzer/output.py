@@ -26,28 +26,13 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
 
 
 def render_document(fmt: str, reports: Sequence[Any]) -> str:
-    """``reports`` (a failed target as ``{target, error}``) as one document of format ``fmt``."""
-    # one import per format: the HTML report alone needs jinja2
-    if fmt == "html":
-        from analyzer.report import html  # noqa: PLC0415
+    """``reports`` (a failed target as ``{target, error}``) as one document of format ``fmt``:
+    every string made visible for people (HTML, Markdown), kept valid and escaped for JSON."""
+    from analyzer.report.output import render_document as render  # noqa: PLC0415
 
-        return html.render([prepared(r, visible=True) for r in reports])
-    if fmt == "markdown":
-        from analyzer.report.output import render_document as render  # noqa: PLC0415
-
+    if fmt in {"html", "markdown"}:
         return render(fmt, [prepared(r, visible=True) for r in reports])
-    safe = [prepared(r, visible=False) for r in reports]
-    if fmt == "codequality":
-        from analyzer.report.output import render_document as render  # noqa: PLC0415
-
-        return escape_json(render(fmt, safe))
-    if fmt == "sarif":
-        from analyzer.report import sarif  # noqa: PLC0415
-
-        return escape_json(sarif.render([r for r in safe if not isinstance(r, dict)]))
-    from analyzer.report import json_report  # noqa: PLC0415
-
-    return escape_json(json_report.render(safe))
+    return escape_json(render(fmt, [prepared(r, visible=False) for r in reports]))
 
 
 def render_terminal_text(report: Any) -> str:
