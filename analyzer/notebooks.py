@@ -17,7 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
+# A notebook's size is mostly its saved outputs (plots inlined as base64): the file may be
+# five times the 1 MB a source file may be, while its code is held to the source file limit.
 MAX_CHARS = 5_000_000
+MAX_CODE_CHARS = 1_000_000
 MAX_LINES = 200_000
 # Cell magics whose body is Python and is run as such.
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
@@ -111,6 +114,9 @@ def _clean(lines: list[str]) -> list[str]:
             lines = ["", *lines[1:]]
         else:
             return [""] * len(lines)
+    lead = lines[0][: len(lines[0]) - len(lines[0].lstrip(" \t"))] if lines else ""
+    if lead:  # IPython drops a cell's leading indent from every line that has it
+        lines = [line.removeprefix(lead) for line in lines]
     cleaned, depth, quote, continued = [], 0, "", False
     for line in lines:
         stripped = line.lstrip()
@@ -175,4 +181,7 @@ def to_python(document: str) -> str | Unreadable:
                 return Unreadable(f"notebook too long to analyse (over {MAX_LINES:,} lines)")
             out.extend([""] * (target - 1 - len(out)))
             out.append(line)
+    code = sum(len(line) for line in out)
+    if code > MAX_CODE_CHARS:
+        return Unreadable(f"notebook's code too large to analyse ({code:,} characters)")
     return "\n".join(out) + "\n" if out else ""

@@ -20,6 +20,7 @@ from analyzer.errors import LimitError
 from analyzer.fstree import tree
 from analyzer.gitdir import check_git_dir, check_work_tree, shadow
 from analyzer.gitfacts import Git, is_git_repo, read_git_facts, tracked_files
+from analyzer.notebooks import MAX_CHARS as NOTEBOOK_BYTES
 from analyzer.paths import (
     Role,
     generated_reason,
@@ -118,7 +119,10 @@ def _examine(
         return 0, "submodule (not fetched)"
     if not stat.S_ISREG(info.st_mode):
         return 0, "not a regular file"
-    if info.st_size > limits.max_file_bytes:
+    # a notebook's bulk is its saved plots; notebooks.to_python holds its code to the source limit
+    limit = max(limits.max_file_bytes, NOTEBOOK_BYTES) if path.endswith(".ipynb") \
+        else limits.max_file_bytes
+    if info.st_size > limit:
         return info.st_size, f"too large ({info.st_size:,} bytes)"
     try:
         with open_inside(root, path) as handle:

@@ -16,7 +16,7 @@ NOW = "--now=2026-06-01"
 HINTED = "def f(x: int) -> int:\n    return x\n"
 SECRET = "TOP_SECRET_MARKER_4711"
 HUGE_NOTEBOOK = json.dumps(
-    {"cells": [{"cell_type": "code", "source": ["x = 1\n"] * 100_000}], "nbformat": 4},
+    {"cells": [{"cell_type": "code", "source": ["x = 1\n"] * 600_000}], "nbformat": 4},
 ).encode()
 
 
