@@ -67,7 +67,7 @@ def test_many_shallow_frameworks_raise_a_yellow_flag_but_no_points() -> None:
     signal = signal_of(repo, "frameworks")
     result = score([signal])
     assert result.contributions == {"frameworks": None}
-    assert [f.level for f in result.flags] == [Level.GREEN, Level.YELLOW]
+    assert [f.level for f in result.flags] == [Level.YELLOW]
 
 
 def test_on_a_tie_the_work_spread_over_more_files_wins() -> None:
