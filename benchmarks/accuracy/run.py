@@ -121,8 +121,9 @@ def got_secrets(r: Report) -> Any:
                   for item in found)
 
 
-def got_tutorial_code(r: Report) -> Any:
-    """Code the report matched to a corpus source (tutorial, course or starter project)."""
+def got_tutorial_copy(r: Report) -> Any:
+    """Code the report says was copied from a corpus source (tutorial, course or starter
+    project). The label is `tutorial_copy`: an original (nanoGPT, jaffle_shop) is no copy."""
     return bool(details(r, "tutorial_code").get("matches"))
 
 
@@ -279,7 +280,7 @@ LABELS = [
     Label("notebook_only", got_notebook_only),
     Label("readme", got_readme),
     Label("secrets", got_secrets, same_set),
-    Label("tutorial_code", got_tutorial_code),
+    Label("tutorial_copy", got_tutorial_copy),
     Label("vendored_dirs", got_vendored_dirs, same_set),
     Label("non_production_dirs", got_non_production_dirs, same_set),
     Label("evidence_outside_production", lambda r: None, same_set),
@@ -348,7 +349,7 @@ def expected_labels(entry: Labels) -> dict[str, Any]:
         "red_flags": red_flags(c, h),
     }
     for key in ("doctest_runs", "python2", "min_python", "archetype", "secrets",
-                "tutorial_code"):
+                "tutorial_copy"):
         out[key] = h.get(key)
     for key, value in h.get("override", {}).items():
         out[key] = value

@@ -104,6 +104,9 @@ CASES = [
                  id="dict-merge-loop-over-dicts"),
     pytest.param("flags = 0\nflags |= mask\n", "3.0", id="int-or-assign"),
     pytest.param("base = {}\nbase = 3\nx = base | 4\n", "3.0", id="rebound-dict-name"),
+    pytest.param("merged = {'a': left, 'b': right} | 'join' >> CoGroupByKey()\n", "3.0",
+                 id="beam-pipe-of-a-dict-is-no-union"),
+    pytest.param("names = {'a': 1} | ['b']\n", "3.0", id="dict-or-list-is-no-union"),
     # with statements: parenthesised form by the documented switch (3.9)
     pytest.param("async def f():\n    async with (a() as x, b() as y):\n        pass\n", "3.9",
                  id="async-paren-with"),
