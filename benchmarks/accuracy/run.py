@@ -79,6 +79,8 @@ def got_min_python(r: Report) -> Any:
     d = details(r, "python_version")
     if d.get("minimum") is None:
         return None
+    if d.get("also_python2"):  # 2/3 code: its oldest interpreter is a Python 2
+        return "2"
     return "2" if str(d["minimum"]).startswith("2") else d["minimum"]
 
 
@@ -305,7 +307,9 @@ def red_flags(c: dict[str, Any], h: dict[str, Any]) -> list[str]:
         "stale": c["stale"],
         "committed_junk": bool(c["committed_junk"]),
         "one_sitting": c["one_sitting"],
-        "notebook_only": c["notebook_only"],
+        # "notebooks are normal for a data scientist and a red flag for a backend
+        # developer" (SIGNALS.md): judged by the labelled archetype's rubric
+        "notebook_only": c["notebook_only"] and h.get("archetype") != "data science",
         "unparsable": bool(unparsable(c, h)),
         "secret": bool(h.get("secrets")),
         "vendored_code": any(e.get("kind") == "vendored" for e in h.get("exclude", [])),

@@ -171,10 +171,15 @@ def verdict(features: Features, python2: dict[str, tuple[tuple[int, str], ...]],
         evidence[:0] = [(p, headline(found)[0]) for p, found in list(python2.items())[:1]]
     else:
         text = summary(ranked, implied, lowest, agrees, style)
+    # 2/3 code: nothing Python-3-only, and a declared Python 2 floor it still runs on
+    also_python2 = not legacy and implied == (3, 0) and lowest is not None and lowest[0] == 2
+    if also_python2:
+        text += f" Runs on Python {dotted(lowest or (2, 7))} too: 2/3 compatible code."
     listed = [{"feature": label, "version": dotted(version), "path": path, "line": line}
               for label, (version, path, line) in ranked]
     return Verdict(implied, text, tuple(evidence), {
         "minimum": dotted(implied), "band": band(implied, lowest, legacy, style),
         "declared": stated, "agrees": agrees, "python2_files": len(python2),
         "features": listed, "modern_style": style,
+        "also_python2": dotted(lowest) if also_python2 and lowest else None,
     })

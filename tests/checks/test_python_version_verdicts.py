@@ -210,3 +210,13 @@ def test_python2_tests_of_a_python3_product_are_reported_apart() -> None:
 def test_tests_are_the_code_when_there_is_no_other() -> None:
     version, idioms = verdicts({"tests/test_a.py": "def test_a():\n    print 'x'\n"})
     assert (version.value, idioms.value) == (207, 1)
+
+
+def test_two_three_code_with_a_python2_floor_says_it_runs_on_python2_too() -> None:
+    files = {"lib/api.py": "import six\nfor k, v in six.iteritems(d):\n    pass\n",
+             "setup.py": "setup(classifiers=['Programming Language :: Python :: 2.6',\n"
+                         "  'Programming Language :: Python :: 3.3'])\n"}
+    version, _ = verdicts(files)
+    assert (version.value, version.details["also_python2"]) == (300, "2.6")
+    assert version.summary.endswith("Runs on Python 2.6 too: 2/3 compatible code.")
+    assert version.details["band"] == "legacy"
