@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 MAX_CHARS = 25_000_000  # outputs included: the walk admits notebooks up to 25 MB
+_LEADING_INDENT = re.compile(r"^[ \t]+")
 MAX_LINES = 1_000_000  # code cells keep their notebook line numbers, past all outputs
 MAX_CODE_CHARS = 1_000_000  # as for a .py file: what a parse may cost
 # Cell magics whose body is Python and is run as such.
@@ -105,6 +106,10 @@ def _scan(line: str, depth: int, quote: str) -> tuple[int, str]:
 
 def _clean(lines: list[str]) -> list[str]:
     """The cell's lines with IPython-only syntax blanked (a ``pass`` keeps blocks valid)."""
+    if lines and (indent := _LEADING_INDENT.match(lines[0])):
+        # IPython's leading_indent: a cell whose first line is indented runs dedented by it
+        width = len(indent.group(0))
+        lines = [line[width:] if line.startswith(indent.group(0)) else line for line in lines]
     first = lines[0].strip() if lines else ""
     if first.startswith("%%"):
         name = first[2:].split(maxsplit=1)

@@ -125,3 +125,11 @@ def test_a_notebook_of_several_megabytes_of_plots_is_analysed(tmp_path: Path) ->
     repo = make_repo(tmp_path / "r", {"analysis.ipynb": json.dumps(document)})
     built = build_repo(repo, now=datetime(2026, 6, 1, tzinfo=UTC))
     assert "analysis.ipynb" in built.files and "analysis.ipynb" not in built.excluded
+
+
+def test_a_cell_indented_as_a_whole_runs_dedented_as_in_ipython() -> None:
+    """julienjta's notebook: ' def get_scores(...):' runs in Jupyter (IPython strips the
+    first line's indentation from the whole cell); it is no syntax error."""
+    code = _code(notebook(" def scores(models):\n     return len(models)\n"))
+    assert [line for line in code.splitlines() if line] == [
+        "def scores(models):", "    return len(models)"]
