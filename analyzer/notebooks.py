@@ -106,10 +106,10 @@ def _scan(line: str, depth: int, quote: str) -> tuple[int, str]:
 
 def _clean(lines: list[str]) -> list[str]:
     """The cell's lines with IPython-only syntax blanked (a ``pass`` keeps blocks valid)."""
-    if lines and (indent := _LEADING_INDENT.match(lines[0])):
+    if lines and (leading := _LEADING_INDENT.match(lines[0])):
         # IPython's leading_indent: a cell whose first line is indented runs dedented by it
-        width = len(indent.group(0))
-        lines = [line[width:] if line.startswith(indent.group(0)) else line for line in lines]
+        space = leading.group(0)
+        lines = [line[len(space):] if line.startswith(space) else line for line in lines]
     first = lines[0].strip() if lines else ""
     if first.startswith("%%"):
         name = first[2:].split(maxsplit=1)
