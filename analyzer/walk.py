@@ -20,7 +20,6 @@ from analyzer.errors import LimitError
 from analyzer.fstree import tree
 from analyzer.gitdir import check_git_dir, check_work_tree, shadow
 from analyzer.gitfacts import Git, is_git_repo, read_git_facts, tracked_files
-from analyzer.notebooks import MAX_CHARS as NOTEBOOK_BYTES
 from analyzer.paths import (
     Role,
     generated_reason,
@@ -42,6 +41,8 @@ class Limits:
     """Safety limits of one scan (CLI options); docs/security.md says why each exists."""
 
     max_file_bytes: int = 1_000_000
+    # A notebook carries its outputs (plots as base64): a few MB hold a few hundred lines of code.
+    max_notebook_bytes: int = 25_000_000
     max_files: int = 50_000
     max_repo_mb: float = 500
     timeout_seconds: float = 300  # a clone, and any one git command
@@ -119,10 +120,8 @@ def _examine(
         return 0, "submodule (not fetched)"
     if not stat.S_ISREG(info.st_mode):
         return 0, "not a regular file"
-    # a notebook's bulk is its saved plots; notebooks.to_python holds its code to the source limit
-    limit = max(limits.max_file_bytes, NOTEBOOK_BYTES) if path.endswith(".ipynb") \
-        else limits.max_file_bytes
-    if info.st_size > limit:
+    notebook = path.lower().endswith(".ipynb")
+    if info.st_size > (limits.max_notebook_bytes if notebook else limits.max_file_bytes):
         return info.st_size, f"too large ({info.st_size:,} bytes)"
     try:
         with open_inside(root, path) as handle:
