@@ -136,6 +136,20 @@ def test_nanogpt_scores_higher_as_ml_than_as_backend() -> None:
     assert ml.fit is not None and {m.check for m in ml.fit.moved} >= {"async_code", "tests"}
 
 
+PORTFOLIO = CORPUS / "julienjta+Data-Science-Portfolio"
+
+
+@pytest.mark.skipif(not PORTFOLIO.is_dir(), reason="corpus not present")
+def test_a_notebook_portfolio_with_one_small_api_is_judged_as_data_science() -> None:
+    """Five analysis notebooks (megabytes of saved plots) outweigh one Flask route file."""
+    report = scan(str(PORTFOLIO), now=NOW, jobs=1)
+    assert report.fit is not None and report.fit.role == "data-science"
+    frameworks = next(s for s in report.signals if s.check == "frameworks")
+    scores = frameworks.details["archetypes"]
+    assert isinstance(scores, dict) and scores["data science"] > 3 * scores["backend"]
+    assert not [f for f in report.score.flags if f.check == "notebooks"]
+
+
 @pytest.mark.parametrize(("archetype", "role"), [
     pytest.param("ML engineering", "ml", id="ml"), pytest.param("DevOps", "devops", id="devops"),
     pytest.param("data science", "data-science", id="ds"),
