@@ -67,4 +67,18 @@ def test_many_shallow_frameworks_raise_a_yellow_flag_but_no_points() -> None:
     signal = signal_of(repo, "frameworks")
     result = score([signal])
     assert result.contributions == {"frameworks": None}
-    assert [f.level for f in result.flags] == [Level.GREEN, Level.YELLOW]
+    assert [f.level for f in result.flags] == [Level.YELLOW]
+
+
+def test_on_a_tie_the_work_spread_over_more_files_wins() -> None:
+    """One small Flask API (a route: weight 3) beside three scikit-learn notebooks (3 x 1):
+    the portfolio's dominant kind of work is data science, whatever the archetypes' order."""
+    notebook = '{"cells": [{"cell_type": "code", "source": ["from sklearn import svm"]}]}'
+    repo = Repo.from_files({
+        "api/main.py": "from flask import Flask\napp = Flask(__name__)\n"
+                       "@app.route('/predict')\ndef predict(): ...\n",
+        **{f"project{i}/analysis.ipynb": notebook for i in range(3)},
+    })
+    signal = signal_of(repo, "frameworks")
+    assert signal.details["archetypes"] == {"backend": 3, "data science": 3}
+    assert signal.details["primary_archetype"] == "data science"
