@@ -87,21 +87,25 @@ def blame_lines(runner: Git, paths: Sequence[str]) -> Blame:
     )
 
 
+_FIELDS = 6  # sha, parents, author name, author email, authored and committed times
 _RAW = re.compile(rb"\n?:\d{6} \d{6} [0-9a-f]{40,64} [0-9a-f]{40,64} [A-Z]\d*")
 
 
 def _commit(fields: list[bytes], paths: list[str]) -> Commit | None:
     """One validated commit, or ``None`` when a field is not what git writes there."""
-    sha, name, email, authored, committed = (f.decode("utf-8", "replace") for f in fields)
+    sha, parents, name, email, authored, committed = (
+        f.decode("utf-8", "replace") for f in fields)
     sha = sha.lstrip("\n")
     if not _SHA.fullmatch(sha) or not _SECONDS.fullmatch(authored) \
-            or not _SECONDS.fullmatch(committed):
+            or not _SECONDS.fullmatch(committed) \
+            or not all(_SHA.fullmatch(p) for p in parents.split()):
         return None
     try:
         return Commit(
             sha=sha, author_name=name, author_email=email,
             authored_at=datetime.fromtimestamp(int(authored), UTC),
             committed_at=datetime.fromtimestamp(int(committed), UTC), paths=tuple(paths),
+            parents=tuple(parents.split()),
         )
     except (OverflowError, OSError, ValueError):  # a date no calendar holds
         return None
@@ -111,14 +115,14 @@ def commits(runner: Git) -> tuple[Commit, ...]:
     """Every commit with the paths it changed. ``--raw -z`` puts a fixed-shape record before
     each path, so the fields are read by position and no file name can pose as a commit."""
     output = runner("log", "-z", "--no-show-signature", "--no-renames", "--raw", "--no-abbrev",
-                    "--format=%H%x00%aN%x00%aE%x00%at%x00%ct", "HEAD")
+                    "--format=%H%x00%P%x00%aN%x00%aE%x00%at%x00%ct", "HEAD")
     fields = output.split(b"\x00")
     if fields and fields[-1] in (b"", b"\n"):
         fields.pop()
     found: list[Commit] = []
     index = 0
-    while index + 5 <= len(fields):
-        header, index = fields[index:index + 5], index + 5
+    while index + _FIELDS <= len(fields):
+        header, index = fields[index:index + _FIELDS], index + _FIELDS
         paths = []
         while index + 1 < len(fields) and _RAW.fullmatch(fields[index]):
             paths.append(fields[index + 1].decode("utf-8", "surrogateescape"))

@@ -69,6 +69,7 @@ class Commit:
     authored_at: datetime
     committed_at: datetime
     paths: tuple[str, ...] = ()  # the files the commit added, changed or deleted (not merges)
+    parents: tuple[str, ...] = ()  # none for a root commit
 
 
 @dataclass(frozen=True, slots=True)
