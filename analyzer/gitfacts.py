@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from analyzer.errors import RepositoryError
+from analyzer.firstcommit import first_commit
 from analyzer.gitrun import ALLOWED_PROTOCOLS, environment, git, safe_config
-from analyzer.repo import Blame, Commit, GitFacts
+from analyzer.repo import Blame, Commit, FirstCommit, GitFacts
 
 __all__ = ["ALLOWED_PROTOCOLS", "Git", "environment", "is_git_repo", "safe_config"]
 
@@ -37,9 +38,9 @@ class Git:
     work_tree: Path
     timeout: float = 300
 
-    def __call__(self, *args: str, timeout: float | None = None) -> bytes:
+    def __call__(self, *args: str, timeout: float | None = None, data: bytes = b"") -> bytes:
         return git(args, git_dir=self.git_dir, work_tree=self.work_tree,
-                   timeout=self.timeout if timeout is None else timeout)
+                   timeout=self.timeout if timeout is None else timeout, data=data)
 
 
 def is_git_repo(root: Path) -> bool:
@@ -155,4 +156,16 @@ def read_git_facts(runner: Git, blame_paths: Sequence[str] = ()) -> GitFacts:
     if sha is None:
         return GitFacts(head=None)  # a repository with no commits yet
     blame = blame_lines(runner, blame_paths) if blame_paths else None
-    return GitFacts(head=sha, commits=commits(runner), blame=blame)
+    history = commits(runner)
+    return GitFacts(head=sha, commits=history, blame=blame, first=_first(runner, history))
+
+
+def _first(runner: Git, history: tuple[Commit, ...]) -> FirstCommit | None:
+    """The oldest root commit's code; None when git cannot tell (a shallow or odd history)."""
+    roots = [c for c in history if not c.parents]
+    if not roots:
+        return None
+    try:
+        return first_commit(runner, min(roots, key=lambda c: c.committed_at).sha)
+    except (RepositoryError, ValueError):
+        return None

@@ -82,6 +82,16 @@ class Blame:
 
 
 @dataclass(frozen=True, slots=True)
+class FirstCommit:
+    """The first commit's code (``analyzer/firstcommit.py``): how much of today's arrived in it."""
+
+    sha: str
+    unchanged: frozenset[str]  # today's code paths whose content a first-commit file had
+    texts: Mapping[str, str]  # the first commit's other code files that could be read
+    unread: int  # its other code files not read: absent locally, or over the bounds
+
+
+@dataclass(frozen=True, slots=True)
 class GitFacts:
     """History as git records it; ``commits`` are newest first (``git log`` order).
 
@@ -92,6 +102,7 @@ class GitFacts:
     head: str | None
     commits: tuple[Commit, ...] = ()
     blame: Blame | None = None
+    first: FirstCommit | None = None
 
     @property
     def last_commit(self) -> Commit | None:

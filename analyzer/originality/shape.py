@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from hashlib import blake2b
 from itertools import pairwise
 from pathlib import PurePosixPath
+from weakref import WeakKeyDictionary
 
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.originality.winnow import (
@@ -162,8 +163,18 @@ def only_literals(path: str, role: Role) -> bool:
             and "migrations" not in PurePosixPath(path).parts[:-1])
 
 
+# tutorial_code and history both read a repository's shapes: fingerprint it once.
+_SHAPES: WeakKeyDictionary[Repo, dict[str, Shape]] = WeakKeyDictionary()
+
+
 def repo_shapes(repo: Repo) -> dict[str, Shape]:
     """The shape of every product file of ``repo`` (production code and notebooks)."""
+    if repo not in _SHAPES:
+        _SHAPES[repo] = _repo_shapes(repo)
+    return _SHAPES[repo]
+
+
+def _repo_shapes(repo: Repo) -> dict[str, Shape]:
     shapes: dict[str, Shape] = {}
     for path in (*repo.python_files, *repo.notebooks):
         role = repo.role(path)

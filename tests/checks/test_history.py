@@ -79,3 +79,34 @@ def test_uploaded_in_one_sitting(
     assert History.rule is not None
     messages = [f.message for f in History.rule.flags(signal)]
     assert any("one sitting" in m for m in messages) is sitting
+
+
+def _code_lines(repo: Repo, path: str) -> int:
+    from analyzer.originality.shape import repo_shapes  # noqa: PLC0415
+
+    return len(repo_shapes(repo)[path].lines)
+
+
+def test_first_commit_share_counts_unchanged_files_whole_and_edited_ones_by_fingerprints(
+    tmp_path: Path,
+) -> None:
+    """loans.py is untouched since the first commit, state.py was extended (its first
+    version's code survives), db.py arrived later: only the first two count."""
+    from tests.originality import samples  # noqa: PLC0415
+
+    root = make_repo(tmp_path / "r", {"app/loans.py": samples.ALICE,
+                                      "app/state.py": samples.CAROL}, (
+        CommitSpec("start", "2026-01-01T10:00:00+00:00"),
+        CommitSpec("more", "2026-02-01T10:00:00+00:00",
+                   files={"app/state.py": samples.CAROL + "\n\n" + samples.DAN,
+                          "app/db.py": samples.ERIN}),
+    ))
+    repo = build_repo(root, now=NOW)
+    signal = signal_of(repo, "history")
+    loans, state, db = (_code_lines(repo, f"app/{name}.py") for name in ("loans", "state", "db"))
+    carol = _code_lines(Repo.from_files({"app/state.py": samples.CAROL}), "app/state.py")
+    share = signal.details["first_commit_code_share"]
+    assert isinstance(share, float)
+    assert share == pytest.approx((loans + carol) / (loans + state + db), abs=0.03)
+    assert signal.details["first_commit_unread"] == 0
+    assert f"{share:.0%} of today's code was already in the first commit." in signal.summary
