@@ -12,9 +12,11 @@ from analyzer.originality.shape import repo_shapes, shape, source_text
 def first_commit_share(repo: Repo) -> tuple[float, int] | None:
     """(share of today's code lines already in the first commit, its files left unread)."""
     first = repo.git.first if repo.git is not None else None
+    if first is None:
+        return None
     shapes = repo_shapes(repo)
     total = sum(len(found.lines) for found in shapes.values())
-    if first is None or not total:
+    if not total:
         return None
     known = {fp.hash for path, text in first.texts.items()
              if (code := source_text(path, text)) is not None
