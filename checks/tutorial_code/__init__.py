@@ -22,6 +22,14 @@ design something of their own.
 A repository whose routers match 84% of the Udemy FastAPI course's Todo app
 lines is flagged red, naming the course and the matching line ranges.
 
+A repository whose git history holds a source's first commit is that source's
+own repository or a fork of it, not a re-typed copy: it is not counted as a
+copy; the details (`lineage`) give the commits beyond the source's history and
+who wrote them. Nothing beyond it is flagged yellow (only the source's authors
+can claim the code; with `--author` naming one of them, no flag; naming someone
+with no commit in it, red). Sources matching 5% to 20% with nothing distinctive
+shared are listed under `partial`, not called a copy.
+
 ## Caveats
 Everyone starts with tutorials; a tutorial app extended far beyond the original
 is real work, and the coverage shows how far. Only product code counts: tests,
