@@ -16,6 +16,7 @@ class Found:
     total: int  # the candidate's code lines
     copies: list[tuple[Match, float]]  # sources not in the repository's own history
     own: list[Lineage]  # sources whose root commit is in it
+    own_matches: list[Match]  # their matches: the evidence of what the source still covers
 
     @property
     def matches(self) -> list[Match]:
@@ -32,7 +33,8 @@ class Found:
         return round(max((share for _, share in self.copies), default=0.0), 3)
 
     def evidence(self) -> tuple[Location, ...]:
-        fragments = tuple(Location(f.path, f.first) for m in self.matches + self.partial
+        fragments = tuple(Location(f.path, f.first)
+                          for m in self.own_matches[:1] + self.matches + self.partial
                           if (f := m.longest()) is not None)
         literals = tuple(Location(p, n) for m in self.matches for p, n, _, _ in m.literals[:3])
         return tuple(dict.fromkeys(fragments + literals))
@@ -64,4 +66,5 @@ def sort(repo: Repo, matches: list[Match], total: int) -> Found:
              if (share := coverage(m, total)) >= REPORTED_AT or m.literals]
     lines = [(m, share, lineage(repo, m.entry, share)) for m, share in shown]
     return Found(total, [(m, share) for m, share, line in lines if line is None],
-                 [line for _, _, line in lines if line is not None])
+                 [line for _, _, line in lines if line is not None],
+                 [m for m, _, line in lines if line is not None])

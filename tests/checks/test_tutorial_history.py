@@ -110,3 +110,10 @@ def test_a_retyped_copy_with_its_own_history_is_still_a_copy(
     assert "lineage" not in signal.details
     [flag] = rules()["tutorial_code"].flags(signal)
     assert flag.level is Level.RED and "reading-list-tutorial" in flag.message
+
+
+def test_the_lineage_finding_points_at_the_code_the_source_still_covers(source: Path) -> None:
+    signal = signal_of(build_repo(source, now=NOW), "tutorial_code")
+    [first, *_] = signal.evidence
+    assert first.path == "reading.py" and first.line is not None
+    assert samples.TUTORIAL.splitlines()[first.line - 1].startswith("def ")
