@@ -234,13 +234,12 @@ def _scan_text(text: str) -> tuple[Finding, ...]:
     return tuple(sorted(set(syntax + names)))
 
 
-def function_lines(text: str) -> tuple[int, ...]:
-    """The line of each ``def`` statement in a file Python 3 cannot parse (its tokens)."""
+def function_lines(text: str) -> tuple[tuple[int, str], ...]:
+    """(line, name) of each ``def`` statement in a file Python 3 cannot parse (its tokens)."""
     tokens = _tokens(text)
     found = []
-    for index in _starts(tokens):
-        word = tokens[index].string
-        after = tokens[index + 1].string if index + 1 < len(tokens) else ""
-        if word == "def" or (word == "async" and after == "def"):
-            found.append(tokens[index].start[0])
+    for index in sorted(_starts(tokens)):
+        at = index + (tokens[index].string == "async")
+        if at + 1 < len(tokens) and tokens[at].string == "def":
+            found.append((tokens[index].start[0], tokens[at + 1].string))
     return tuple(found)

@@ -15,9 +15,6 @@ IDIOMS = (
     "pathlib", "os_path", "comprehensions", "generator_expressions", "with_statements",
     "logging_calls", "print_calls", "walrus",
 )
-_PATH_CLASSES = frozenset({
-    "Path", "PurePath", "PurePosixPath", "PureWindowsPath", "PosixPath", "WindowsPath",
-})
 _LOG_METHODS = frozenset({
     "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
 })
@@ -51,7 +48,8 @@ class IdiomVisitor:
         if node.module is None or node.relative or isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:
-            self.imported[dotted(alias.name)] = dotted(node.module)
+            local = alias.asname.name if alias.asname else alias.name
+            self.imported[dotted(local)] = dotted(node.module)
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         if any(isinstance(part, cst.FormattedStringExpression) for part in node.parts):
@@ -72,7 +70,9 @@ class IdiomVisitor:
             head == "path" and self.imported.get("path") == "os" and "." in name
         ):
             self.note("os_path", node)
-        elif head in _PATH_CLASSES or name.startswith("pathlib."):
+        elif name.startswith("pathlib.") or (  # FastAPI's Path(...) is a path parameter
+            self.imported.get(head) == "pathlib"
+        ):
             self.note("pathlib", node)
         if name == "print":
             self.note("print_calls", node)
