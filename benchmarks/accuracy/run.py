@@ -196,7 +196,9 @@ FLAG_CODES: dict[str, Callable[[str], str | None]] = {
     "hygiene": lambda m: "secret" if "ecret" in m else "committed_junk",
     "notebooks": lambda m: "notebook_only" if "notebook" in m else None,
     "readme": lambda m: "no_readme" if "No README" in m else None,
-    "tutorial_code": lambda m: "tutorial_copy",
+    # "X itself, or a fork with nothing added" says whose history this is, not that it was
+    # copied: no code of the guide's list (the originals' labels have no copy flag)
+    "tutorial_code": lambda m: None if "itself, or a fork" in m else "tutorial_copy",
     "history": lambda m: "one_sitting" if "sitting" in m or "one commit" in m else None,
     "last_commit": lambda m: "stale",
     "vendored": lambda m: "vendored_code",

@@ -33,6 +33,7 @@ from analyzer.api import Example, FileCheck, Flag, Fold, Level, Rule, Signal, So
 from checks.frameworks import _constructs as constructs
 from checks.frameworks._archetype import FileImports, Found, observed, role_profile, summary, used
 from checks.frameworks._catalogue import module_name
+from checks.frameworks._python2 import with_python2
 
 
 def _flags(signal: Signal) -> list[Flag]:
@@ -105,6 +106,7 @@ class Frameworks(FileCheck[FileImports]):
 
     @classmethod
     def result(cls, fold: Fold[FileImports]) -> Signal:
+        fold = with_python2(fold)
         frameworks, evidence = used(fold)
         found = role_profile(fold)
         primary = found.primary

@@ -112,6 +112,17 @@ class IdiomVisitor:
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self.note("walrus", node)
 
+    def visit_Module(self, node: cst.Module) -> None:
+        # Work done at the top level (a loop, a with block, a print) makes the file a script,
+        # like nanoGPT's data/*/prepare.py; a library module only defines things.
+        for statement in node.body:
+            if isinstance(statement, cst.For | cst.While | cst.With) or (
+                isinstance(statement, cst.SimpleStatementLine) and any(
+                    isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                    and dotted(small.value.func) == "print" for small in statement.body)
+            ):
+                self.script = True
+
     def visit_If(self, node: cst.If) -> None:
         test = node.test
         if isinstance(test, cst.Comparison) and len(test.comparisons) == 1:

@@ -4,6 +4,7 @@ from analyzer.model import Location
 from analyzer.repo import Repo
 from analyzer.score import Level, score
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("source", "name"), [
@@ -82,3 +83,13 @@ def test_on_a_tie_the_work_spread_over_more_files_wins() -> None:
     signal = signal_of(repo, "frameworks")
     assert signal.details["archetypes"] == {"backend": 3, "data science": 3}
     assert signal.details["primary_archetype"] == "data science"
+
+
+def test_a_python2_notebook_portfolio_still_shows_its_skills() -> None:
+    """dformoso/sklearn-classification: a Python 2 notebook (print statements) does not parse
+    as Python 3, yet its pandas, seaborn and scikit-learn imports are its skills."""
+    cells = ("import pandas as pd\nimport seaborn as sns\nfrom sklearn.svm import SVR\n",
+             "print df.describe()\n")
+    signal = signal_of(Repo.from_files({"analysis.ipynb": notebook(*cells)}), "frameworks")
+    assert signal.details["primary_archetype"] == "data science"
+    assert {f["name"] for f in signal.details["frameworks"]} >= {"pandas", "scikit-learn"}

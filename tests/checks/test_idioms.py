@@ -31,7 +31,7 @@ from tests.notebook import notebook
     pytest.param("async def f():\n    async with l: pass\n", "with_statements", id="async-with"),
     pytest.param("logger.info('sent %d', n)\n", "logging_calls", id="logger"),
     pytest.param("self.log.warning('x')\n", "logging_calls", id="self-log"),
-    pytest.param("print('x')\n", "print_calls", id="print"),
+    pytest.param("def f():\n    print('x')\n", "print_calls", id="print"),
     pytest.param("if (n := len(a)) > 3: pass\n", "walrus", id="walrus"),
 ])
 def test_each_idiom_is_counted_with_its_line(source: str, idiom: str) -> None:
@@ -72,7 +72,11 @@ def test_no_formatting_is_not_applicable() -> None:
 
 
 @pytest.mark.parametrize(("path", "source", "prints"), [
-    pytest.param("pkg/core.py", "print('x')\n", 1, id="library"),
+    pytest.param("pkg/core.py", "def f():\n    print('x')\n", 1, id="library"),
+    pytest.param("data/shakespeare/prepare.py", "import os\nfor n in range(3):\n    print(n)\n",
+                 0, id="top-level-loop-makes-a-script"),
+    pytest.param("pkg/load.py", "rows = read()\nprint(len(rows))\n", 0,
+                 id="top-level-print-makes-a-script"),
     pytest.param("pkg/__main__.py", "print('x')\n", 0, id="dunder-main"),
     pytest.param("scripts/run.py", "print('x')\n", 0, id="scripts-folder"),
     pytest.param(
@@ -110,7 +114,8 @@ def test_notebook_idioms_are_counted_apart() -> None:
         id="old-formatting",
     ),
     pytest.param(
-        "print(a)\n" * 5, ["Library code reports with print(), not logging."], id="print",
+        "def f(a):\n" + "    print(a)\n" * 5, ["Library code reports with print(), not logging."],
+        id="print",
     ),
     pytest.param("x = '%s' % a\nprint(a)\n", [], id="too-little-to-say"),
 ])

@@ -101,8 +101,9 @@ def test_the_shipped_corpus_holds_30_sources_as_hashes_only() -> None:
     entries = document["entries"]
     assert len(entries) >= 30
     for entry in entries:
-        assert set(entry) == {"name", "title", "url", "commit", "licence", "files"}
+        assert set(entry) == {"name", "title", "url", "commit", "licence", "roots", "files"}
         assert entry["url"].startswith("https://github.com/") and len(entry["commit"]) == 40
+        assert entry["roots"] and all(len(root) == 40 for root in entry["roots"])
         for source in entry["files"]:
             assert set(source) == {"path", "lines", "fingerprints", "literals"}
             assert len(base64.b64decode(source["fingerprints"])) % 16 == 0
@@ -126,3 +127,15 @@ def test_a_course_secret_key_in_settings_py_counts_but_its_code_does_not(tmp_pat
     [top] = _matches(signal)
     assert top["literals"] == [{"path": "proj/settings.py", "line": 2,
                                 "source_path": "mysite/settings.py", "source_line": 2}]
+
+
+def test_only_random_looking_keys_and_public_urls_identify_a_source() -> None:
+    """Localhost addresses, regular expressions and dotted module paths are everyone's
+    (a real portfolio was flagged for 'http://localhost:8000', another for a username regex)."""
+    from analyzer.originality.shape import shape  # noqa: PLC0415
+
+    code = ('A = "http://localhost:8000"\nB = "^[A-Za-z][A-Za-z0-9_.]*$"\n'
+            'C = "django.db.backends.sqlite3"\nD = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"\n'
+            'E = "https://opentdb.com/api.php?amount=50"\nF = "DJANGO_AWS_S3_REGION_NAME"\n'
+            'G = "django-insecure-0peo@#x9jur3!h$ryje!$879xww8y1y66jx"\n')
+    assert [line for _, line in shape(code).literals] == [4, 5, 7]
