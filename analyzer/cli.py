@@ -144,7 +144,7 @@ def scan(
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
-    with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
+    with session():  # workers start with the first file to analyse and serve every target
         try:
             now, weights = _parse_now(now_text), _parse_weights(weight_items)
             options_out = {"fmt": fmt, "directory": _directory(output_dir)}
