@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
 import libcst as cst
 
 from analyzer.fold import Fold, Marks
+from analyzer.guard import Tokens
 from analyzer.lines import LineProvider
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
@@ -51,6 +52,7 @@ class SourceFile:
     role: Role
     notebook: bool = False
     text: str = field(default="", repr=False)  # the code parsed, when the engine has it
+    tokens: Tokens | None = field(default=None, repr=False)  # its tokens, when the engine has them
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,7 +20,7 @@ from libcst.metadata import MetadataWrapper
 from analyzer.cache import Cache, fingerprint
 from analyzer.check import SourceFile
 from analyzer.fold import Fold
-from analyzer.guard import refuse
+from analyzer.guard import screen
 from analyzer.lines import LazyLines, LineProvider
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
@@ -84,7 +84,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         if isinstance(code, Unreadable):
             return FileResult(source.path, error=code.reason)
         text = code
-    refused = refuse(text)  # before libcst: some inputs crash it (SIGSEGV), not raise
+    refused, tokens = screen(text)  # before libcst: some inputs crash it (SIGSEGV), not raise
     if refused is not None:
         return FileResult(source.path, error=f"not parsed: {refused}")
     try:
@@ -93,7 +93,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         return FileResult(source.path, error=parse_error_reason(error, text))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
-    source = replace(source, text=text)
+    source = replace(source, text=text, tokens=tokens)
     visitors = [cls(source) for cls in checks]
     try:
         traverse(module, visitors)

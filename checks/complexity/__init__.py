@@ -75,7 +75,7 @@ class Complexity(FileCheck[FileComplexity | None]):
             self.text = self.source.text or node.code
 
     def observe(self) -> FileComplexity | None:
-        return None if self.text is None else measure(self.text)
+        return None if self.text is None else measure(self.text, self.source.tokens)
 
     @classmethod
     def result(cls, fold: Fold[FileComplexity | None]) -> Signal:
