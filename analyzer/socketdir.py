@@ -47,6 +47,6 @@ def stop_fork_server() -> None:
     pid = getattr(server, "_forkserver_pid", None)  # no public way to ask or to stop it
     if isinstance(pid, int):
         with contextlib.suppress(OSError):
-            os.kill(pid, signal.SIGTERM)  # it may be importing: it reads no pipe until done
+            os.kill(pid, signal.SIGKILL)  # it may be importing: it reads no pipe until done
         # reaps it, forgets it and unlinks its socket
         server._stop()  # type: ignore[attr-defined]
