@@ -7,6 +7,7 @@ import pytest
 from analyzer.engine import run
 from analyzer.model import Location, Signal
 from analyzer.paths import TreeKind, tree_reason
+from analyzer.registry import get_check
 from analyzer.repo import Repo
 from analyzer.rules import Level
 from analyzer.walk import build_repo
@@ -190,3 +191,14 @@ def test_keys_in_tests_are_fixtures_not_secrets() -> None:
 ])
 def test_env_placeholders_are_not_secrets(line: str) -> None:
     assert signal_of(Repo.from_files({".env": f"{line}\n"}), "hygiene").value == 0
+
+
+def test_a_secret_in_a_file_the_parser_refuses_is_still_found() -> None:
+    """Parsed files are scanned for secrets where they are parsed (and cached); a file the
+    engine could not parse (Python 2 here) is scanned in the fold, as before."""
+    repo = Repo.from_files({"app/auth.py": f"print 'starting'\nSECRET_KEY = '{_KEY}'\n"})
+    analysis = run(repo, [get_check("hygiene")])
+    assert "app/auth.py" in analysis.unparsable
+    [signal] = analysis.signals
+    assert signal.details["secrets"] == [{"path": "app/auth.py", "line": 2,
+                                          "variable": "SECRET_KEY"}]
