@@ -11,7 +11,7 @@ from analyzer.registry import get_check
 from analyzer.repo import Repo
 from analyzer.rules import Level
 from analyzer.walk import build_repo
-from checks.hygiene import Hygiene
+from checks.hygiene import Hygiene, _secrets
 from tests.conftest import signal_of
 from tests.gitrepo import git, materialise
 
@@ -202,3 +202,33 @@ def test_a_secret_in_a_file_the_parser_refuses_is_still_found() -> None:
     [signal] = analysis.signals
     assert signal.details["secrets"] == [{"path": "app/auth.py", "line": 2,
                                           "variable": "SECRET_KEY"}]
+
+
+def _line_by_line(text: str) -> list[tuple[int, str]]:
+    """The definition ``source_secret_lines`` follows with one search per pattern."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        kind = next((k for k, shape in _secrets._KEY_FORMATS.items() if shape.search(line)), None)
+        if kind is not None:
+            found.append((number, kind))
+            continue
+        for match in _secrets._SOURCE_ASSIGNMENT.finditer(line.replace('\\"', '"')):
+            value = match["value"]
+            if (_secrets._SOURCE_NAME.search(match["key"]) and _secrets._entropy(value) >= 3.5
+                    and not _secrets._NOT_A_VALUE.search(value)):
+                found.append((number, match["key"]))
+                break
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    f"import os\nSECRET_KEY = '{_KEY}'\r\nx = 1\raws = 'AKIAIOSFODNN7EXAMPLE'\x0cend\n",
+    f"a\x85token = \"{_KEY}\"\u2028ghp_{'a' * 36}\x1cKEY = '''-----BEGIN RSA PRIVATE KEY-----\n",
+    f"api_key = \"{_KEY}\" and sk-{'b' * 40}\nAIza{'c' * 35}\n\nxoxb-1234567890-abc\n",
+    f"call(token=\\\"{_KEY}\\\")\nsk_live_{'d' * 20} rk_live_{'e' * 20}\n",
+])
+def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: str) -> None:
+    """Every kind of line break, several findings on a line, a key format beside a name."""
+    found = _secrets.source_secret_lines(text)
+    assert found == _line_by_line(text)
+    assert len(found) >= 2
