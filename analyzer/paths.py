@@ -16,12 +16,16 @@ VENDORED_DIRS = frozenset({
     "__pycache__", ".tox", ".nox", ".eggs", "build", "dist", "bower_components",
     ".mypy_cache", ".pytest_cache", ".ruff_cache", ".ipynb_checkpoints", ".idea",
 })
-TEST_DIRS = frozenset({"test", "tests", "testing", "unittests", "unit_tests"})
+TEST_DIRS = frozenset({"test", "tests", "testing", "unittests", "typesafety"})
+# Qualified test folders: unit_tests, integration_tests, typing_tests, tests_e2e.
+_QUALIFIED_TEST_DIR = re.compile(r"^(?:[a-z0-9]+_)+tests?$|^tests?_[a-z0-9_]+$")
 # Inputs *for* tests (a linter's sample programs, golden files): never production code.
 TEST_DATA_DIRS = frozenset({"testdata", "test_data", "fixtures", "test_fixtures"})
 TEST_DATA_UNDER_TESTS = frozenset({"data", "inputs", "samples", "cases", "resources"})
 # Code that shows how to use the product (flask's examples/flaskr) rather than being it.
 EXAMPLE_DIRS = frozenset({"examples", "example", "docs", "doc", "docs_src"})
+_EXAMPLE_CODE_DIRS = frozenset({"examples", "example"})
+DOCS_DIRS = frozenset({"docs", "doc", "docs_src"})
 _GENERATED_FILE = re.compile(r"(_pb2(_grpc)?\.py|_pb2\.pyi)$")
 _TEST_FILE = re.compile(r"^(test_.*|.*_test|conftest|tests?)\.py$")
 
@@ -127,7 +131,7 @@ def role(path: str) -> Role:
     if pure.suffix.lower() == ".ipynb":
         return Role.NOTEBOOK
     for index, part in enumerate(dirs):
-        if part in TEST_DIRS:
+        if part in TEST_DIRS or _QUALIFIED_TEST_DIR.match(part):
             if any(later in TEST_DATA_UNDER_TESTS or later.startswith("data")
                    for later in dirs[index + 1 :]):
                 return Role.TEST_DATA
@@ -135,3 +139,15 @@ def role(path: str) -> Role:
     if _TEST_FILE.match(pure.name.lower()):
         return Role.TEST
     return Role.PRODUCTION
+
+
+def is_example_code(path: str) -> bool:
+    """Under an examples folder (documentation code is never the product)."""
+    dirs = [part.lower() for part in PurePosixPath(path).parts[:-1]]
+    return bool(_EXAMPLE_CODE_DIRS.intersection(dirs)) and not DOCS_DIRS.intersection(dirs)
+
+
+def without_example_dirs(path: str) -> str:
+    """``path`` with its examples folders left out: how it reads when examples are the product."""
+    *dirs, name = path.split("/")
+    return "/".join([*(part for part in dirs if part.lower() not in _EXAMPLE_CODE_DIRS), name])

@@ -16,7 +16,7 @@ from pathlib import Path, PurePosixPath
 from types import MappingProxyType
 from typing import BinaryIO
 
-from analyzer.paths import Role, role
+from analyzer.paths import Role, is_example_code, role, without_example_dirs
 from analyzer.text import decode
 
 _NO_FOLLOW = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
@@ -156,7 +156,19 @@ class Repo:
         return decode(self.data(path))
 
     def role(self, path: str) -> Role:
-        return role(path)
+        """The file's role; in a repository that is nothing but examples, they are its product."""
+        found = role(path)
+        if found is Role.EXAMPLE and self._examples_are_the_product and is_example_code(path):
+            return role(without_example_dirs(path))  # tests among the examples stay tests
+        return found
+
+    @cached_property
+    def _examples_are_the_product(self) -> bool:
+        # A guide or tutorial series keeps all its code under examples/: set apart, the
+        # candidate would have no code at all, and its Python 2 or its types would go unseen.
+        python = self.python_files
+        return (not any(role(path) is Role.PRODUCTION for path in python)
+                and any(is_example_code(path) for path in python))
 
     @cached_property
     def python_files(self) -> tuple[str, ...]:

@@ -28,6 +28,19 @@ class Report:
     fit: RoleFit | None = None  # the role judged, how it was chosen, questions to ask
 
 
+def cannot_run(reason: str) -> bool:
+    """A syntax error CPython would raise (``line N, column M: ...``) or a notebook Jupyter
+    cannot open, as opposed to a file we chose not to analyse: nested past our limits,
+    unreadable, past the time limit."""
+    return reason.startswith(("line ", "not a valid notebook"))
+
+
+def split_failures(failures: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
+    """(files that cannot run, files not analysed) from the engine's failures."""
+    broken = {path: why for path, why in failures.items() if cannot_run(why)}
+    return broken, {path: why for path, why in failures.items() if path not in broken}
+
+
 def format_value(signal: Signal) -> str:
     """A value as a person reads it: the check's own display, else shares as
     percentages and counts as integers."""

@@ -109,6 +109,7 @@ _REPORT = {
                 "python": {"type": "integer", "minimum": 0},
                 "excluded": _STRING_MAP,
                 "unparsable": _STRING_MAP,
+                "not_analysed": _STRING_MAP,
             },
         },
         "role": _ROLE,

@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from analyzer.report import Report, format_value
+from analyzer.report import Report, format_value, split_failures
 from analyzer.report.links import line_url
 from analyzer.report.role_fit import judged_as, questions
 from analyzer.score import Level
@@ -74,10 +74,12 @@ def _skipped(report: Report) -> Text:
             text.append(f"\n  {path}: {reason}", style="dim")
         if len(report.excluded) > 5:
             text.append(f"\n  … and {len(report.excluded) - 5} more (see --format json)", "dim")
-    if report.unparsable:
-        text.append(f"\nCould not parse ({len(report.unparsable)}):", style="yellow")
-        for path, reason in list(report.unparsable.items())[:5]:
-            text.append(f"\n  {path}: {reason}", style="yellow")
+    for title, failures in zip(("Cannot run (syntax errors)", "Not analysed"),
+                               split_failures(report.unparsable), strict=True):
+        if failures:
+            text.append(f"\n{title} ({len(failures)}):", style="yellow")
+            for path, reason in list(failures.items())[:5]:
+                text.append(f"\n  {path}: {reason}", style="yellow")
     return text
 
 

@@ -79,6 +79,8 @@ def got_min_python(r: Report) -> Any:
     d = details(r, "python_version")
     if d.get("minimum") is None:
         return None
+    if d.get("also_python2"):  # 2/3 code: its oldest interpreter is a Python 2
+        return "2"
     return "2" if str(d["minimum"]).startswith("2") else d["minimum"]
 
 
@@ -121,8 +123,9 @@ def got_secrets(r: Report) -> Any:
                   for item in found)
 
 
-def got_tutorial_code(r: Report) -> Any:
-    """Code the report matched to a corpus source (tutorial, course or starter project)."""
+def got_tutorial_copy(r: Report) -> Any:
+    """Code the report says was copied from a corpus source (tutorial, course or starter
+    project). The label is `tutorial_copy`: an original (nanoGPT, jaffle_shop) is no copy."""
     return bool(details(r, "tutorial_code").get("matches"))
 
 
@@ -279,7 +282,7 @@ LABELS = [
     Label("notebook_only", got_notebook_only),
     Label("readme", got_readme),
     Label("secrets", got_secrets, same_set),
-    Label("tutorial_code", got_tutorial_code),
+    Label("tutorial_copy", got_tutorial_copy),
     Label("vendored_dirs", got_vendored_dirs, same_set),
     Label("non_production_dirs", got_non_production_dirs, same_set),
     Label("evidence_outside_production", lambda r: None, same_set),
@@ -304,7 +307,9 @@ def red_flags(c: dict[str, Any], h: dict[str, Any]) -> list[str]:
         "stale": c["stale"],
         "committed_junk": bool(c["committed_junk"]),
         "one_sitting": c["one_sitting"],
-        "notebook_only": c["notebook_only"],
+        # "notebooks are normal for a data scientist and a red flag for a backend
+        # developer" (SIGNALS.md): judged by the labelled archetype's rubric
+        "notebook_only": c["notebook_only"] and h.get("archetype") != "data science",
         "unparsable": bool(unparsable(c, h)),
         "secret": bool(h.get("secrets")),
         "vendored_code": any(e.get("kind") == "vendored" for e in h.get("exclude", [])),
@@ -348,7 +353,7 @@ def expected_labels(entry: Labels) -> dict[str, Any]:
         "red_flags": red_flags(c, h),
     }
     for key in ("doctest_runs", "python2", "min_python", "archetype", "secrets",
-                "tutorial_code"):
+                "tutorial_copy"):
         out[key] = h.get(key)
     for key, value in h.get("override", {}).items():
         out[key] = value

@@ -232,3 +232,15 @@ def _scan_text(text: str) -> tuple[Finding, ...]:
     if not syntax:
         return ()
     return tuple(sorted(set(syntax + names)))
+
+
+def function_lines(text: str) -> tuple[int, ...]:
+    """The line of each ``def`` statement in a file Python 3 cannot parse (its tokens)."""
+    tokens = _tokens(text)
+    found = []
+    for index in _starts(tokens):
+        word = tokens[index].string
+        after = tokens[index + 1].string if index + 1 < len(tokens) else ""
+        if word == "def" or (word == "async" and after == "def"):
+            found.append(tokens[index].start[0])
+    return tuple(found)

@@ -70,7 +70,8 @@ class Complexity(FileCheck[FileComplexity | None]):
         self.text: str | None = None
 
     def visit_Module(self, node: cst.Module) -> None:
-        if self.source.role is Role.PRODUCTION and not self.source.notebook:
+        # examples too: in a repository of nothing but examples they are the product
+        if self.source.role in (Role.PRODUCTION, Role.EXAMPLE) and not self.source.notebook:
             # the source as written (libcst round-trips it exactly, but regenerating costs)
             self.text = self.source.text or node.code
 

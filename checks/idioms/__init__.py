@@ -69,7 +69,8 @@ class Idioms(IdiomVisitor, FileCheck[FileIdioms]):
     rule = Rule(6, lambda s: s.value or 0.0, _flags)
     examples = (
         Example({"pkg/a.py": "x = f'{a}'\ny = '%s' % a\n"}, 0.5, ("pkg/a.py:1", "pkg/a.py:2")),
-        Example({"examples/a.py": "x = '%s' % a\n"}, None, note="examples are not production"),
+        Example({"examples/a.py": "x = '%s' % a\n", "src/m.py": "x = 1\n"}, None,
+                note="examples beside the product are not production"),
     )
 
     def __init__(self, source: SourceFile) -> None:

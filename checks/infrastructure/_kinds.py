@@ -53,7 +53,8 @@ def survey(repo: Repo) -> dict[str, list[Location]]:
     """Per kind, each unit of depth found (a Dockerfile stage, a resource, a task...)."""
     found: dict[str, list[Location]] = {}
     for path in sorted(repo.files):
-        if repo.role(path).name in {"TEST", "TEST_DATA"}:
+        # docs/Makefile is Sphinx's build, examples show how to deploy: neither is the candidate's
+        if repo.role(path).name in {"TEST", "TEST_DATA", "EXAMPLE"}:
             continue
         for kind, (is_kind, unit) in KINDS.items():
             if is_kind(path):

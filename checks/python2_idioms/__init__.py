@@ -22,10 +22,16 @@ old or written by someone who has not moved on, and it will not run today.
 Old code can be perfectly good code: a repository may keep a historic project
 as it was. A file Python 3 cannot parse counts only when it shows a Python 2
 sign; `except A, B:` without a bound name is Python 3.14 syntax, not Python 2.
-Test data (sample programs for tests) is never counted; examples, docs and
-notebooks are counted apart (`apart_files`, `notebook_files`). A name counts only
+Production code counts; tests only when there is no production code, notebooks
+only when they hold all the Python. Otherwise tests, examples and docs, and
+notebooks are reported apart (`test_files`, `apart_files`, `notebook_files`): a
+2/3 project whose one test still calls `raw_input` is not Python 2 code. Test data
+(sample programs for tests) never counts. A name counts only
 when it is Python 2's own: not a parameter, match capture or local of that name,
-not `six.iteritems(d)`, not an import under `try: ... except ImportError:`.
+not `six.iteritems(d)`, not an import under `try: ... except ImportError:`, not
+the Python 2 half of `if PY2:` or `unicode if PY2 else str`. A version check
+elsewhere in the file excuses nothing, and code reached only through feature
+detection (six's own `if print_ is None:`) still counts.
 """
 
 from analyzer.api import (
@@ -41,19 +47,21 @@ from analyzer.api import (
     value,
     when,
 )
+from checks._shared.code_role import code_role
 from checks._shared.python2 import Python2File, headline
 from checks._shared.python2_files import python2_files
 from checks.python2_idioms._visitor import Python2Visitor
 
-COUNTED = (Role.PRODUCTION, Role.TEST)  # Python 2 tests are Python 2 code too
+_APART = ((Role.TEST, "test"), (Role.EXAMPLE, "example/docs"), (Role.NOTEBOOK, "notebook"))
 
 
-def _apart(every: dict[str, object], fold: Fold[Python2File]) -> tuple[str, list[str], list[str]]:
-    notebooks = [p for p in every if fold.role_of(p) is Role.NOTEBOOK]
-    examples = [p for p in every if fold.role_of(p) is Role.EXAMPLE]
-    aside = "".join(f" {len(found)} {name} file(s) apart hold Python-2-only code." for
-                    name, found in (("example/docs", examples), ("notebook", notebooks)) if found)
-    return aside, notebooks, examples
+def _apart(every: dict[str, object], fold: Fold[Python2File],
+           counted: Role | None) -> tuple[str, dict[Role, list[str]]]:
+    apart = {role: [p for p in every if fold.role_of(p) is role]
+             for role, _ in _APART if role is not counted}
+    aside = "".join(f" {len(apart[role])} {name} file(s) apart hold Python-2-only code."
+                    for role, name in _APART if apart.get(role))
+    return aside, apart
 
 
 class Python2Idioms(Python2Visitor, FileCheck[Python2File]):
@@ -74,19 +82,21 @@ class Python2Idioms(Python2Visitor, FileCheck[Python2File]):
     @classmethod
     def result(cls, fold: Fold[Python2File]) -> Signal:
         every = python2_files(fold)
-        aside, notebooks, examples = _apart(dict(every), fold)
-        if not any(fold.role_of(p) in COUNTED for p in fold.repo.python_files):
-            where = " outside notebooks." if fold.repo.notebooks else "."
-            return cls.signal(None, f"No Python files to classify{where}{aside}", idioms=[],
-                              files=[], notebook_files=notebooks, apart_files=examples)
-        files = {p: found for p, found in every.items() if fold.role_of(p) in COUNTED}
+        counted = code_role(fold)
+        aside, apart = _apart(dict(every), fold, counted)
+        notebooks = apart.get(Role.NOTEBOOK, [])
+        examples, tests = apart[Role.EXAMPLE], apart.get(Role.TEST, [])
+        if counted is None:
+            return cls.signal(None, f"No Python files to classify.{aside}", idioms=[], files=[],
+                              notebook_files=notebooks, apart_files=examples, test_files=tests)
+        files = {p: found for p, found in every.items() if fold.role_of(p) is counted}
         shims: dict[str, int] = {}
-        for observation in fold.of(*COUNTED).values():
+        for observation in fold.of(counted).values():
             for kind, _ in observation.shims:
                 shims[kind] = shims.get(kind, 0) + 1
         found = [(Location(path, line), label) for path, items in files.items()
                  for line, label in items]
-        summary = "No Python-2-only code."
+        summary = "No Python-2-only code" + (" in notebooks." if counted is Role.NOTEBOOK else ".")
         if files:
             path, items = next(iter(files.items()))
             line, label = headline(items)
@@ -97,6 +107,6 @@ class Python2Idioms(Python2Visitor, FileCheck[Python2File]):
         return cls.signal(
             len(files), summary + aside, evidence=tuple(at for at, _ in found[:30]),
             idioms=[{"path": at.path, "line": at.line, "idiom": said} for at, said in found][:200],
-            files=list(files), compat_shims=dict(sorted(shims.items())),
-            notebook_files=notebooks, apart_files=examples,
+            files=list(files), compat_shims=dict(sorted(shims.items())), counted=counted.value,
+            notebook_files=notebooks, apart_files=examples, test_files=tests,
         )

@@ -38,8 +38,8 @@ def _is_print_statement(node: cst.BaseExpression) -> bool:
 class Python2Visitor(ScopeVisitor[Python2File]):
     """The per-file half of ``python2_idioms``: idioms and shims of a file libcst parsed.
 
-    A file that branches on the Python version (``if PY2:``, ``PY2 = ...``) is 2/3
-    compatible: its Python 2 names are shims, unless it also has Python 2 syntax.
+    Code under a version branch (``if PY2:``, ``unicode if PY2 else str``) or an import
+    fallback is a shim; a Python 2 name anywhere else is Python 2 only.
     """
 
     def __init__(self, source: SourceFile) -> None:
@@ -65,6 +65,19 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.shims.append(("version check", self.line(node)))
             self.guard(node.body)
             self.guard(node.orelse)
+
+    # `unicode if PY2 else str`, `PY2 and unicode(x)`: the Python 2 half only runs there.
+    def visit_IfExp(self, node: cst.IfExp) -> None:
+        self.guard_depth += mentions_python2(node.test)
+
+    def leave_IfExp(self, original_node: cst.IfExp) -> None:
+        self.guard_depth -= mentions_python2(original_node.test)
+
+    def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
+        self.guard_depth += mentions_python2(node.left)
+
+    def leave_BooleanOperation(self, original_node: cst.BooleanOperation) -> None:
+        self.guard_depth -= mentions_python2(original_node.left)
 
     def visit_Try(self, node: cst.Try) -> None:
         if catches_import_error(node):
@@ -149,9 +162,7 @@ class Python2Visitor(ScopeVisitor[Python2File]):
                 self.shims.append(("guarded Python 2 code", line))
             else:
                 self.soft.append((line, f"Python 2 builtin {name}"))
-        idioms = list(self.syntax)
-        if any(kind in ("version check", "PY2 flag") for kind, _ in self.shims):
-            self.shims.extend(("Python 2 name in 2/3 code", line) for line, _ in self.soft)
-        else:
-            idioms += self.soft
+        # A version check elsewhere in the file does not excuse an unguarded name:
+        # envoy's `isinstance(command, (str, unicode))` fails on every Python 3 call.
+        idioms = self.syntax + self.soft
         return Python2File(tuple(sorted(set(idioms))), tuple(sorted(set(self.shims))))

@@ -29,9 +29,10 @@ A low minimum is not a fault: libraries support old Pythons on purpose. Code
 under `if sys.version_info >= ...`, `if PY_3_14_PLUS:`, `if TYPE_CHECKING:` or
 `try: ... except ImportError:` does not raise the minimum; annotations count only
 when Python evaluates them. Production code sets the minimum; tests only when there
-is none (`tests_minimum`: suites skip tests on older Pythons); examples, docs and
-notebooks are reported apart (`examples_minimum`, `notebooks_minimum`); test data
-never counts. `except A, b:` is Python 2 when `b` is a variable (lowercase, not a
+is none (`tests_minimum`: suites skip tests on older Pythons), notebooks only when
+they hold all the Python; otherwise examples, docs and notebooks are reported apart
+(`examples_minimum`, `notebooks_minimum`), and so is Python 2 code in tests; test
+data never counts. `except A, b:` is Python 2 when `b` is a variable (lowercase, not a
 class of the module, or used in the handler) and PEP 758 (3.14) when it names a
 class. Parenthesised context managers, `with (a as b, c as d):`, count as 3.9:
 the language reference documents them for 3.10, but CPython 3.9's parser already
@@ -43,9 +44,10 @@ from dataclasses import replace
 
 from analyzer.api import Example, FileCheck, Fold, Location, Role, Signal
 from checks._scope import local_modules
+from checks._shared.code_role import code_role
 from checks._shared.python2_files import python2_files
 from checks.python_version._declared import declared
-from checks.python_version._fold import COUNTED, apart_summary, fold_roles, verdict
+from checks.python_version._fold import apart_summary, fold_roles, verdict
 from checks.python_version._rules import dotted
 from checks.python_version._score import RULE
 from checks.python_version._syntax import Feature
@@ -79,14 +81,20 @@ class PythonVersion(VersionFeatures, FileCheck[tuple[Feature, ...]]):
             for name, role in (("tests", Role.TEST), ("notebooks", Role.NOTEBOOK),
                                ("examples", Role.EXAMPLE))
         }
-        if not any(fold.role_of(p) in COUNTED for p in repo.python_files):
+        counted = code_role(fold)
+        if counted is None:
             return cls.signal(None, "No Python files." + aside, band=None, minimum=None,
                               declared=stated, python2_files=0, details=extra)
-        counted = groups[Role.PRODUCTION] if groups[Role.PRODUCTION].files else groups[Role.TEST]
-        python2 = {p: old[p] for p in old if fold.role_of(p) in COUNTED}
-        said = verdict(counted, python2, stated, lowest)
+        if counted is Role.NOTEBOOK:  # the notebooks hold all the Python: they are the code
+            aside = apart_summary("examples and docs", groups[Role.EXAMPLE],
+                                  len(apart[Role.EXAMPLE]))
+        elif counted is Role.PRODUCTION and apart[Role.TEST]:
+            aside += f" Tests apart: {len(apart[Role.TEST])} file(s) of Python 2 code."
+        python2 = {p: old[p] for p in old if fold.role_of(p) is counted}
+        said = verdict(groups[counted], python2, stated, lowest)
+        text = ("Notebook code: " if counted is Role.NOTEBOOK else "") + said.text
         return replace(cls.signal(
-            said.implied[0] * 100 + said.implied[1], said.text + aside,
+            said.implied[0] * 100 + said.implied[1], text + aside,
             evidence=tuple(Location(path, line) for path, line in said.evidence),
             details={**said.details, **extra},
         ), display=dotted(said.implied))

@@ -2,7 +2,7 @@
 
 Sources: ``requires-python`` (pyproject.toml, setup.cfg, setup.py), trove
 classifiers, ``.python-version``, the tox envlist, nox ``python=`` lists and CI
-matrices (GitHub Actions, GitLab CI). setup.py and noxfile.py are searched as
+matrices (GitHub Actions, GitLab CI, Travis CI). setup.py and noxfile.py are searched as
 text; TOML, INI and YAML go through tomllib, configparser and a safe YAML loader.
 """
 
@@ -119,7 +119,7 @@ def _sources(repo: Repo) -> Iterator[tuple[str, str, str]]:
             found = iter([("nox", v) for group in _NOX.findall(repo.text(path))
                           for v in _versions(group)])
         elif (path.startswith(".github/workflows/") and name.endswith((".yml", ".yaml"))) or (
-            top and name == ".gitlab-ci.yml"
+            top and name in (".gitlab-ci.yml", ".travis.yml")
         ):
             found = _yaml_versions(repo, path)
         else:

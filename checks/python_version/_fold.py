@@ -4,7 +4,7 @@ Files are grouped by role: production code sets the minimum; tests set it only
 when there is no production code (test suites gate tests on newer Pythons with
 ``skipif`` and ``collect_ignore``, which are not read); examples, docs and notebooks
 are reported apart; test data never counts.
-Python-2-only files count as Python 2 in production and tests alike. Python-2-only
+Python-2-only files make a Python 2 project where they are the counted code. Python-2-only
 files never add Python 3 features: whatever a Python 2 file shares with a recent 3.x
 (``from types import NoneType``) is no 3.x evidence.
 """
@@ -21,7 +21,6 @@ STYLE = "style: "  # labels of forms written but never evaluated: no runtime min
 # Names a Python 2 module offered as well: in a Python 2 project they prove no 3.x.
 PYTHON2_ALSO = frozenset({"types.NoneType", "types.EllipsisType"})
 MODERN_ANNOTATIONS = ("X | Y union", "builtin generic", "PEP 604", "PEP 585")
-COUNTED = (Role.PRODUCTION, Role.TEST)  # Python 2 files here make a Python 2 project
 GROUPS = (Role.PRODUCTION, Role.TEST, Role.EXAMPLE, Role.NOTEBOOK)  # test data never counts
 
 Found = tuple[Version, str, int]
@@ -172,10 +171,15 @@ def verdict(features: Features, python2: dict[str, tuple[tuple[int, str], ...]],
         evidence[:0] = [(p, headline(found)[0]) for p, found in list(python2.items())[:1]]
     else:
         text = summary(ranked, implied, lowest, agrees, style)
+    # 2/3 code: nothing Python-3-only, and a declared Python 2 floor it still runs on
+    also_python2 = not legacy and implied == (3, 0) and lowest is not None and lowest[0] == 2
+    if also_python2:
+        text += f" Runs on Python {dotted(lowest or (2, 7))} too: 2/3 compatible code."
     listed = [{"feature": label, "version": dotted(version), "path": path, "line": line}
               for label, (version, path, line) in ranked]
     return Verdict(implied, text, tuple(evidence), {
         "minimum": dotted(implied), "band": band(implied, lowest, legacy, style),
         "declared": stated, "agrees": agrees, "python2_files": len(python2),
         "features": listed, "modern_style": style,
+        "also_python2": dotted(lowest) if also_python2 and lowest else None,
     })

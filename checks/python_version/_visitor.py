@@ -159,7 +159,9 @@ class VersionFeatures(FlowFeatures):
         none_side = _is_none(left) or _is_none(right)
         if self.annotations or none_side or (self._typeish(left) and self._typeish(right)):
             self.syntax("X | Y union at runtime", node)
-        elif self.is_dict(left) or self.is_dict(right):
+        elif (self.is_dict(left) or self.is_dict(right)) and not (
+            _never_a_dict(left) or _never_a_dict(right)
+        ):
             self.syntax("dict union |", node)
 
     def visit_AugAssign(self, node: cst.AugAssign) -> None:
@@ -197,3 +199,17 @@ class VersionFeatures(FlowFeatures):
 
 def _is_none(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
+
+
+_NEVER_DICT = (
+    cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
+    cst.List, cst.Set, cst.Tuple, cst.ListComp, cst.SetComp, cst.GeneratorExp,
+)
+
+
+def _never_a_dict(node: cst.CSTNode) -> bool:
+    """An operand no dict union could have: a literal of another type, or a shift
+    (Apache Beam's ``{...} | "label" >> transform`` pipes a dict of collections)."""
+    shift = isinstance(node, cst.BinaryOperation) and isinstance(
+        node.operator, cst.LeftShift | cst.RightShift)
+    return shift or isinstance(node, _NEVER_DICT)

@@ -7,8 +7,9 @@ classes across files; a `@pytest.fixture` named `test_*` is not a test) in test
 files: files under a `tests/` or `test/` folder, or named `test_*.py`, `*_test.py`
 or `conftest.py`; plus doctest examples (each `>>>` prompt) where something runs
 them: in production docstrings when the project runs doctests (`--doctest-modules`,
-`doctest.testmod`, `DocTestSuite`), and in `.rst`/`.md`/`.txt` files under `docs/`,
-named by `doctest.testfile` or `DocFileSuite`, or matched by `--doctest-glob`. Details: test files,
+`doctest.testmod`, `DocTestSuite`), and in `.rst`/`.md`/`.txt` files named by
+`doctest.testfile` or `DocFileSuite`, matched by `--doctest-glob`, or under `docs/`
+when CI, tox, nox or the Makefile runs Sphinx's doctest builder. Details: test files,
 `test_functions` and `doctest_examples` apart, the frameworks (pytest, unittest,
 hypothesis, nose, doctest), `test_code_ratio` (test lines / production lines,
 non-blank non-comment), where pytest is configured, `conftest` files, and
@@ -26,7 +27,7 @@ counts as one test function, framework pytest.
 ## Caveats
 A production class named `TestResult` is not a test, and sample programs under
 `tests/data` are not tests either. A `>>>` in a docstring that nothing runs is
-prose, not a test. Examples in `docs/` count even when nothing runs them. Zero
+prose, not a test, even with an expected output under it. Zero
 here does not prove there are no tests:
 they may live in another repository. Ask the candidate how they test.
 """
@@ -82,7 +83,6 @@ class Tests(ImportsAndDocstrings, FileCheck[FileTests]):
         self.classes: list[ClassTests] = []
         self.open: list[ClassTests | None] = []  # enclosing classes, innermost last
         self.doctests: list[int] = []
-        self.with_output: list[int] = []
         self.doc_files: list[str] = []
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:

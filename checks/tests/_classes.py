@@ -32,7 +32,6 @@ class _Visit(Protocol):
     frameworks: set[str]
     functions: int
     doctests: list[int]
-    with_output: list[int]
     doc_files: list[str]
     runs_doctests: bool
 
@@ -44,7 +43,6 @@ class FileTests:
     frameworks: frozenset[str] = frozenset()
     functions: int = 0
     doctests: tuple[int, ...] = ()  # lines of docstrings holding examples, once per example
-    with_output: tuple[int, ...] = ()  # likewise, for examples with an expected output
     doc_files: tuple[str, ...] = ()  # text files this file runs as doctests
     runs_doctests: bool = False  # calls doctest.testmod, DocTestSuite...
 
@@ -53,7 +51,7 @@ class FileTests:
         classes = tuple(TestClass(c.name, c.bases, tuple(c.methods)) for c in visit.classes)
         return cls(
             tuple(visit.tests), classes, frozenset(visit.frameworks), visit.functions,
-            tuple(visit.doctests), tuple(visit.with_output), tuple(visit.doc_files),
+            tuple(visit.doctests), tuple(visit.doc_files),
             visit.runs_doctests,
         )
 

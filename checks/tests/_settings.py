@@ -14,6 +14,7 @@ FRAMEWORK_MODULES = {
     "hypothesis": "hypothesis", "nose": "nose", "nose2": "nose", "doctest": "doctest",
 }
 _PROMPT = re.compile(r"^[ \t]*>>>(?: |$)", re.MULTILINE)
+_SPHINX_DOCTEST = re.compile(r"(?:-b|-M|--builder)[= ]*doctest\b|\bmake\b[^\n]*\bdoctest\b")
 _GLOB = re.compile(r"--doctest-glob[= ]['\"]?([^'\"\s]+)")
 _TEXT_SUFFIXES = (".rst", ".md", ".txt", ".markdown")
 
@@ -30,15 +31,13 @@ def doctest_examples(text: str) -> int:
     return len(_PROMPT.findall(text))
 
 
-def examples_with_output(text: str) -> int:
-    """Examples followed by an expected-output line: written to be run, not prose."""
-    lines, found = [line.strip() for line in text.splitlines()], 0
-    for index, line in enumerate(lines):
-        if line.startswith(">>>"):
-            rest = (later for later in lines[index + 1:] if not later.startswith("..."))
-            following = next(rest, "")
-            found += bool(following) and not following.startswith(">>>")
-    return found
+def runs_sphinx_doctest(repo: Repo, runners: Iterable[str]) -> bool:
+    """CI, tox, nox or the top Makefile runs Sphinx's doctest builder (read as text).
+
+    The stock ``doctest`` target of Sphinx's ``docs/Makefile`` runs nothing by itself.
+    """
+    paths = [*runners, *repo.find("tox.ini", "noxfile.py", "Makefile", "pyproject.toml")]
+    return any(_SPHINX_DOCTEST.search(repo.text(path)) for path in dict.fromkeys(paths))
 
 
 def pytest_config(repo: Repo) -> PytestConfig:
@@ -65,10 +64,10 @@ def pytest_config(repo: Repo) -> PytestConfig:
 
 
 def doctest_files(
-    repo: Repo, referenced: Iterable[str], options: str
+    repo: Repo, referenced: Iterable[str], options: str, sphinx: bool,
 ) -> dict[str, tuple[int, int]]:
-    """Text files holding doctests (examples, first line): under ``doc(s)/``, named by tests,
-    or matched by a --doctest-glob."""
+    """Text files holding doctests that something runs (examples, first line): named by
+    tests, matched by a --doctest-glob, or under ``doc(s)/`` when Sphinx's doctest runs."""
     names = {PurePosixPath(name).name for name in referenced}
     globs = _GLOB.findall(options)
     found = {}
@@ -76,7 +75,7 @@ def doctest_files(
         pure = PurePosixPath(path)
         if not path.lower().endswith(_TEXT_SUFFIXES) or repo.role(path) is Role.TEST_DATA:
             continue
-        if (pure.parts[0].lower() in ("doc", "docs") or pure.name in names
+        if ((sphinx and pure.parts[0].lower() in ("doc", "docs")) or pure.name in names
                 or any(fnmatchcase(pure.name, glob) for glob in globs)):
             text = repo.text(path)
             examples = doctest_examples(text)

@@ -6,7 +6,13 @@ from typing import Any
 from analyzer.api import Fold, Location, Role, Signal
 from checks._shared.ci import ci_files
 from checks.tests._classes import FileTests, test_lines, unittest_classes
-from checks.tests._settings import PytestConfig, code_lines_by_role, doctest_files, pytest_config
+from checks.tests._settings import (
+    PytestConfig,
+    code_lines_by_role,
+    doctest_files,
+    pytest_config,
+    runs_sphinx_doctest,
+)
 
 
 def _frameworks(
@@ -38,10 +44,11 @@ def _doctests(
     """Doctest examples in production docstrings and in text files, by path."""
     observed = fold.files.values()
     runs = "--doctest-modules" in config.options or any(o.runs_doctests for o in observed)
-    # A `>>>` counts where something runs it, or where it shows the output it expects.
-    in_code = {p: o.doctests if runs else o.with_output for p, o in fold.production.items()}
+    # A `>>>` counts only where something runs it: otherwise it is prose.
+    in_code = {p: o.doctests for p, o in fold.production.items()} if runs else {}
     referenced = [name for obs in observed for name in obs.doc_files]
-    in_text = doctest_files(fold.repo, referenced, config.options)
+    sphinx = runs_sphinx_doctest(fold.repo, [f.path for f in ci_files(fold.repo)])
+    in_text = doctest_files(fold.repo, referenced, config.options, sphinx)
     return {p: lines for p, lines in in_code.items() if lines}, in_text
 
 
@@ -77,6 +84,10 @@ def fold_tests(signal: Callable[..., Signal], fold: Fold[FileTests]) -> Signal:
         "conftest": conftest, "runs_in_ci": bool(ci_runs),
         "notebook_functions": fold.total(lambda o: o.functions, Role.NOTEBOOK),
     }
+    if (not functions + doctests and not details["production_functions"] and not repo.notebooks
+            and not fold.of(Role.TEST)):
+        return signal(None, "No Python functions to test (nothing here calls for tests).",
+                      details=details)
     return signal(
         functions + doctests, _summary(functions, len(tests), doctests, frameworks, ratio,
                                        bool(ci_runs)),

@@ -5,7 +5,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from analyzer.api import SourceFile, dotted, last_name
-from checks.tests._settings import FRAMEWORK_MODULES, doctest_examples, examples_with_output
+from checks.tests._settings import FRAMEWORK_MODULES, doctest_examples
 
 _DOCTEST_RUNNERS = frozenset({"testmod", "DocTestSuite", "run_docstring_examples"})
 
@@ -17,7 +17,6 @@ class ImportsAndDocstrings:
     in_test_file: bool
     frameworks: set[str]
     doctests: list[int]
-    with_output: list[int]
     doc_files: list[str]
     runs_doctests: bool
 
@@ -41,7 +40,6 @@ class ImportsAndDocstrings:
         if production and (docstring := node.get_docstring()):
             line = 1 if isinstance(node, cst.Module) else self.line(node)
             self.doctests.extend([line] * doctest_examples(docstring))
-            self.with_output.extend([line] * examples_with_output(docstring))
 
     def visit_Module(self, node: cst.Module) -> None:
         self._docstring(node)

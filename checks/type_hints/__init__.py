@@ -47,6 +47,7 @@ from analyzer.api import (
     flag,
     value,
 )
+from checks.type_hints import _tally
 from checks.type_hints._forms import TypingForms
 from checks.type_hints._tally import FileHints, Tally, details, least_typed, tally_of, total
 
@@ -100,6 +101,7 @@ class TypeHints(TypingForms, FileCheck[FileHints]):
     @classmethod
     def result(cls, fold: Fold[FileHints]) -> Signal:
         summed, apart = total(fold.production.values()), total(fold.notebooks.values()).tally
+        summed, python2 = _tally.with_python2(fold, summed)
         facts, tally = details(fold, summed), summed.tally  # notebooks and tests apart
         aside = (f" Notebooks apart: {apart.annotated} of {apart.functions} function(s) typed."
                  if apart.functions else "")
@@ -109,7 +111,7 @@ class TypeHints(TypingForms, FileCheck[FileHints]):
             f"{tally.annotated / tally.functions:.0%} of {tally.functions:,} production functions "
             "have type hints (syntactic: hints as written, not checked; tests, notebooks and "
             "vendored code not counted)." + aside
-        )
+        ) + (f" {python2} of them are in Python 2 files." if python2 else "")
         return cls.signal(
             round(tally.annotated / tally.functions, 4), summary,
             evidence=least_typed(fold.production), details=facts,

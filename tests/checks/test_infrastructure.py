@@ -49,3 +49,11 @@ def test_kubernetes_manifests_outside_ci() -> None:
 def test_test_fixtures_are_not_infrastructure() -> None:
     repo = Repo.from_files({"tests/data/Dockerfile": "FROM a\nFROM b\n"})
     assert signal_of(repo, "infrastructure").value is None
+
+
+def test_a_sphinx_docs_makefile_is_not_infrastructure() -> None:
+    """gtoonstra/etl-with-airflow: Sphinx's docs/Makefile was read as 28 units of 'make' depth."""
+    makefile = "".join(f"{target}:\n\t$(SPHINXBUILD) -b {target} . out\n"
+                       for target in ("html", "latex", "doctest"))
+    repo = Repo.from_files({"docs/Makefile": makefile, "dags/load.py": "x = 1\n"})
+    assert signal_of(repo, "infrastructure").value is None

@@ -71,6 +71,9 @@ def test_python2_syntax_with_its_line(source: str, found: tuple[int, str]) -> No
                  id="print-redirect-parses"),
     pytest.param("try:\n    pass\nexcept ValueError, e:\n    log(e)\n", (3, "old except syntax"),
                  id="except-comma-bound"),
+    pytest.param("import sys\nif sys.version_info[0] >= 3:\n    data = bytes(d, 'utf-8')\n"
+                 "def expand(c):\n    return isinstance(c, (str, unicode))\n",
+                 (5, "Python 2 builtin unicode"), id="unguarded-name-in-a-2-3-aware-file"),
 ])
 def test_python2_names_in_parsable_files(source: str, found: tuple[int, str]) -> None:
     """Python 2 names, methods and modules are found in files that parse as Python 3 too."""
@@ -97,8 +100,9 @@ def test_python2_names_in_parsable_files(source: str, found: tuple[int, str]) ->
     pytest.param("try:\n    pass\nexcept A, B:\n    pass\n", id="pep758-is-not-python2"),
     pytest.param("def f(:\n", id="broken-but-not-python2"),
     pytest.param("x = 00\ndef f(:\n", id="zero-zero-is-not-octal"),
-    pytest.param("import sys\nPY2 = sys.version_info[0] == 2\nprint_ = getattr(b, 'print', None)\n"
-                 "if print_ is None:\n    ok = isinstance(x, unicode)\n", id="names-in-2-3-file"),
+    pytest.param("import sys\nPY2 = sys.version_info[0] == 2\ntext = unicode if PY2 else str\n",
+                 id="conditional-expression-on-py2"),
+    pytest.param("import six\nlabel = six.PY2 and unicode(x) or x\n", id="short-circuit-on-py2"),
     pytest.param("PY3 = True\nif PY3:\n    items = lambda d: d.items()\nelse:\n"
                  "    items = lambda d: d.iteritems()\n", id="flag-guarded-method"),
     pytest.param("x = f'{\"\\n\".join(a)}'\ntype A = int\n", id="python312-syntax"),

@@ -104,6 +104,9 @@ CASES = [
                  id="dict-merge-loop-over-dicts"),
     pytest.param("flags = 0\nflags |= mask\n", "3.0", id="int-or-assign"),
     pytest.param("base = {}\nbase = 3\nx = base | 4\n", "3.0", id="rebound-dict-name"),
+    pytest.param("merged = {'a': left, 'b': right} | 'join' >> CoGroupByKey()\n", "3.0",
+                 id="beam-pipe-of-a-dict-is-no-union"),
+    pytest.param("names = {'a': 1} | ['b']\n", "3.0", id="dict-or-list-is-no-union"),
     # with statements: parenthesised form by the documented switch (3.9)
     pytest.param("async def f():\n    async with (a() as x, b() as y):\n        pass\n", "3.9",
                  id="async-paren-with"),
@@ -267,6 +270,7 @@ def test_declared_versions_from_every_source() -> None:
         ".github/workflows/ci.yml": "jobs:\n  test:\n    strategy:\n      matrix:\n"
                                     "        python-version: ['3.9', '3.13']\n",
         ".gitlab-ci.yml": "test:\n  image: python:3.11-slim\n",
+        ".travis.yml": "language: python\npython:\n  - '3.10'\n",
         "src/app.py": "match x:\n    case 1:\n        pass\n",
     })
     signal = signal_of(repo, "python_version")
@@ -277,8 +281,8 @@ def test_declared_versions_from_every_source() -> None:
         "python_version_file": ["3.12"],
         "tox": ["3.8", "3.9", "3.10"],
         "nox": ["3.9", "3.11"],
-        "ci": ["3.9", "3.11", "3.13"],
-        "sources": [".github/workflows/ci.yml", ".gitlab-ci.yml", ".python-version",
+        "ci": ["3.9", "3.10", "3.11", "3.13"],
+        "sources": [".github/workflows/ci.yml", ".gitlab-ci.yml", ".python-version", ".travis.yml",
                     "noxfile.py", "pyproject.toml", "tox.ini"],
         "lowest": "3.8",
     }

@@ -168,13 +168,55 @@ def test_band_answers_does_the_candidate_write_current_python(
     assert phrase in version.summary
 
 
-def test_notebook_only_repository_gets_notebook_figures() -> None:
-    """Issue 10 item 8: both checks report the notebooks' code apart, never 'No Python'."""
+def test_notebook_only_repository_is_judged_on_its_notebooks() -> None:
+    """Issue 10 item 8: when notebooks hold all the Python, they are the code judged."""
+    files = {"a.ipynb": notebook("import pandas as pd\n", "match x:\n    case 1:\n        pass\n"),
+             "b.ipynb": notebook("name = 'x'\nprint(f'{name}')\n")}
+    version, idioms = verdicts(files)
+    assert (version.value, version.details["minimum"]) == (310, "3.10")
+    assert version.summary.startswith("Notebook code: Needs Python 3.10 or newer (match")
+    assert (idioms.value, idioms.details["counted"]) == (0, "notebook")
+    assert idioms.summary == "No Python-2-only code in notebooks."
+
+
+def test_python2_notebooks_make_a_python2_notebook_portfolio() -> None:
     files = {"a.ipynb": notebook("import pandas as pd\n", "match x:\n    case 1:\n        pass\n"),
              "b.ipynb": notebook("print 'old'\n")}
     version, idioms = verdicts(files)
-    assert version.value is None and idioms.value is None
-    assert version.details["notebooks_minimum"] == "3.10"
-    assert "Notebooks apart" in version.summary
-    assert idioms.details["notebook_files"] == ["b.ipynb"]
+    assert version.value == 207
+    assert "print statement at b.ipynb:1" in version.summary
+    assert (idioms.value, idioms.details["files"]) == (1, ["b.ipynb"])
+
+
+def test_notebooks_beside_python_files_stay_apart() -> None:
+    files = {"a.ipynb": notebook("print 'old'\n"), "src/m.py": "x = 1\n"}
+    version, idioms = verdicts(files)
+    assert (version.value, idioms.value) == (300, 0)
+    assert idioms.details["notebook_files"] == ["a.ipynb"]
     assert "1 notebook file(s) apart hold Python-2-only code." in idioms.summary
+
+
+def test_python2_tests_of_a_python3_product_are_reported_apart() -> None:
+    """A 2/3 library whose one test calls raw_input is not a Python 2 project."""
+    files = {"lib/api.py": "import six\nfor k, v in six.iteritems(d):\n    pass\n",
+             "tests.py": "def test_login():\n    code = raw_input('code: ')\n"}
+    version, idioms = verdicts(files)
+    assert (version.value, idioms.value) == (300, 0)
+    assert idioms.details["test_files"] == ["tests.py"]
+    assert "1 test file(s) apart hold Python-2-only code." in idioms.summary
+    assert "Tests apart: 1 file(s) of Python 2 code." in version.summary
+
+
+def test_tests_are_the_code_when_there_is_no_other() -> None:
+    version, idioms = verdicts({"tests/test_a.py": "def test_a():\n    print 'x'\n"})
+    assert (version.value, idioms.value) == (207, 1)
+
+
+def test_two_three_code_with_a_python2_floor_says_it_runs_on_python2_too() -> None:
+    files = {"lib/api.py": "import six\nfor k, v in six.iteritems(d):\n    pass\n",
+             "setup.py": "setup(classifiers=['Programming Language :: Python :: 2.6',\n"
+                         "  'Programming Language :: Python :: 3.3'])\n"}
+    version, _ = verdicts(files)
+    assert (version.value, version.details["also_python2"]) == (300, "2.6")
+    assert version.summary.endswith("Runs on Python 2.6 too: 2/3 compatible code.")
+    assert version.details["band"] == "legacy"

@@ -42,7 +42,8 @@ def test_production_class_named_test_is_not_a_test() -> None:
 
 def test_test_data_programs_are_not_tests() -> None:
     """Inputs under tests/data are data, even when they define test_ functions."""
-    repo = Repo.from_files({"tests/data/test_input.py": "def test_x(): pass\n"})
+    repo = Repo.from_files({"tests/data/test_input.py": "def test_x(): pass\n",
+                            "app.py": "def run(): pass\n"})
     assert signal_of(repo, "tests").value == 0
 
 
@@ -78,17 +79,30 @@ def double(x):
 '''
 
 
-def test_doctest_examples_count_as_tests() -> None:
+def test_doctest_examples_count_as_tests_where_they_run() -> None:
     """Each >>> example in a production docstring is a test, reported apart, framework doctest."""
-    signal = signal_of(Repo.from_files({"maths.py": DOCTESTED}), "tests")
+    runner = "[pytest]\naddopts = --doctest-modules\n"
+    signal = signal_of(Repo.from_files({"maths.py": DOCTESTED, "pytest.ini": runner}), "tests")
     assert signal.value == 3
     assert (signal.details["test_functions"], signal.details["doctest_examples"]) == (0, 3)
-    assert signal.details["frameworks"] == ["doctest"]
-    assert signal.evidence == (Location("maths.py", 1),)  # the first example of each file
+    assert signal.details["frameworks"] == ["doctest", "pytest"]  # pytest runs them
+    assert signal.evidence[0] == Location("maths.py", 1)  # the first example of each file
+
+
+def test_examples_with_output_that_nothing_runs_are_prose() -> None:
+    """Issue 10 item 5: an expected-output line does not make a docstring a test."""
+    signal = signal_of(Repo.from_files({"maths.py": DOCTESTED}), "tests")
+    assert (signal.value, signal.details["doctest_examples"]) == (0, 0)
 
 
 @pytest.mark.parametrize(("files", "examples"), [
-    pytest.param({"docs/usage.rst": ">>> 1 + 1\n2\n"}, 1, id="under-docs"),
+    pytest.param({"docs/usage.rst": ">>> 1 + 1\n2\n"}, 0, id="under-docs-unrun"),
+    pytest.param({"docs/usage.rst": ">>> 1 + 1\n2\n",
+                  "tox.ini": "[testenv:docs]\ncommands = sphinx-build -b doctest docs out\n"},
+                 1, id="under-docs-run-by-sphinx-in-tox"),
+    pytest.param({"docs/usage.rst": ">>> 1 + 1\n2\n",
+                  "docs/Makefile": "doctest:\n\t$(SPHINXBUILD) -b doctest . out\n"},
+                 0, id="stock-sphinx-makefile-target-runs-nothing"),
     pytest.param({"guide.md": "```pycon\n>>> f()\n```\n",
                   "tests/test_docs.py": "import doctest\ndoctest.testfile('../guide.md')\n"},
                  1, id="named-by-testfile"),
@@ -99,7 +113,7 @@ def test_doctest_examples_count_as_tests() -> None:
     pytest.param({"tests/data/x.rst": ">>> data\n"}, 0, id="test-data-is-not-a-test"),
 ])
 def test_doctest_text_files(files: dict[str, str], examples: int) -> None:
-    """Text files count when they sit under docs/, are named by a test, or match a glob."""
+    """Text files count when a test names them, a glob matches them, or Sphinx runs docs/."""
     assert signal_of(Repo.from_files(files), "tests").details["doctest_examples"] == examples
 
 
@@ -140,7 +154,8 @@ def test_config_conftest_ratio_and_ci() -> None:
 
 def test_doctest_file_evidence_points_at_first_prompt() -> None:
     """A doctest page is evidenced at its first >>> line, not at its title."""
-    repo = Repo.from_files({"docs/usage.rst": "Usage\n=====\n\n>>> 1 + 1\n2\n"})
+    repo = Repo.from_files({"docs/usage.rst": "Usage\n=====\n\n>>> 1 + 1\n2\n",
+                            "Makefile": "test:\n\tmake -C docs doctest\n"})
     assert signal_of(repo, "tests").evidence == (Location("docs/usage.rst", 4),)
 def test_notebook_functions_are_not_production_functions() -> None:
     """Functions defined in notebooks are counted apart from production functions."""
@@ -158,3 +173,21 @@ def test_framework_testcase_subclasses_are_unittest() -> None:
     signal = signal_of(Repo.from_files({"polls/tests.py": source}), "tests")
     assert signal.value == 1
     assert signal.details["frameworks"] == ["unittest"]
+
+
+@pytest.mark.parametrize("files", [
+    pytest.param({"dags/tutorial.py": "from airflow import DAG\ndag = DAG('t')\n",
+                  "Dockerfile": "FROM python:3.7\n"}, id="a-docker-image-with-a-sample-dag"),
+    pytest.param({"models/orders.sql": "select 1\n", "dbt_project.yml": "name: shop\n"},
+                 id="a-dbt-project-without-python"),
+])
+def test_no_functions_means_no_tests_expected(files: dict[str, str]) -> None:
+    """Nothing to test is not 'no tests': the red flag needs code that could be tested."""
+    signal = signal_of(Repo.from_files(files), "tests")
+    assert signal.value is None
+    assert signal.summary.startswith("No Python functions to test")
+
+
+def test_one_function_without_tests_is_no_tests() -> None:
+    signal = signal_of(Repo.from_files({"app.py": "def run():\n    return 1\n"}), "tests")
+    assert signal.value == 0

@@ -188,3 +188,13 @@ def test_notebook_functions_are_reported_apart() -> None:
     signal = signal_of(repo, "type_hints")
     assert (signal.value, signal.details["functions"]) == (1.0, 1)
     assert signal.details["in_notebooks"] == {"functions": 1, "annotated_functions": 0}
+
+
+def test_functions_of_python2_files_count_untyped() -> None:
+    """Issue 10: a Python 2 project's functions count, though Python 3 cannot parse them."""
+    files = {"hist.py": "def main(argv):\n    print 'usage'\n\nclass H(object):\n"
+                        "    def add(self, x):\n        print x\n",
+             "util.py": "def mean(xs: list[float]) -> float:\n    return sum(xs) / len(xs)\n"}
+    signal = signal_of(Repo.from_files(files), "type_hints")
+    assert (signal.details["functions"], signal.details["annotated_functions"]) == (3, 1)
+    assert signal.summary.endswith("2 of them are in Python 2 files.")
