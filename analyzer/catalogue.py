@@ -1,5 +1,7 @@
 """The checks as documentation: the README's table, ``explain``, and a new check's scaffold."""
 
+from __future__ import annotations
+
 import re
 from pathlib import Path
 

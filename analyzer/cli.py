@@ -131,8 +131,10 @@ def scan(
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
     or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
+    from analyzer.deferred import defer  # noqa: PLC0415
     from analyzer.pool import prepare, session  # noqa: PLC0415
 
+    defer("libcst")  # before any check module is imported; workers import it themselves
     prepare()  # first: the workers' fork server imports libcst while this process does too
     from analyzer.profile_scan import run_cli  # noqa: PLC0415
     from analyzer.walk import Limits  # noqa: PLC0415

@@ -24,6 +24,7 @@ it to compare files, not people. Files `ast` cannot read (Python 2, or syntax ne
 than the scanner's Python) get raw counts only.
 """
 
+from __future__ import annotations
 
 import libcst as cst
 from radon.complexity import cc_rank
