@@ -96,12 +96,15 @@ def judge(
     from analyzer.questions import ask  # noqa: PLC0415 - questions read the rubric's focus
 
     how = f"chosen with --role {role}" if role else ""
+    detected, found = detect(signals)
     if rubric is None:
         if role is None:
-            role, how = detect(signals)
+            role, how = detected, found
         rubric = ROLES[role]
     elif source:
         how = f"from your rubric {source} (based on {rubric.name})"
+    if how != found and detected not in ("general", rubric.name):  # said once, never hidden
+        how += f"; the code points to {ROLES[detected].title}, {found}"
     judged, general = score(signals, weights, rubric=rubric), score(signals, weights)
     moved = tuple(sorted(
         (Moved(s.check, _weight(s.check, ROLES["general"]), _weight(s.check, rubric),

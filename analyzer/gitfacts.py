@@ -16,8 +16,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from analyzer.errors import RepositoryError
+from analyzer.firstcommit import first_commit
 from analyzer.gitrun import ALLOWED_PROTOCOLS, environment, git, safe_config
-from analyzer.repo import Blame, Commit, GitFacts
+from analyzer.repo import Blame, Commit, FirstCommit, GitFacts
 
 __all__ = ["ALLOWED_PROTOCOLS", "Git", "environment", "is_git_repo", "safe_config"]
 
@@ -37,9 +38,9 @@ class Git:
     work_tree: Path
     timeout: float = 300
 
-    def __call__(self, *args: str, timeout: float | None = None) -> bytes:
+    def __call__(self, *args: str, timeout: float | None = None, data: bytes = b"") -> bytes:
         return git(args, git_dir=self.git_dir, work_tree=self.work_tree,
-                   timeout=self.timeout if timeout is None else timeout)
+                   timeout=self.timeout if timeout is None else timeout, data=data)
 
 
 def is_git_repo(root: Path) -> bool:
@@ -87,28 +88,32 @@ def blame_lines(runner: Git, paths: Sequence[str]) -> Blame:
     )
 
 
+_FIELDS = 6  # sha, parents, author name, author email, authored and committed times
 _RAW = re.compile(rb"\n?:\d{6} \d{6} [0-9a-f]{40,64} [0-9a-f]{40,64} [A-Z]\d*")
 
 
 def _commit(fields: list[bytes], paths: list[str]) -> Commit | None:
     """One validated commit, or ``None`` when a field is not what git writes there."""
-    sha, name, email, authored, committed = (f.decode("utf-8", "replace") for f in fields)
+    sha, parents, name, email, authored, committed = (
+        f.decode("utf-8", "replace") for f in fields)
     sha = sha.lstrip("\n")
     if not _SHA.fullmatch(sha) or not _SECONDS.fullmatch(authored) \
-            or not _SECONDS.fullmatch(committed):
+            or not _SECONDS.fullmatch(committed) \
+            or not all(_SHA.fullmatch(p) for p in parents.split()):
         return None
     try:
         return Commit(
             sha=sha, author_name=name, author_email=email,
             authored_at=datetime.fromtimestamp(int(authored), UTC),
             committed_at=datetime.fromtimestamp(int(committed), UTC), paths=tuple(paths),
+            parents=tuple(parents.split()),
         )
     except (OverflowError, OSError, ValueError):  # a date no calendar holds
         return None
 
 
 _LOG = ("log", "-z", "--no-show-signature", "--no-renames", "--no-abbrev",
-        "--format=%H%x00%aN%x00%aE%x00%at%x00%ct")
+        "--format=%H%x00%P%x00%aN%x00%aE%x00%at%x00%ct")
 
 
 def commits(runner: Git, *revisions: str, paths: bool = True) -> tuple[Commit, ...]:
@@ -121,8 +126,8 @@ def commits(runner: Git, *revisions: str, paths: bool = True) -> tuple[Commit, .
         fields.pop()
     found: list[Commit] = []
     index = 0
-    while index + 5 <= len(fields):
-        header, index = fields[index:index + 5], index + 5
+    while index + _FIELDS <= len(fields):
+        header, index = fields[index:index + _FIELDS], index + _FIELDS
         changed = []
         while index + 1 < len(fields) and _RAW.fullmatch(fields[index]):
             changed.append(fields[index + 1].decode("utf-8", "surrogateescape"))
@@ -174,4 +179,16 @@ def read_git_facts(
     if sha is None:
         return GitFacts(head=None)  # a repository with no commits yet
     blame = blame_lines(runner, blame_paths) if blame_paths else None
-    return GitFacts(head=sha, commits=_history(runner, code), blame=blame)
+    history = _history(runner, code)
+    return GitFacts(head=sha, commits=history, blame=blame, first=_first(runner, history))
+
+
+def _first(runner: Git, history: tuple[Commit, ...]) -> FirstCommit | None:
+    """The oldest root commit's code; None when git cannot tell (a shallow or odd history)."""
+    roots = [c for c in history if not c.parents]
+    if not roots:
+        return None
+    try:
+        return first_commit(runner, min(roots, key=lambda c: c.committed_at).sha)
+    except (RepositoryError, ValueError):
+        return None

@@ -1,6 +1,7 @@
 """Running git on a stranger's repository: neutralised settings, a deadline, no escape.
 
-Every command runs in its own process group with stdin closed and a deadline; on
+Every command runs in its own process group with a deadline and nothing on stdin but what
+the caller gives; on
 expiry (or when modernity itself is interrupted) the whole group is killed, so a
 git blocked on a FIFO is never left behind. The environment drops every ``GIT_*``
 variable that could point git at another repository, index, object store or
@@ -109,14 +110,19 @@ def _wait(process: "subprocess.Popen[bytes]", timeout: float) -> None:
 
 def git(
     args: Sequence[str], *, git_dir: Path, work_tree: Path | None, timeout: float,
+    data: bytes = b"",
 ) -> bytes:
-    """git's standard output for ``args``; a failure or the deadline is a ``RepositoryError``."""
+    """git's standard output for ``args`` (``data`` on its standard input); a failure or the
+    deadline is a ``RepositoryError``."""
     where = [f"--git-dir={git_dir}", *([f"--work-tree={work_tree}"] if work_tree else [])]
     command = ["git", *[a for item in safe_config() for a in ("-c", item)], *where, *args]
     base = work_tree or git_dir
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err, \
+            tempfile.TemporaryFile() as given:
+        given.write(data)
+        given.seek(0)
         process = subprocess.Popen(
-            command, stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=base,
+            command, stdin=given, stdout=out, stderr=err, cwd=base,
             env=environment(base.parent), start_new_session=True,
         )
         try:

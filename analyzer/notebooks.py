@@ -17,8 +17,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-MAX_CHARS = 5_000_000
-MAX_LINES = 200_000
+MAX_CHARS = 25_000_000  # outputs included: the walk admits notebooks up to 25 MB
+_LEADING_INDENT = re.compile(r"^[ \t]+")
+MAX_LINES = 1_000_000  # code cells keep their notebook line numbers, past all outputs
+MAX_CODE_CHARS = 1_000_000  # as for a .py file: what a parse may cost
 # Cell magics whose body is Python and is run as such.
 _PYTHON_CELL_MAGICS = frozenset({"time", "timeit", "capture", "prun", "debug"})
 _HELP = re.compile(r"\s*(\?{1,2}[\w.*]+|[\w.*\[\]()]+\?{1,2})\s*$")
@@ -104,6 +106,10 @@ def _scan(line: str, depth: int, quote: str) -> tuple[int, str]:
 
 def _clean(lines: list[str]) -> list[str]:
     """The cell's lines with IPython-only syntax blanked (a ``pass`` keeps blocks valid)."""
+    if lines and (leading := _LEADING_INDENT.match(lines[0])):
+        # IPython's leading_indent: a cell whose first line is indented runs dedented by it
+        space = leading.group(0)
+        lines = [line[len(space):] if line.startswith(space) else line for line in lines]
     first = lines[0].strip() if lines else ""
     if first.startswith("%%"):
         name = first[2:].split(maxsplit=1)
@@ -175,4 +181,6 @@ def to_python(document: str) -> str | Unreadable:
                 return Unreadable(f"notebook too long to analyse (over {MAX_LINES:,} lines)")
             out.extend([""] * (target - 1 - len(out)))
             out.append(line)
+    if sum(map(len, out)) > MAX_CODE_CHARS:
+        return Unreadable(f"notebook code too large to analyse (over {MAX_CODE_CHARS:,} chars)")
     return "\n".join(out) + "\n" if out else ""

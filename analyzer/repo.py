@@ -74,6 +74,7 @@ class Commit:
     # The files the commit added, changed or deleted (not merges): read for the first commit,
     # and for the others only when it holds all of today's code (``gitfacts._history``).
     paths: tuple[str, ...] = ()
+    parents: tuple[str, ...] = ()  # none for a root commit
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,16 @@ class Blame:
     lines: tuple[tuple[str, str, int], ...]  # (name, email, lines), most lines first
     files: int
     skipped: tuple[str, ...] = ()  # over the cap, or git could not blame them
+
+
+@dataclass(frozen=True, slots=True)
+class FirstCommit:
+    """The first commit's code (``analyzer/firstcommit.py``): how much of today's arrived in it."""
+
+    sha: str
+    unchanged: frozenset[str]  # today's code paths whose content a first-commit file had
+    texts: Mapping[str, str]  # the first commit's other code files that could be read
+    unread: int  # its other code files not read: absent locally, or over the bounds
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +107,7 @@ class GitFacts:
     head: str | None
     commits: tuple[Commit, ...] = ()
     blame: Blame | None = None
+    first: FirstCommit | None = None
 
     @property
     def last_commit(self) -> Commit | None:

@@ -11,6 +11,8 @@ from analyzer.rules import Level, Rubric
 _RED, _YELLOW = Level.RED, Level.YELLOW
 _NO_ASYNC = "async I/O serves many requests at once; batch and compute code has no use for it"
 _NO_MATCH = "match statements are a recent nicety, not part of this role's work"
+# docs/roles.md: calibrated against hand grades, recency outweighed each role's own work
+_RECENT = (8, "the role's own work carries the points; how recent it is stays a flag to ask about")
 
 
 def _rubric(name: str, title: str, moves: dict[str, tuple[float, str]], **rest: object) -> Rubric:
@@ -22,6 +24,7 @@ def _rubric(name: str, title: str, moves: dict[str, tuple[float, str]], **rest: 
 ROLES: dict[str, Rubric] = {
     "general": Rubric(focus=("tests", "complexity", "type_hints", "idioms", "frameworks")),
     "backend": _rubric("backend", "backend web", {
+        "last_commit": _RECENT,
         "async_code": (10, "web services wait on I/O: async is how one process serves many"),
         "api_design": (12, "routes, request models, auth and pagination are the job"),
         "sql": (4, "services own their database queries"),
@@ -29,6 +32,7 @@ ROLES: dict[str, Rubric] = {
     }, levels={"notebooks": {_YELLOW: _RED}},
         focus=("api_design", "tests", "async_code", "sql", "type_hints", "complexity", "idioms")),
     "data-engineering": _rubric("data-engineering", "data engineering", {
+        "last_commit": _RECENT,
         "sql": (15, "SQL matters more than Python for a data engineer"),
         "data_quality": (12, "pipelines are judged by the data they let through"),
         "async_code": (0, _NO_ASYNC), "match_statements": (0, _NO_MATCH),
@@ -36,6 +40,7 @@ ROLES: dict[str, Rubric] = {
         "infrastructure": (5, "pipelines run on scheduled, deployed infrastructure"),
     }, focus=("sql", "data_quality", "tests", "infrastructure", "complexity", "idioms")),
     "data-science": _rubric("data-science", "data science", {
+        "last_commit": _RECENT,
         "notebooks": (0, "notebooks are the normal tool for analysis"),
         "async_code": (0, _NO_ASYNC), "match_statements": (0, _NO_MATCH),
         "type_hints": (5, "analysis code is rarely typed; correctness lives in the data"),
@@ -50,7 +55,8 @@ ROLES: dict[str, Rubric] = {
         thresholds=(70, 45, 20),
         focus=("ml_practice", "data_quality", "notebooks", "sql", "tests", "complexity")),
     "ml": _rubric("ml", "ML engineering", {
-        "ml_practice": (20, "reproducible training and honest evaluation are the job"),
+        "last_commit": _RECENT,
+        "ml_practice": (30, "reproducible training and honest evaluation are the job"),
         "async_code": (0, _NO_ASYNC), "match_statements": (0, _NO_MATCH),
         "type_hints": (10, "training code is judged on reproducibility before typing"),
         "tests": (15, "evaluation code carries part of what unit tests do elsewhere"),
@@ -59,6 +65,7 @@ ROLES: dict[str, Rubric] = {
     }, levels={"notebooks": {_YELLOW: None}},
         focus=("ml_practice", "tests", "data_quality", "complexity", "frameworks", "idioms")),
     "devops": _rubric("devops", "DevOps", {
+        "last_commit": _RECENT,
         "infrastructure": (20, "infrastructure as code, containers and deployments are the job"),
         "ci": (14, "CI/CD is a DevOps engineer's own product"),
         "idioms": (8, "automation scripts need logging, not print"),

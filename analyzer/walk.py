@@ -41,6 +41,8 @@ class Limits:
     """Safety limits of one scan (CLI options); docs/security.md says why each exists."""
 
     max_file_bytes: int = 1_000_000
+    # A notebook carries its outputs (plots as base64): a few MB hold a few hundred lines of code.
+    max_notebook_bytes: int = 25_000_000
     max_files: int = 50_000
     max_repo_mb: float = 500
     timeout_seconds: float = 300  # a clone, and any one git command
@@ -118,7 +120,8 @@ def _examine(
         return 0, "submodule (not fetched)"
     if not stat.S_ISREG(info.st_mode):
         return 0, "not a regular file"
-    if info.st_size > limits.max_file_bytes:
+    notebook = path.lower().endswith(".ipynb")
+    if info.st_size > (limits.max_notebook_bytes if notebook else limits.max_file_bytes):
         return info.st_size, f"too large ({info.st_size:,} bytes)"
     try:
         with open_inside(root, path) as handle:

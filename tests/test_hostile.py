@@ -16,7 +16,7 @@ NOW = "--now=2026-06-01"
 HINTED = "def f(x: int) -> int:\n    return x\n"
 SECRET = "TOP_SECRET_MARKER_4711"
 HUGE_NOTEBOOK = json.dumps(
-    {"cells": [{"cell_type": "code", "source": ["x = 1\n"] * 100_000}], "nbformat": 4},
+    {"cells": [{"cell_type": "code", "source": ["x = 1000000\n"] * 100_000}], "nbformat": 4},
 ).encode()
 
 
@@ -164,9 +164,9 @@ def test_nested_expression_and_odd_encodings(tmp_path: Path) -> None:
     }
     repo = make_repo(tmp_path / "r", files)
     document = report(str(repo))
-    assert document["files"]["excluded"] == {
-        "huge.ipynb": f"too large ({len(HUGE_NOTEBOOK):,} bytes)", "nul.py": "binary",
-    }
+    assert document["files"]["excluded"] == {"nul.py": "binary"}
+    assert document["files"]["not_analysed"]["huge.ipynb"] == (
+        "notebook code too large to analyse (over 1,000,000 chars)")
     unparsable = document["files"]["unparsable"]
     assert document["files"]["not_analysed"]["deep.py"] == (
         "not parsed: brackets nested 10,000 deep (limit 100)")

@@ -1,4 +1,6 @@
 import json
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -8,6 +10,8 @@ from analyzer.engine import run
 from analyzer.notebooks import MAX_CHARS, Unreadable, to_python
 from analyzer.registry import get_check
 from analyzer.repo import Repo
+from analyzer.walk import build_repo
+from tests.gitrepo import make_repo
 from tests.notebook import notebook
 
 
@@ -57,6 +61,8 @@ def test_single_string_sources_and_nbformat_3() -> None:
     pytest.param("[1, 2]", "not a valid notebook: no cells", id="not-an-object"),
     pytest.param("[" * 100_000, "not a valid notebook", id="deep-nesting"),
     pytest.param(" " * (MAX_CHARS + 1), "notebook too large", id="huge"),
+    pytest.param(notebook("x = 1  # " + "y" * 1_000_000 + "\n"), "notebook code too large",
+                 id="over-a-megabyte-of-code"),
     pytest.param(notebook("x <- 1\n", language="R"), "not a Python notebook (r)", id="r-kernel"),
 ])
 def test_malformed_notebooks_get_a_reason(document: str, reason: str) -> None:
@@ -109,3 +115,21 @@ def test_the_engine_reports_broken_notebooks_and_notebook_lines() -> None:
     [signal] = analysis.signals
     assert signal.details["in_notebooks"] == 1
     assert _code(good).splitlines()[match_line - 1] == "match x:"
+
+
+def test_a_notebook_of_several_megabytes_of_plots_is_analysed(tmp_path: Path) -> None:
+    """A data-science notebook's outputs (base64 PNGs) make it megabytes; its code is small."""
+    document = json.loads(notebook("import pandas as pd\ndf = pd.read_csv('a.csv')\n"))
+    document["cells"][0]["outputs"] = [{"output_type": "display_data",
+                                        "data": {"image/png": "iVBOR" * 600_000}}]
+    repo = make_repo(tmp_path / "r", {"analysis.ipynb": json.dumps(document)})
+    built = build_repo(repo, now=datetime(2026, 6, 1, tzinfo=UTC))
+    assert "analysis.ipynb" in built.files and "analysis.ipynb" not in built.excluded
+
+
+def test_a_cell_indented_as_a_whole_runs_dedented_as_in_ipython() -> None:
+    """julienjta's notebook: ' def get_scores(...):' runs in Jupyter (IPython strips the
+    first line's indentation from the whole cell); it is no syntax error."""
+    code = _code(notebook(" def scores(models):\n     return len(models)\n"))
+    assert [line for line in code.splitlines() if line] == [
+        "def scores(models):", "    return len(models)"]

@@ -1,11 +1,13 @@
 """Role fit end to end: the archetype fixtures pick their rubric, roles move weights and flags,
 every report carries the questions, and a bad rubric file is one line and exit 2."""
 
+import html
 import json
 import shutil
 import subprocess
 import sys
 from datetime import UTC, datetime
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -13,7 +15,8 @@ import pytest
 from analyzer.fit import judge
 from analyzer.model import Location, Signal
 from analyzer.pipeline import scan
-from analyzer.report import Report
+from analyzer.report import Report, markdown
+from analyzer.report.output import FORMATS, render_document
 from analyzer.roles import ROLES
 from analyzer.score import Level, score
 from tests.gitrepo import FIXTURES
@@ -53,7 +56,9 @@ def test_detected_archetype_picks_the_rubric(
 def test_explicit_role_wins_and_names_the_weights_it_moved(tmp_path: Path) -> None:
     report = _scan("pytorch_training", tmp_path, role="backend")
     assert report.fit is not None and report.fit.role == "backend"
-    assert report.fit.how == "chosen with --role backend"
+    assert report.fit.how.startswith("chosen with --role backend; the code points to "
+                                     "ML engineering, detected from PyTorch code in ")
+    assert not [f for f in report.score.flags if f.message.startswith("Profile")]
     moved = {m.check: (m.default, m.weight) for m in report.fit.moved}
     assert moved.get("async_code") == (6, 10)
 
@@ -149,3 +154,38 @@ def test_the_detectors_archetype_and_evidence_are_read_as_given(
     assert fit.role == role
     if role == "ml":
         assert fit.how == "detected from PyTorch code in train.py, model.py"
+
+
+def _terminal(report: Report) -> str:
+    from rich.console import Console  # noqa: PLC0415
+
+    from analyzer.report import terminal  # noqa: PLC0415
+
+    console = Console(file=StringIO(), width=2000, color_system=None)
+    terminal.render(report, console)
+    return console.file.getvalue()  # type: ignore[attr-defined,no-any-return]
+
+
+def test_every_report_format_carries_the_questions(tmp_path: Path) -> None:
+    """Each question, with its file:line, is in every format a scan can write."""
+    report = _scan("fastapi_service", tmp_path)
+    assert report.fit is not None and len(report.fit.questions) >= 5
+    asked = report.fit.questions
+    found = {fmt: render_document(fmt, [report]) for fmt in FORMATS if fmt != "terminal"}
+    found["terminal"] = _terminal(report)
+    in_json = json.loads(found["json"])["role"]["questions"]
+    assert [(q["path"], q["line"], q["text"]) for q in in_json] == [
+        (q.location.path, q.location.line, q.text) for q in asked]
+    [run] = json.loads(found["sarif"])["runs"]
+    assert [q["text"] for q in run["properties"]["role"]["questions"]] == [q.text for q in asked]
+    infos = [i for i in json.loads(found["codequality"]) if i["severity"] == "info"]
+    assert [(i["location"]["path"], i["location"]["lines"]["begin"], i["description"])
+            for i in infos] == [(q.location.path, q.location.line or 1,
+                                 f"Interview question (backend web): {q.text}") for q in asked]
+    assert len({i["fingerprint"] for i in infos}) == len(asked)
+    for number, question in enumerate(asked, start=1):
+        place = str(question.location)
+        assert f"{number}. {place}: {question.text}" in found["terminal"]
+        assert f"{number}. {markdown.escape(place)}: {markdown.escape(question.text)}" \
+            in found["markdown"]
+        assert f"{place}</span>: {html.escape(question.text)}" in found["html"]

@@ -103,12 +103,13 @@ def build_source(source: Mapping[str, Any], sources: Path | None) -> Entry:
     """One manifest source as an entry. Paths are taken relative to the repository root."""
     with _repository(source["repo"], sources) as git_dir:
         blobs = _blobs(git_dir, source["commit"], list(source["paths"]))
+        roots = _git(git_dir, "rev-list", "--max-parents=0", source["commit"]).decode().split()
     texts = {path: decode(data) for path, data in blobs.items()}
     files = _files(texts, list(source.get("exclude", [])))
     if not files:
         raise ConfigError(f"source {source['name']!r}: no Python found at {source['paths']}")
     return Entry(source["name"], source["title"], f"https://github.com/{source['repo']}",
-                 source["commit"], source["licence"], files)
+                 source["commit"], source["licence"], files, tuple(sorted(roots)))
 
 
 def entry_from_target(name: str, root: Path) -> Entry:
@@ -122,4 +123,5 @@ def entry_from_target(name: str, root: Path) -> Entry:
     if not files:
         raise ConfigError(f"{root}: no Python code to add to the corpus")
     commit = repo.git.head if repo.git and repo.git.head else ""
-    return Entry(name, name, str(root), commit, "user's own", files)
+    roots = sorted(c.sha for c in repo.git.commits if not c.parents) if repo.git else []
+    return Entry(name, name, str(root), commit, "user's own", files, tuple(roots))

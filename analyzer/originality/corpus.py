@@ -42,6 +42,9 @@ class Entry:
     commit: str
     licence: str
     files: tuple[SourceFile, ...]
+    # The source's root commit(s): a repository whose history holds one is the source
+    # itself or a fork of it, not a re-typed copy. Commit ids are hashes, not code.
+    roots: tuple[str, ...] = ()
 
     @property
     def lines(self) -> int:
@@ -60,7 +63,7 @@ def _unpack(text: str) -> tuple[Fingerprint, ...]:
 def to_json(entry: Entry) -> dict[str, Any]:
     return {
         "name": entry.name, "title": entry.title, "url": entry.url, "commit": entry.commit,
-        "licence": entry.licence,
+        "licence": entry.licence, "roots": list(entry.roots),
         "files": [{
             "path": f.path, "lines": f.lines, "fingerprints": _pack(f.fingerprints),
             "literals": base64.b64encode(b"".join(_LIT.pack(*lit) for lit in f.literals)).decode(),
@@ -75,8 +78,9 @@ def from_json(data: Mapping[str, Any]) -> Entry:
             tuple(_LIT.iter_unpack(base64.b64decode(f["literals"]))),
         ) for f in data["files"]
     )
+    roots = tuple(str(root) for root in data.get("roots", ()))  # older user corpora have none
     return Entry(str(data["name"]), str(data["title"]), str(data["url"]), str(data["commit"]),
-                 str(data["licence"]), files)
+                 str(data["licence"]), files, roots)
 
 
 def save(entries: Sequence[Entry], path: Path) -> None:

@@ -10,7 +10,9 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
+from itertools import pairwise
 from pathlib import PurePosixPath
+from weakref import WeakKeyDictionary
 
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.originality.winnow import (
@@ -28,10 +30,16 @@ from analyzer.paths import Role
 from analyzer.repo import Repo
 
 # A literal identifies its source when it is specific: a secret key or token (long, no
-# spaces, letters and digits mixed) or a URL. Names, messages and config keys are
-# everyone's ("Content-Type", "SQLALCHEMY_DATABASE_URI"), so they are left out.
+# spaces, random-looking) or a URL on a public host. Names, messages, config keys, dotted
+# module paths, regular expressions and localhost addresses are everyone's
+# ("SQLALCHEMY_DATABASE_URI", "django.db.backends.sqlite3", "^[A-Za-z][A-Za-z0-9_.]*$",
+# "http://localhost:8000"), so they are left out.
 _MIN_LITERAL = 16
 _SECRET = re.compile(r"(?=.*\d)(?=.*[A-Za-z])[!-~]{16,}")
+_DOTTED = re.compile(r"[\w.]+\.[\w.]+")
+# Letters and digits alternate often in a generated key (hex, base64, Django's keys) and
+# rarely in words: "9f8e7d" turns six times, "sqlite3" once, "A-Za-z0-9" once.
+_MIN_TURNS = 4
 _URL = re.compile(r"https?://[^\s/]+\.[a-z]{2,}/\S{4,}")
 _QUOTES = re.compile(r"^[rbuRBU]{0,2}('''|\"\"\"|'|\")(?P<body>.*)\1$", re.DOTALL)
 _STRUCTURE = frozenset({"\n", INDENT, DEDENT})
@@ -72,14 +80,21 @@ def literal_hash(body: str) -> int:
     return int.from_bytes(blake2b(b"literal\0" + body.encode(), digest_size=8).digest(), "big")
 
 
+def _secret(body: str) -> bool:
+    if not _SECRET.fullmatch(body) or len(set(body)) < 10 or "{" in body or "://" in body \
+            or _DOTTED.fullmatch(body):
+        return False
+    turns = sum(a.isdigit() != b.isdigit() for a, b in pairwise(body)
+                if a.isalnum() and b.isalnum())
+    return turns >= _MIN_TURNS
+
+
 def _literals(toks: list[Token]) -> tuple[tuple[int, int], ...]:
     found: dict[int, int] = {}
     for tok in toks:
         quoted = _QUOTES.match(tok.literal) if tok.literal else None
         body = quoted.group("body").strip() if quoted else ""
-        distinctive = _URL.fullmatch(body) or (
-            _SECRET.fullmatch(body) and len(set(body)) >= 10 and "{" not in body
-        )
+        distinctive = _URL.fullmatch(body) or _secret(body)
         if len(body) >= _MIN_LITERAL and distinctive:
             found.setdefault(literal_hash(body), tok.line)
     return tuple(sorted(found.items(), key=lambda item: item[1]))
@@ -165,17 +180,27 @@ def product_shape(
     return Shape((), frozenset(), found.literals) if only_literals(path, role) else found
 
 
-def repo_shapes(repo: Repo, known: Mapping[str, Shape | None] | None = None) -> dict[str, Shape]:
+# tutorial_code and history both read a repository's shapes: fingerprint it once.
+_SHAPES: WeakKeyDictionary[Repo, dict[str, Shape]] = WeakKeyDictionary()
+
+
+def repo_shapes(repo: Repo, known: Mapping[str, object] | None = None) -> dict[str, Shape]:
     """The shape of every product file of ``repo`` (production code and notebooks).
 
-    ``known``: shapes already made (by the engine's workers, or from its cache) by path,
-    ``None`` for a file without one; only the other files are read here.
+    ``known``: ``tutorial_code``'s observations, the shapes the engine's workers made (or
+    its cache kept) by path, ``None`` for a file without one; only the other files are
+    read here.
     """
-    known = known or {}
+    if repo not in _SHAPES:
+        _SHAPES[repo] = _repo_shapes(repo, known or {})
+    return _SHAPES[repo]
+
+
+def _repo_shapes(repo: Repo, known: Mapping[str, object]) -> dict[str, Shape]:
     shapes: dict[str, Shape] = {}
     for path in (*repo.python_files, *repo.notebooks):
         if path in known:
-            if (found := known[path]) is not None:
+            if isinstance(found := known[path], Shape):
                 shapes[path] = found
             continue
         role = repo.role(path)

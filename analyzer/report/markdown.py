@@ -1,14 +1,15 @@
 """A short Markdown report (under 60 lines) for an ATS note or a pull-request comment.
 
-Score and verdict, the flags with the questions to ask, and the top evidence as
-links. Every string from the repository is escaped, so a file name or README
-phrase cannot add links, images, HTML or formatting to the note.
+Score and verdict, the role judged, the flags, the interview questions tied to the
+candidate's code, and the top evidence as links. Every string from the repository is
+escaped, so a file name or README phrase cannot add links, images, HTML or formatting.
 """
 
 import re
 from collections.abc import Sequence
 from typing import Any
 
+from analyzer.model import Location
 from analyzer.report import Report, plain
 from analyzer.report.links import line_url
 from analyzer.report.printable import clean
@@ -39,11 +40,17 @@ def _evidence(report: Report) -> list[str]:
         if not signal.evidence or len(lines) >= MAX_EVIDENCE:
             continue
         location = signal.evidence[0]
-        url = line_url(report.target, report.commit, location)
-        where = f"[{escape(str(location))}]({url})" if url else f"({escape(str(location))})"
+        linked = line_url(report.target, report.commit, location) is not None
+        where = _where(report, location) if linked else f"({escape(str(location))})"
         title = names.get(signal.check, signal.check)
         lines.append(f"- {escape(title)}: {escape(plain.sentence(signal))} {where}")
     return lines
+
+
+def _where(report: Report, location: Location) -> str:
+    """``path:line`` as a link to the line when the target is on a known host."""
+    url = line_url(report.target, report.commit, location)
+    return f"[{escape(str(location))}]({url})" if url else escape(str(location))
 
 
 def _one(report: Report) -> list[str]:
@@ -54,13 +61,28 @@ def _one(report: Report) -> list[str]:
         f"{escape(report.target)}{commit}, scanned {report.scanned_at:%Y-%m-%d}",
         "",
     ]
+    fit = report.fit
+    if fit is not None:
+        lines += [f"Judged as **{escape(fit.title)}** ({escape(fit.how)}); the general rubric "
+                  f"gives {fit.default_total}.", ""]
+        if fit.moved:
+            lines += ["Weights the role moved: " + "; ".join(
+                f"{escape(m.check)} {m.default:g} → {m.weight:g} ({escape(m.why)})"
+                for m in fit.moved), ""]
+    asked = [q.text for q in fit.questions] if fit else []
     concerns = [f for f in report.score.flags if f.level is not Level.GREEN]
     strengths = [f for f in report.score.flags if f.level is Level.GREEN]
     if concerns:
-        lines.append("**What to ask about**")
+        lines.append("**Concerns**" if asked else "**What to ask about**")
         for flag in sorted(concerns, key=lambda f: _ORDER[f.level]):
-            ask = f" Ask: _{escape(flag.question)}_" if flag.question else ""
+            said = flag.question and any(text.endswith(flag.question) for text in asked)
+            ask = f" Ask: _{escape(flag.question)}_" if flag.question and not said else ""
             lines.append(f"- {_MARK[flag.level]} {escape(flag.message)}{ask}")
+        lines.append("")
+    if fit is not None and fit.questions:
+        lines.append("**Questions to ask**, most important for the role first")
+        for number, question in enumerate(fit.questions, start=1):
+            lines.append(f"{number}. {_where(report, question.location)}: {escape(question.text)}")
         lines.append("")
     if strengths:
         lines.append("**Strengths**: " + " · ".join(escape(f.message) for f in strengths))

@@ -142,13 +142,45 @@ def _scan(tokens: list[tokenize.TokenInfo]) -> tuple[list[Finding], list[Finding
 
 
 def _dotted(tokens: list[tokenize.TokenInfo], index: int) -> str:
-    parts = []
-    while index < len(tokens) and (
-        tokens[index].type == tokenize.NAME or tokens[index].string == "."
-    ):
-        parts.append(tokens[index].string)
+    """``a.b.c`` from ``index`` on: names joined by dots (``import a as b`` stops at ``as``)."""
+    return _dotted_end(tokens, index)[0]
+
+
+def _dotted_end(tokens: list[tokenize.TokenInfo], index: int) -> tuple[str, int]:
+    parts: list[str] = []
+    while index < len(tokens):
+        tok = tokens[index]
+        want_name = not parts or parts[-1] == "."
+        if want_name and tok.type == tokenize.NAME and tok.string not in ("as", "import"):
+            parts.append(tok.string)
+        elif not want_name and tok.string == ".":
+            parts.append(".")
+        else:
+            break
         index += 1
-    return "".join(parts)
+    return "".join(parts).rstrip("."), index
+
+
+def imported_modules(text: str) -> dict[str, int]:
+    """The modules a file only Python 2 parses imports, each with its first line (its tokens)."""
+    tokens, found = _tokens(text), dict[str, int]()
+    for index in sorted(_starts(tokens)):
+        word, names = tokens[index].string, list[str]()
+        if word == "from":
+            names.append(_dotted(tokens, index + 1))
+        elif word == "import":
+            at = index + 1
+            while at < len(tokens):
+                name, at = _dotted_end(tokens, at)
+                names.append(name)
+                if at < len(tokens) and tokens[at].string == "as":
+                    at += 2
+                if at >= len(tokens) or tokens[at].string != ",":
+                    break
+                at += 1
+        for name in filter(None, names):
+            found.setdefault(name, tokens[index].start[0])
+    return found
 
 
 def _comma_clause(tokens: list[tokenize.TokenInfo], index: int) -> str | None:
@@ -234,13 +266,12 @@ def _scan_text(text: str) -> tuple[Finding, ...]:
     return tuple(sorted(set(syntax + names)))
 
 
-def function_lines(text: str) -> tuple[int, ...]:
-    """The line of each ``def`` statement in a file Python 3 cannot parse (its tokens)."""
+def function_lines(text: str) -> tuple[tuple[int, str], ...]:
+    """(line, name) of each ``def`` statement in a file Python 3 cannot parse (its tokens)."""
     tokens = _tokens(text)
     found = []
-    for index in _starts(tokens):
-        word = tokens[index].string
-        after = tokens[index + 1].string if index + 1 < len(tokens) else ""
-        if word == "def" or (word == "async" and after == "def"):
-            found.append(tokens[index].start[0])
+    for index in sorted(_starts(tokens)):
+        at = index + (tokens[index].string == "async")
+        if at + 1 < len(tokens) and tokens[at].string == "def":
+            found.append((tokens[index].start[0], tokens[at + 1].string))
     return tuple(found)

@@ -30,16 +30,8 @@ from typing import TypedDict, cast
 import libcst as cst
 
 from analyzer.api import Example, FileCheck, Flag, Fold, Level, Marks, Rule, Signal, saturate
-from checks.api_design._web import (
-    AUTH,
-    MODEL_BASES,
-    OPENAPI,
-    PAGE_PARAMS,
-    PAGINATION,
-    VIEW_BASES,
-    base_names,
-    route_methods,
-)
+from checks.api_design import _web
+from checks.api_design._web import AUTH, OPENAPI, PAGE_PARAMS, PAGINATION, route_methods
 
 PRACTICES = ("model", "auth", "pagination", "openapi")
 
@@ -60,7 +52,7 @@ def _flags(signal: Signal) -> list[Flag]:
     return []
 
 
-class ApiDesign(FileCheck[Marks]):
+class ApiDesign(_web.WebImports, FileCheck[Marks]):
     rule = Rule(0, saturate(5), _flags)  # weighted only by the backend rubric
     examples = (
         Example({"a.py": "@app.get('/a')\ndef a(): ...\n@app.route('/b', methods=['POST'])\n"
@@ -80,11 +72,11 @@ class ApiDesign(FileCheck[Marks]):
                     self.mark("pagination", node)
 
     def visit_ClassDef(self, node: cst.ClassDef) -> None:
-        bases = base_names(node)
-        if bases & VIEW_BASES:
+        bases = _web.base_names(node, self.imported, self.star)
+        if bases & _web.VIEW_BASES:
             self.mark("route", node)
             self.mark("method:VIEW", node)
-        if bases & MODEL_BASES:
+        if bases & _web.MODEL_BASES:
             self.mark("model", node)
 
     def visit_Name(self, node: cst.Name) -> None:

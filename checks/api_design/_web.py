@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import libcst as cst
 
-from analyzer.api import dotted
+from analyzer.api import Marks, SourceFile, dotted
+from analyzer.check import Check
 
 VERBS = {"get", "post", "put", "patch", "delete", "head", "options"}
 ROUTE_CALLS = VERBS | {"route", "api_route", "websocket"}
 VIEW_BASES = {"ViewSet", "ModelViewSet", "ReadOnlyModelViewSet", "GenericViewSet", "APIView",
               "GenericAPIView", "ListAPIView", "ListCreateAPIView", "RetrieveAPIView",
               "RetrieveUpdateDestroyAPIView", "CreateAPIView", "View", "MethodView",
-              "HTTPEndpoint", "Controller"}
+              "HTTPEndpoint", "Controller", "TemplateView", "ListView", "DetailView", "CreateView",
+              "UpdateView", "DeleteView", "FormView", "RedirectView"}
 MODEL_BASES = {"BaseModel", "Serializer", "ModelSerializer", "HyperlinkedModelSerializer",
                "Schema", "SQLModel", "Struct"}
 AUTH = {"OAuth2PasswordBearer", "HTTPBearer", "HTTPBasic", "APIKeyHeader", "Security",
@@ -51,5 +53,48 @@ def route_methods(decorator: cst.Decorator) -> list[str] | None:
     return methods[0] if methods and methods[0] else ["GET"]
 
 
-def base_names(node: cst.ClassDef) -> set[str]:
-    return {dotted(base.value).rsplit(".", 1)[-1] for base in node.bases}
+# Where view and model base classes come from: a base of the same name defined by the project
+# (flask's own `class MethodView(View)`) is not a framework view.
+WEB_MODULES = ("django", "rest_framework", "flask", "starlette", "fastapi", "aiohttp", "tornado",
+               "sanic", "falcon", "pyramid", "litestar", "quart", "ninja", "pydantic",
+               "marshmallow", "sqlmodel", "msgspec")
+
+
+def from_web(module: str) -> bool:
+    return module.split(".", 1)[0] in WEB_MODULES
+
+
+def base_names(node: cst.ClassDef, imported: dict[str, str], star: bool) -> set[str]:
+    """The last names of the bases that come from a web framework: imported from one
+    (``APIView``, ``generic.ListView``) or, after a star import from one, any base."""
+    found = set()
+    for base in node.bases:
+        name = dotted(base.value)
+        head = name.split(".", 1)[0]
+        if from_web(imported.get(head, "")) or (star and head not in imported):
+            found.add(name.rsplit(".", 1)[-1])
+    return found
+
+
+class WebImports(Check[Marks]):
+    """Where each name of the file was imported from, to tell framework bases from own ones."""
+
+    def __init__(self, source: SourceFile) -> None:
+        super().__init__(source)
+        self.imported: dict[str, str] = {}  # local name -> module it came from
+        self.star = False  # `from rest_framework.views import *`
+
+    def visit_Import(self, node: cst.Import) -> None:
+        for alias in node.names:
+            module = dotted(alias.name)
+            local = dotted(alias.asname.name) if alias.asname else module.split(".", 1)[0]
+            self.imported[local] = module
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        module = dotted(node.module) if node.module and not node.relative else ""
+        if isinstance(node.names, cst.ImportStar):
+            self.star = self.star or from_web(module)
+            return
+        for alias in node.names:
+            local = alias.asname.name if alias.asname else alias.name
+            self.imported[dotted(local)] = module

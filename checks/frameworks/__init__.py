@@ -35,23 +35,23 @@ from analyzer.api import Example, FileCheck, Flag, Fold, Level, Rule, Signal, So
 from checks.frameworks import _constructs as constructs
 from checks.frameworks._archetype import FileImports, Found, observed, role_profile, summary, used
 from checks.frameworks._catalogue import module_name
+from checks.frameworks._python2 import with_python2
 
 
 def _flags(signal: Signal) -> list[Flag]:
+    # The archetype is no flag: the report's "Judged as" line says it once, with the role
+    # actually judged (a --role that differs from the code's archetype would contradict it).
     used, shallow = signal.details.get("frameworks"), signal.details.get("shallow")
-    primary = signal.details.get("primary_archetype")
-    if not isinstance(used, list) or not isinstance(shallow, list) or not primary:
+    if not isinstance(used, list) or not isinstance(shallow, list):
         return []
-    why = signal.summary.partition(": ")[2]
-    flags = [Flag(Level.GREEN, signal.check, f"Profile: {primary}: {why}")]
     if len(used) >= 4 and len(shallow) * 3 >= len(used) * 2:
-        flags.append(Flag(
+        return [Flag(
             Level.YELLOW, signal.check,
             f"Many frameworks, mostly shallow: {len(shallow)} of {len(used)} appear in one file.",
             "Experiments and tutorials leave single imports; that is not a lack of depth.",
             "Which of these frameworks have you used in production, and for what?",
-        ))
-    return flags
+        )]
+    return []
 
 
 class Frameworks(FileCheck[FileImports]):
@@ -108,6 +108,7 @@ class Frameworks(FileCheck[FileImports]):
 
     @classmethod
     def result(cls, fold: Fold[FileImports]) -> Signal:
+        fold = with_python2(fold)
         frameworks, evidence = used(fold)
         found = role_profile(fold)
         primary = found.primary

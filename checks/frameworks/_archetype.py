@@ -56,7 +56,9 @@ class Profile:
     @property
     def primary(self) -> str | None:
         scores = self.scores
-        best = max(scores, key=lambda a: (scores[a], -ARCHETYPES.index(a)), default=None)
+        # on a tie the kind of work spread over more files wins: a portfolio's dominant work
+        best = max(scores, key=lambda a: (scores[a], len(self.weights[a]), -ARCHETYPES.index(a)),
+                   default=None)
         return best if best is not None and scores[best] >= ENOUGH else None
 
     def evidence(self, archetype: str | None) -> list[str]:

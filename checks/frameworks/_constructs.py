@@ -27,6 +27,9 @@ _BACKEND_BASES = {"APIView", "TemplateView", "ListView", "DetailView", "CreateVi
 _MODELS = {"models.Model", "db.Model"}
 _OPERATORS = {"BaseOperator", "BaseHook", "BaseSensorOperator"}
 _VERBS = {"route", "get", "post", "put", "patch", "delete", "websocket", "api_route"}
+# AWS services that hold or move data: a client of one is pipeline work, not operations.
+_AWS_DATA = {"s3", "redshift", "redshift-data", "glue", "athena", "kinesis", "firehose", "emr",
+             "emr-serverless", "lakeformation", "dynamodbstreams", "timestream-write"}
 _APPS = {"FastAPI", "Flask", "APIRouter", "Blueprint", "Starlette", "Litestar", "Sanic"}
 
 
@@ -76,6 +79,9 @@ def of_call(call: cst.Call) -> Construct | None:
     if name.startswith(("SparkSession.builder.", "pyspark.sql.SparkSession.builder.")):
         return DATA, "Spark job"
     if name.startswith("boto3.") and short in ("client", "resource", "Session"):
+        service = call.args[0].value if call.args else None
+        if isinstance(service, cst.SimpleString) and service.evaluated_value in _AWS_DATA:
+            return DATA, "AWS data service client"
         return DEVOPS, "AWS API client"
     if name.startswith(("torch.optim.", "optim.")) and short[:1].isupper():
         return ML, "optimizer"

@@ -11,6 +11,10 @@ one or two commits, or all its code (`.py`, notebooks; vendored trees aside) is
 in the first commit and later commits touch only other files (README, docs).
 `code_commits_after_first` counts later commits that change code;
 `commits_per_month` counts every commit by the month it was written.
+`first_commit_code_share` is the share of today's code lines (product code, as
+`tutorial_code` reads it) already in the first commit: unchanged files whole,
+edited ones by shared token fingerprints (`first_commit_unread` counts first-commit
+files git did not hold locally or that were over 300 files / 2 MB).
 
 ## Why it matters
 Real projects grow in many small commits over weeks and months. A whole project
@@ -30,6 +34,7 @@ from typing import TypedDict, cast
 
 from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
 from checks._shared.people import human_commits, people
+from checks.history._first import first_commit
 from checks.history._sitting import code_after_first
 
 DUMP_MAX_COMMITS = 2
@@ -46,6 +51,8 @@ class Details(TypedDict, total=False):
     one_commit_dump: bool
     commits_per_month: dict[str, int]
     code_commits_after_first: int
+    first_commit_code_share: float
+    first_commit_unread: int
 
 
 def _grade(signal: Signal) -> float:
@@ -96,6 +103,8 @@ class History(RepoCheck):
             f"{len(commits):,} commit(s) from {first:%Y-%m-%d} to {last:%Y-%m-%d} by "
             f"{contributors} person(s); commits in {len(weeks)} of the last 52 weeks."
         )
+        sentence, extra = first_commit(repo, fold.other_checks.get("tutorial_code"))
+        summary += sentence
         if dump:
             summary += (" All the code arrived in the first commit; later ones touch no code."
                         if sitting else " The whole project arrived in one or two commits.")
@@ -104,5 +113,5 @@ class History(RepoCheck):
             human_commits=len(humans), bot_commits=len(commits) - len(humans),
             contributors=contributors, active_weeks_last_year=len(weeks), one_commit_dump=dump,
             commits_per_month=dict(sorted(months.items())),
-            code_commits_after_first=later,
+            code_commits_after_first=later, details=extra,
         )

@@ -17,9 +17,6 @@ IDIOMS = (
     "pathlib", "os_path", "comprehensions", "generator_expressions", "with_statements",
     "logging_calls", "print_calls", "walrus",
 )
-_PATH_CLASSES = frozenset({
-    "Path", "PurePath", "PurePosixPath", "PureWindowsPath", "PosixPath", "WindowsPath",
-})
 _LOG_METHODS = frozenset({
     "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
 })
@@ -53,7 +50,8 @@ class IdiomVisitor:
         if node.module is None or node.relative or isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:
-            self.imported[dotted(alias.name)] = dotted(node.module)
+            local = alias.asname.name if alias.asname else alias.name
+            self.imported[dotted(local)] = dotted(node.module)
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         if any(isinstance(part, cst.FormattedStringExpression) for part in node.parts):
@@ -74,7 +72,9 @@ class IdiomVisitor:
             head == "path" and self.imported.get("path") == "os" and "." in name
         ):
             self.note("os_path", node)
-        elif head in _PATH_CLASSES or name.startswith("pathlib."):
+        elif name.startswith("pathlib.") or (  # FastAPI's Path(...) is a path parameter
+            self.imported.get(head) == "pathlib"
+        ):
             self.note("pathlib", node)
         if name == "print":
             self.note("print_calls", node)
@@ -113,6 +113,17 @@ class IdiomVisitor:
 
     def visit_NamedExpr(self, node: cst.NamedExpr) -> None:
         self.note("walrus", node)
+
+    def visit_Module(self, node: cst.Module) -> None:
+        # Work done at the top level (a loop, a with block, a print) makes the file a script,
+        # like nanoGPT's data/*/prepare.py; a library module only defines things.
+        for statement in node.body:
+            if isinstance(statement, cst.For | cst.While | cst.With) or (
+                isinstance(statement, cst.SimpleStatementLine) and any(
+                    isinstance(small, cst.Expr) and isinstance(small.value, cst.Call)
+                    and dotted(small.value.func) == "print" for small in statement.body)
+            ):
+                self.script = True
 
     def visit_If(self, node: cst.If) -> None:
         test = node.test

@@ -64,8 +64,10 @@ def _summary(level: int, found: Declared, details: Details) -> str:
     if level:
         total, locked = details["dependencies"], details["lock_files"]
         noun = "dependency" if total == 1 else "dependencies"
-        summary += (f"; {total} {noun}, {details['pinned']} pinned or bounded"
-                    f"{', locked by ' + ', '.join(locked) if locked else ', no lock file'}")
+        floors = details["pins"].get("lower_bound_only", 0)  # a library's normal practice
+        summary += (f"; {total} {noun}, {details['pinned']} pinned or capped"
+                    + (f", {floors} with a minimum version only" if floors else "")
+                    + (", locked by " + ", ".join(locked) if locked else ", no lock file"))
     return summary + "."
 
 

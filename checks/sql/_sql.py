@@ -10,7 +10,8 @@ from analyzer.api import Repo, dotted
 from checks._shared import dbt
 
 CALLS = frozenset({"read_sql", "read_sql_query", "read_sql_table", "execute", "executemany",
-                   "text", "sql", "query", "fetch", "fetchrow", "fetchval", "raw"})
+                   "text", "sql", "SQL", "query", "fetch", "fetchrow", "fetchval", "raw"})
+# "SQL": psycopg2.sql.SQL("CREATE TABLE {table} ...").format(...), composed before execute
 STATEMENT = re.compile(r"^\s*(select|insert|update|delete|with|create|merge|copy|alter)\b", re.I)
 WHOLE_TABLE = re.compile(r"^\s*select\s+\*\s+from\s+[\w.\"`]+\s*;?\s*$", re.I)
 DIALECTS = ("postgresql", "postgres", "mysql", "sqlite", "mssql", "oracle", "snowflake",

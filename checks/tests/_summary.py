@@ -5,6 +5,8 @@ from typing import Any
 
 from analyzer.api import Fold, Location, Role, Signal
 from checks._shared.ci import ci_files
+from checks._shared.python2_files import python2_files
+from checks._shared.python2_scan import function_lines
 from checks.tests._classes import FileTests, test_lines, unittest_classes
 from checks.tests._settings import (
     PytestConfig,
@@ -18,6 +20,7 @@ from checks.tests._settings import (
 def _frameworks(
     files: dict[str, FileTests], tested: list[str], unittest: frozenset[str],
 ) -> set[str]:
+    tested = [path for path in tested if path in files]  # not Python 2 files: no tree
     found = set().union(*(files[path].frameworks for path in tested))
     if any(c.name in unittest for path in tested for c in files[path].classes):
         found.add("unittest")  # Django's, Flask-Testing's... TestCase classes run on unittest
@@ -38,6 +41,19 @@ def _summary(functions: int, files: int, doctests: int, frameworks: set[str],
     )
 
 
+def python2_tests(fold: Fold[FileTests]) -> dict[str, list[int]]:
+    """``test*`` functions and methods of test files only Python 2 parses, from their tokens
+    (asyncmongo's test_pooled_db.py still has a print statement)."""
+    found = {}
+    for path in python2_files(fold):
+        if fold.role_of(path) is Role.TEST and path in fold.unparsable and path.endswith(".py"):
+            defs = function_lines(fold.repo.text(path))
+            lines = [line for line, name in defs if name.startswith("test")]
+            if lines:
+                found[path] = lines
+    return found
+
+
 def _doctests(
     fold: Fold[FileTests], config: PytestConfig,
 ) -> tuple[dict[str, tuple[int, ...]], dict[str, tuple[int, int]]]:
@@ -55,7 +71,7 @@ def _doctests(
 def fold_tests(signal: Callable[..., Signal], fold: Fold[FileTests]) -> Signal:
     repo, observed = fold.repo, fold.files
     unittest = unittest_classes(fold.of(Role.PRODUCTION, Role.TEST).values())
-    tests = test_lines(fold.of(Role.TEST), unittest)
+    tests = test_lines(fold.of(Role.TEST), unittest) | python2_tests(fold)
     functions = sum(map(len, tests.values()))
     frameworks = _frameworks(dict(observed), list(tests), unittest)
     conftest = [p for p in fold.of(Role.TEST) if p.rsplit("/", 1)[-1] == "conftest.py"]

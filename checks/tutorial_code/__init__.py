@@ -22,6 +22,14 @@ design something of their own.
 A repository whose routers match 84% of the Udemy FastAPI course's Todo app
 lines is flagged red, naming the course and the matching line ranges.
 
+A repository whose git history holds a source's first commit is that source's
+own repository or a fork of it, not a re-typed copy: it is not counted as a
+copy; the details (`lineage`) give the commits beyond the source's history and
+who wrote them. Nothing beyond it is flagged yellow (only the source's authors
+can claim the code; with `--author` naming one of them, no flag; naming someone
+with no commit in it, red). Sources matching 5% to 20% with nothing distinctive
+shared are listed under `partial`, not called a copy.
+
 ## Caveats
 Everyone starts with tutorials; a tutorial app extended far beyond the original
 is real work, and the coverage shows how far. Only product code counts: tests,
@@ -32,11 +40,12 @@ key, token or API URL appears.
 
 from functools import cache
 
-from analyzer.api import Example, FileCheck, Fold, Location, Rule, Signal, value
+from analyzer.api import Example, FileCheck, Fold, Rule, Signal, value
 from analyzer.originality.corpus import all_entries, user_corpus_path
-from analyzer.originality.match import Index, coverage
+from analyzer.originality.match import Index
 from analyzer.originality.shape import Shape, product_shape, repo_shapes, wanted
-from checks.tutorial_code._report import REPORTED_AT, describe, flags
+from checks.tutorial_code._found import sort
+from checks.tutorial_code._report import flags
 
 
 @cache
@@ -65,17 +74,6 @@ class TutorialCode(FileCheck[Shape | None]):
     def result(cls, fold: Fold[Shape | None]) -> Signal:
         shapes = repo_shapes(fold.repo, fold.files)
         total = sum(len(shape.lines) for shape in shapes.values())
-        every = _index(str(user_corpus_path())).matches(shapes)
-        matches = [m for m in every if coverage(m, total) >= REPORTED_AT or m.literals][:5]
-        evidence = tuple(
-            Location(f.path, f.first) for m in matches if (f := m.longest()) is not None
-        ) + tuple(Location(p, n) for m in matches for p, n, _, _ in m.literals[:3])
-        top = round(max((coverage(m, total) for m in every), default=0.0), 3)
-        if not matches:
-            summary = "No code from a known tutorial, course or starter found."
-        else:
-            first = matches[0]
-            summary = (f"{coverage(first, total):.0%} of the code ({first.lines()} of {total} "
-                       f"lines) matches {first.entry.title}.")
-        return cls.signal(top, summary, evidence=tuple(dict.fromkeys(evidence)),
-                          matches=[describe(m, total) for m in matches])
+        found = sort(fold.repo, _index(str(user_corpus_path())).matches(shapes), total)
+        return cls.signal(found.top(), found.summary(), evidence=found.evidence(),
+                          details=found.details())

@@ -73,7 +73,7 @@ def with_python2(fold: Fold[FileHints], summed: FileHints) -> tuple[FileHints, i
     untyped (Python 2 has no annotations), or a Python 2 project would have no functions."""
     old = [p for p in python2_files(fold) if fold.role_of(p) is Role.PRODUCTION
            and p in fold.unparsable and p.endswith((".py", ".pyw"))]
-    extra = sum(len(function_lines(fold.repo.text(path))) for path in old)
+    extra = sum(len(function_lines(fold.repo.text(path))) for path in old)  # (line, name) each
     return replace(summed, tally=summed.tally.plus(Tally(functions=extra))), extra
 
 

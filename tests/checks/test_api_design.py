@@ -13,13 +13,18 @@ from tests.conftest import signal_of
                  {"GET": 1, "POST": 1}, id="flask-methods"),
     pytest.param("@app.route('/a')\ndef a(): ...\n", {"GET": 1}, id="flask-default"),
     pytest.param("@api_view(['POST'])\ndef a(request): ...\n", {"POST": 1}, id="drf"),
-    pytest.param("class A(viewsets.ModelViewSet):\n    pass\n", {"VIEW": 1}, id="viewset"),
+    pytest.param("from rest_framework import viewsets\nclass A(viewsets.ModelViewSet):\n    pass\n",
+                 {"VIEW": 1}, id="viewset"),
+    pytest.param("from django.views.generic import *\nclass A(ListView):\n    pass\n",
+                 {"VIEW": 1}, id="star-imported-django-view"),
 ])
 def test_routes_and_their_methods(source: str, methods: dict[str, int]) -> None:
     signal = signal_of(Repo.from_files({"api.py": source}), "api_design")
     assert signal.value == 1
     assert signal.details["methods"] == methods
-    assert signal.evidence[0] == Location("api.py", 1)
+    lines = enumerate(source.splitlines(), 1)
+    route = next(n for n, line in lines if line.startswith(("@", "class")))
+    assert signal.evidence[0] == Location("api.py", route)
 
 
 def test_design_practices_are_found() -> None:
@@ -50,3 +55,9 @@ def test_other_decorators_are_not_routes() -> None:
 def test_tests_do_not_count() -> None:
     repo = Repo.from_files({"tests/test_api.py": "@app.get('/a')\ndef a(): ...\n"})
     assert signal_of(repo, "api_design").value is None
+
+
+def test_a_class_named_like_a_framework_view_is_not_a_route() -> None:
+    """pallets/flask's own `class MethodView(View)` (View defined in the same file) was a route."""
+    source = "class View:\n    pass\nclass MethodView(View):\n    pass\n"
+    assert signal_of(Repo.from_files({"src/views.py": source}), "api_design").value is None

@@ -4,6 +4,7 @@ from analyzer.model import Location
 from analyzer.repo import Repo
 from analyzer.score import Level, score
 from tests.conftest import signal_of
+from tests.notebook import notebook
 
 
 @pytest.mark.parametrize(("source", "name"), [
@@ -67,4 +68,28 @@ def test_many_shallow_frameworks_raise_a_yellow_flag_but_no_points() -> None:
     signal = signal_of(repo, "frameworks")
     result = score([signal])
     assert result.contributions == {"frameworks": None}
-    assert [f.level for f in result.flags] == [Level.GREEN, Level.YELLOW]
+    assert [f.level for f in result.flags] == [Level.YELLOW]
+
+
+def test_on_a_tie_the_work_spread_over_more_files_wins() -> None:
+    """One small Flask API (a route: weight 3) beside three scikit-learn notebooks (3 x 1):
+    the portfolio's dominant kind of work is data science, whatever the archetypes' order."""
+    notebook = '{"cells": [{"cell_type": "code", "source": ["from sklearn import svm"]}]}'
+    repo = Repo.from_files({
+        "api/main.py": "from flask import Flask\napp = Flask(__name__)\n"
+                       "@app.route('/predict')\ndef predict(): ...\n",
+        **{f"project{i}/analysis.ipynb": notebook for i in range(3)},
+    })
+    signal = signal_of(repo, "frameworks")
+    assert signal.details["archetypes"] == {"backend": 3, "data science": 3}
+    assert signal.details["primary_archetype"] == "data science"
+
+
+def test_a_python2_notebook_portfolio_still_shows_its_skills() -> None:
+    """dformoso/sklearn-classification: a Python 2 notebook (print statements) does not parse
+    as Python 3, yet its pandas, seaborn and scikit-learn imports are its skills."""
+    cells = ("import pandas as pd\nimport seaborn as sns\nfrom sklearn.svm import SVR\n",
+             "print df.describe()\n")
+    signal = signal_of(Repo.from_files({"analysis.ipynb": notebook(*cells)}), "frameworks")
+    assert signal.details["primary_archetype"] == "data science"
+    assert {f["name"] for f in signal.details["frameworks"]} >= {"pandas", "scikit-learn"}

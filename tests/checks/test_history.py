@@ -97,3 +97,57 @@ def test_git_reports_later_paths_only_when_the_first_commit_holds_all_code(
     newest, first = git.commits
     assert set(first.paths) == set(_PROJECT)
     assert newest.paths == newest_paths
+
+
+def _code_lines(repo: Repo, path: str) -> int:
+    from analyzer.originality.shape import repo_shapes  # noqa: PLC0415
+
+    return len(repo_shapes(repo)[path].lines)
+
+
+def test_first_commit_share_counts_unchanged_files_whole_and_edited_ones_by_fingerprints(
+    tmp_path: Path,
+) -> None:
+    """loans.py is untouched since the first commit, state.py was extended (its first
+    version's code survives), db.py arrived later: only the first two count."""
+    from tests.originality import samples  # noqa: PLC0415
+
+    root = make_repo(tmp_path / "r", {"app/loans.py": samples.ALICE,
+                                      "app/state.py": samples.CAROL}, (
+        CommitSpec("start", "2026-01-01T10:00:00+00:00"),
+        CommitSpec("more", "2026-02-01T10:00:00+00:00",
+                   files={"app/state.py": samples.CAROL + "\n\n" + samples.DAN,
+                          "app/db.py": samples.ERIN}),
+    ))
+    repo = build_repo(root, now=NOW)
+    signal = signal_of(repo, "history")
+    loans, state, db = (_code_lines(repo, f"app/{name}.py") for name in ("loans", "state", "db"))
+    carol = _code_lines(Repo.from_files({"app/state.py": samples.CAROL}), "app/state.py")
+    share = signal.details["first_commit_code_share"]
+    assert isinstance(share, float)
+    assert share == pytest.approx((loans + carol) / (loans + state + db), abs=0.03)
+    assert signal.details["first_commit_unread"] == 0
+    assert f"{share:.0%} of today's code was already in the first commit." in signal.summary
+
+
+def test_first_commit_files_over_the_bounds_are_counted_as_unread(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Only edited first-commit files are read (unchanged ones match by blob id), at most
+    MAX_FILES of them: the rest are reported, and the share is a lower bound."""
+    from analyzer import firstcommit  # noqa: PLC0415
+    from tests.originality import samples  # noqa: PLC0415
+
+    monkeypatch.setattr(firstcommit, "MAX_FILES", 1)
+    first = {"a.py": samples.ALICE, "b.py": samples.CAROL, "c.py": samples.DAN,
+             "d.py": samples.ERIN}
+    edited = {path: text + "\n\ndef extra():\n    return 1\n" for path, text in first.items()
+              if path != "d.py"}
+    root = make_repo(tmp_path / "r", first, (
+        CommitSpec("start", "2026-01-01T10:00:00+00:00"),
+        CommitSpec("edit", "2026-02-01T10:00:00+00:00", files=edited),
+    ))
+    facts = build_repo(root, now=NOW).git
+    assert facts is not None and facts.first is not None
+    assert facts.first.unchanged == frozenset({"d.py"})
+    assert list(facts.first.texts) == ["a.py"] and facts.first.unread == 2

@@ -19,7 +19,8 @@ from tests.notebook import notebook
     pytest.param("import attr\n@attr.s\nclass A: pass\n", "attrs", id="attr-s"),
     pytest.param("from attrs import define\n@define\nclass A: pass\n", "attrs", id="attrs-define"),
     pytest.param("class A(pydantic.BaseModel): pass\n", "pydantic_models", id="pydantic"),
-    pytest.param("p = Path('a') / 'b'\n", "pathlib", id="path"),
+    pytest.param("from pathlib import Path\np = Path('a') / 'b'\n", "pathlib", id="path"),
+    pytest.param("from pathlib import Path as P\np = P.home()\n", "pathlib", id="path-alias"),
     pytest.param("p = pathlib.Path.home()\n", "pathlib", id="pathlib-home"),
     pytest.param("p = os.path.join(a, b)\n", "os_path", id="os-path"),
     pytest.param("from os.path import join\np = join(a, b)\n", "os_path", id="os-path-import"),
@@ -30,7 +31,7 @@ from tests.notebook import notebook
     pytest.param("async def f():\n    async with l: pass\n", "with_statements", id="async-with"),
     pytest.param("logger.info('sent %d', n)\n", "logging_calls", id="logger"),
     pytest.param("self.log.warning('x')\n", "logging_calls", id="self-log"),
-    pytest.param("print('x')\n", "print_calls", id="print"),
+    pytest.param("def f():\n    print('x')\n", "print_calls", id="print"),
     pytest.param("if (n := len(a)) > 3: pass\n", "walrus", id="walrus"),
 ])
 def test_each_idiom_is_counted_with_its_line(source: str, idiom: str) -> None:
@@ -47,11 +48,13 @@ def test_each_idiom_is_counted_with_its_line(source: str, idiom: str) -> None:
     pytest.param("x = template.format(a)\n", id="format-on-a-variable"),
     pytest.param("logging.getLogger(__name__)\n", id="getlogger-is-not-a-call-to-log"),
     pytest.param("@define\nclass A: pass\n", id="define-without-attrs-import"),
+    pytest.param("from fastapi import Path\nasync def read(id: int = Path(..., gt=0)): ...\n",
+                 id="fastapi-path-parameter-is-not-pathlib"),
 ])
 def test_lookalikes_are_not_counted(source: str) -> None:
     """Arithmetic, bytes, templates and unrelated names are not idioms."""
     details = signal_of(Repo.from_files({"pkg/mod.py": source}), "idioms").details
-    idioms = ("f_strings", "percent_format", "format_calls", "logging_calls", "attrs")
+    idioms = ("f_strings", "percent_format", "format_calls", "logging_calls", "attrs", "pathlib")
     assert [details[idiom] for idiom in idioms] == [0] * len(idioms)
 
 
@@ -69,7 +72,11 @@ def test_no_formatting_is_not_applicable() -> None:
 
 
 @pytest.mark.parametrize(("path", "source", "prints"), [
-    pytest.param("pkg/core.py", "print('x')\n", 1, id="library"),
+    pytest.param("pkg/core.py", "def f():\n    print('x')\n", 1, id="library"),
+    pytest.param("data/shakespeare/prepare.py", "import os\nfor n in range(3):\n    print(n)\n",
+                 0, id="top-level-loop-makes-a-script"),
+    pytest.param("pkg/load.py", "rows = read()\nprint(len(rows))\n", 0,
+                 id="top-level-print-makes-a-script"),
     pytest.param("pkg/__main__.py", "print('x')\n", 0, id="dunder-main"),
     pytest.param("scripts/run.py", "print('x')\n", 0, id="scripts-folder"),
     pytest.param(
@@ -107,7 +114,8 @@ def test_notebook_idioms_are_counted_apart() -> None:
         id="old-formatting",
     ),
     pytest.param(
-        "print(a)\n" * 5, ["Library code reports with print(), not logging."], id="print",
+        "def f(a):\n" + "    print(a)\n" * 5, ["Library code reports with print(), not logging."],
+        id="print",
     ),
     pytest.param("x = '%s' % a\nprint(a)\n", [], id="too-little-to-say"),
 ])

@@ -11,6 +11,8 @@ from tests.notebook import notebook
     pytest.param("cur.execute('''\n    INSERT INTO t VALUES (1)\n''')\n", id="execute-multiline"),
     pytest.param("s.execute(text('WITH a AS (SELECT 1) SELECT * FROM a'))\n", id="sqlalchemy-text"),
     pytest.param("spark.sql('select count(*) from events')\n", id="spark"),
+    pytest.param("q = sql.SQL('CREATE TABLE {t} (id int)').format(t=name)\n",
+                 id="psycopg2-composed-sql"),
 ])
 def test_sql_statements_in_python_are_found(source: str) -> None:
     signal = signal_of(Repo.from_files({"a.py": source}), "sql")

@@ -191,3 +191,14 @@ def test_no_functions_means_no_tests_expected(files: dict[str, str]) -> None:
 def test_one_function_without_tests_is_no_tests() -> None:
     signal = signal_of(Repo.from_files({"app.py": "def run():\n    return 1\n"}), "tests")
     assert signal.value == 0
+
+
+def test_tests_in_a_python2_test_file_are_counted_from_its_tokens() -> None:
+    """bitly/asyncmongo: test_pooled_db.py has a print statement, so Python 3 cannot parse it."""
+    source = ("import unittest\nclass PoolTest(unittest.TestCase):\n"
+              "    def setUp(self):\n        print 'up'\n"
+              "    def test_pool(self):\n        pass\n    def test_size(self):\n        pass\n")
+    signal = signal_of(Repo.from_files({"test/test_pooled_db.py": source,
+                                        "lib.py": "def f():\n    pass\n"}), "tests")
+    assert signal.details["test_functions"] == 2
+    assert Location("test/test_pooled_db.py", 5) in signal.evidence

@@ -106,8 +106,9 @@ def test_the_shipped_corpus_holds_30_sources_as_hashes_only() -> None:
     entries = document["entries"]
     assert len(entries) >= 30
     for entry in entries:
-        assert set(entry) == {"name", "title", "url", "commit", "licence", "files"}
+        assert set(entry) == {"name", "title", "url", "commit", "licence", "roots", "files"}
         assert entry["url"].startswith("https://github.com/") and len(entry["commit"]) == 40
+        assert entry["roots"] and all(len(root) == 40 for root in entry["roots"])
         for source in entry["files"]:
             assert set(source) == {"path", "lines", "fingerprints", "literals"}
             assert len(base64.b64decode(source["fingerprints"])) % 16 == 0
@@ -158,3 +159,15 @@ def test_a_shape_from_the_guards_tokens_is_the_shape_from_tokenizing_again(
     made = product_shape(path, role(path), source, tokens.items)
     assert made == product_shape(path, role(path), source)
     assert made.fingerprints or made.literals
+
+
+def test_only_random_looking_keys_and_public_urls_identify_a_source() -> None:
+    """Localhost addresses, regular expressions and dotted module paths are everyone's
+    (a real portfolio was flagged for 'http://localhost:8000', another for a username regex)."""
+    from analyzer.originality.shape import shape  # noqa: PLC0415
+
+    code = ('A = "http://localhost:8000"\nB = "^[A-Za-z][A-Za-z0-9_.]*$"\n'
+            'C = "django.db.backends.sqlite3"\nD = "9f8e7d6c5b4a39281706f5e4d3c2b1a0"\n'
+            'E = "https://opentdb.com/api.php?amount=50"\nF = "DJANGO_AWS_S3_REGION_NAME"\n'
+            'G = "django-insecure-0peo@#x9jur3!h$ryje!$879xww8y1y66jx"\n')
+    assert [line for _, line in shape(code).literals] == [4, 5, 7]

@@ -323,3 +323,48 @@ def menu():
         elif choice == "q":
             break
 '''
+
+# A script: short module-level statements, the shape of a beginner's course project.
+SCRIPT = '''\
+import csv
+import random
+
+
+
+def roll(sides):
+    return random.randint(1, sides)
+
+
+def bonus(value, sides):
+    # a six earns two extra points
+    return 2 if value == sides else 0
+
+
+scores_file = "scores.csv"
+players = ["ann", "bo", "cy", "di"]
+rounds = int(input("How many rounds? "))
+totals = {name: 0 for name in players}
+history = []
+best_round = None
+dice_sides = 6
+bonus_at = 10
+print("Let the game begin with", len(players), "players")
+for number in range(1, rounds + 1):
+    throws = {name: roll(dice_sides) for name in players}
+    history.append(throws)
+    for name, value in throws.items():
+        totals[name] += value + bonus(value, dice_sides)
+leader = max(totals, key=totals.get)
+lowest = min(totals, key=totals.get)
+spread = totals[leader] - totals[lowest]
+average = sum(totals.values()) / len(totals)
+print("Leader:", leader, "with", totals[leader], "points")
+print("Spread between first and last:", spread)
+print("Average score:", round(average, 2))
+bonus_players = [name for name, total in totals.items() if total >= bonus_at * rounds / 3]
+print("Bonus for:", ", ".join(bonus_players) or "nobody")
+with open(scores_file, "a", newline="") as handle:
+    writer = csv.writer(handle)
+    writer.writerow([rounds, leader, totals[leader], spread])
+print("Saved to", scores_file)
+'''

@@ -14,7 +14,7 @@ from analyzer.originality.shape import shape
 from tests.originality import mutations, samples
 
 SOURCES = {"alice": samples.ALICE, "carol": samples.CAROL, "dan": samples.DAN,
-           "erin": samples.ERIN, "tutorial": samples.TUTORIAL}
+           "erin": samples.ERIN, "tutorial": samples.TUTORIAL, "script": samples.SCRIPT}
 MUTATIONS: dict[str, Callable[[str], str]] = {
     m.__name__: m for m in mutations.ALL} | {"all": mutations.disguise}
 
@@ -42,7 +42,8 @@ def test_the_mutations_really_change_the_text() -> None:
 
 
 @pytest.mark.parametrize(("a", "b"), [("alice", "carol"), ("alice", "dan"), ("carol", "erin"),
-                                      ("dan", "tutorial"), ("erin", "tutorial")])
+                                      ("dan", "tutorial"), ("erin", "tutorial"),
+                                      ("script", "tutorial"), ("alice", "script")])
 def test_independent_solutions_stay_apart(a: str, b: str) -> None:
     """Two programs written apart for the same task share at most 15% either way."""
     mine = {"copy.py": shape(SOURCES[b])}
