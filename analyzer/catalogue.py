@@ -46,6 +46,8 @@ TODO: a line of code that counts, and one that does not.
 TODO: what a low value does *not* mean.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import Example, FileCheck, Fold, Marks, Role, Signal
