@@ -1,7 +1,7 @@
 """Score modernity's reports against the hand-checked labels of real repositories.
 
     .venv/bin/python benchmarks/accuracy/run.py [--corpus /work/corpus] [--only owner/name]
-        [--reports DIR] [--reuse] [--markdown BASELINE.md]
+        [--reports DIR] [--reuse] [--markdown BASELINE.md] [--only-heldout]
 
 Fetches nothing. For each repository of `manifest.toml` it expects a work tree at
 `<corpus>/<owner>+<name>` checked out at the pinned commit, runs
@@ -196,7 +196,9 @@ FLAG_CODES: dict[str, Callable[[str], str | None]] = {
     "hygiene": lambda m: "secret" if "ecret" in m else "committed_junk",
     "notebooks": lambda m: "notebook_only" if "notebook" in m else None,
     "readme": lambda m: "no_readme" if "No README" in m else None,
-    "tutorial_code": lambda m: "tutorial_copy",
+    # "X itself, or a fork with nothing added" says whose history this is, not that it was
+    # copied: no code of the guide's list (the originals' labels have no copy flag)
+    "tutorial_code": lambda m: None if "itself, or a fork" in m else "tutorial_copy",
     "history": lambda m: "one_sitting" if "sitting" in m or "one commit" in m else None,
     "last_commit": lambda m: "stale",
     "vendored": lambda m: "vendored_code",
@@ -443,6 +445,8 @@ def main() -> None:
     parser.add_argument("--reports", type=Path, help="keep each JSON report in this folder")
     parser.add_argument("--reuse", action="store_true", help="reuse reports kept in --reports")
     parser.add_argument("--markdown", type=Path, help="also write the results as Markdown")
+    parser.add_argument("--only-heldout", action="store_true",
+                        help="score only the held-out entries (heldout = true: labelled blind)")
     args = parser.parse_args()
     manifest = tomllib.loads(args.manifest.read_text())
     labels = {e["repo"]: e for e in json.loads(args.labels.read_text())["repos"]}
@@ -452,7 +456,8 @@ def main() -> None:
     per_label["bare_repository"] = [0, 0, 0]
     rows, disagreements = [], []
     for entry in manifest["repo"]:
-        if args.only and entry["repo"] not in args.only:
+        if (args.only and entry["repo"] not in args.only) or (
+                args.only_heldout and not entry.get("heldout")):
             continue
         path = args.corpus / entry["repo"].replace("/", "+")
         if head(path) != entry["commit"]:
@@ -468,6 +473,12 @@ def main() -> None:
         rows.append((entry["repo"], sum(c[0] for c in tally.values()),
                      sum(c[1] for c in tally.values()), sum(c[2] for c in tally.values())))
     lines = render(per_label, rows, disagreements)
+    heldout = {e["repo"] for e in manifest["repo"] if e.get("heldout")}
+    held = [r for r in rows if r[0] in heldout]
+    if held:  # the entries nobody tuned the tool on, apart from the rest
+        agree, total = sum(r[1] for r in held), sum(r[2] for r in held)
+        lines[1:1] = ["", f"**Held-out agreement: {agree}/{total} labels ({pct(agree, total)})** "
+                      f"over {len(held)} repositories labelled without running modernity."]
     print("\n".join(lines))
     if args.markdown:
         project = subprocess.run(["git", "-C", str(HERE), "rev-parse", "HEAD"],
