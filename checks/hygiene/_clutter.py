@@ -12,7 +12,8 @@ _BINARY = re.compile(
     r"\.(so|pyd|dll|dylib)(\.\d+)*$|\.(whl|egg|zip|tar\.gz|tgz|db|sqlite3?)$|(^|/)\.DS_Store$",
     re.IGNORECASE,
 )
-_SOURCE_ROLES = (Role.PRODUCTION, Role.EXAMPLE, Role.NOTEBOOK)
+SOURCE_ROLES = (Role.PRODUCTION, Role.EXAMPLE, Role.NOTEBOOK)
+Found = tuple[tuple[int, str], ...]  # a source file's (line, name) of likely secrets
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +56,14 @@ class Clutter:
         return text
 
 
-def clutter(fold: Fold[None]) -> Clutter:
+def _source_secrets(fold: Fold[Found | None], path: str) -> Found:
+    """The worker's scan of the file when there is one; else (a notebook, whose JSON lines
+    are reported, or a file the engine could not parse) the file's text is scanned here."""
+    found = fold.files.get(path)
+    return tuple(source_secret_lines(fold.repo.text(path))) if found is None else found
+
+
+def clutter(fold: Fold[Found | None]) -> Clutter:
     """Everything outside test data: sample repositories inside fixtures/ may hold clutter."""
     repo = fold.repo
 
@@ -79,7 +87,7 @@ def clutter(fold: Fold[None]) -> Clutter:
     # Tests are left out: their keys are fixtures (``API_KEY = "test-..."``) far more often.
     secrets += [
         (path, line, key) for path in (*repo.python_files, *repo.notebooks)
-        if fold.role_of(path) in _SOURCE_ROLES for line, key in source_secret_lines(repo.text(path))
+        if fold.role_of(path) in SOURCE_ROLES for line, key in _source_secrets(fold, path)
     ]
     vendored = {p: repo.excluded[p] for p, kind in kinds.items() if kind is TreeKind.VENDORED}
     return Clutter(trees, bytecode, sorted(binaries), secrets, vendored)

@@ -5,6 +5,8 @@ captures, locals), and code under a Python 2 check or an import fallback is a
 compatibility shim, not Python 2 only.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import SourceFile
