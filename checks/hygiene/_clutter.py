@@ -5,7 +5,13 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analyzer.api import Fold, Location, Role, TreeKind, kind_of_reason
-from checks.hygiene._secrets import is_env_file, secret_lines, source_secret_lines
+from checks.hygiene._secrets import (
+    config_secret_lines,
+    is_config_file,
+    is_env_file,
+    secret_lines,
+    source_secret_lines,
+)
 
 # Compiled libraries, wheels and archives, databases, Finder metadata: built or local files.
 _BINARY = re.compile(
@@ -83,6 +89,11 @@ def clutter(fold: Fold[Found | None]) -> Clutter:
     secrets = [
         (path, line, key) for path in repo.files if is_env_file(path) and own(path)
         for line, key in secret_lines(repo.text(path))
+    ]
+    secrets += [
+        (path, line, key) for path in repo.files
+        if is_config_file(path) and fold.role_of(path) in SOURCE_ROLES
+        for line, key in config_secret_lines(repo.text(path))
     ]
     # Tests are left out: their keys are fixtures (``API_KEY = "test-..."``) far more often.
     secrets += [

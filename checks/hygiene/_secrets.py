@@ -58,6 +58,33 @@ def is_env_file(path: str) -> bool:
     return name.rsplit(".", 1)[-1] not in _TEMPLATE_SUFFIXES
 
 
+_CONFIG_SUFFIXES = frozenset({".cfg", ".ini", ".conf", ".properties", ".toml", ".yaml", ".yml"})
+_CONFIG_ASSIGNMENT = re.compile(
+    r"^\s*(?P<key>[A-Za-z_][\w.-]*)\s*[:=]\s*(?P<value>[^\s'\"#]{12,})\s*$")
+
+
+def is_config_file(path: str) -> bool:
+    """A committed configuration file (``airflow.cfg``, ``settings.ini``, ``config.yaml``),
+    not a template (``config.example.yaml``)."""
+    pure = PurePosixPath(path.lower())
+    return pure.suffix in _CONFIG_SUFFIXES and not _TEMPLATE_SUFFIXES & set(pure.name.split("."))
+
+
+def config_secret_lines(text: str) -> list[tuple[int, str]]:
+    """``(line, key)`` of known key formats and of random-looking unquoted values given
+    secret names (Airflow's generated ``secret_key = ...``); the source rule, not the looser
+    ``.env`` one: config files name many things ``auth_*`` whose values are module paths."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (kind := _key_format(line)) is not None:
+            found.append((number, kind))
+        elif (match := _CONFIG_ASSIGNMENT.match(line)) and _SOURCE_NAME.search(match["key"]):
+            value = match["value"]
+            if not _NOT_A_VALUE.search(value) and _entropy(value) >= 3.5:
+                found.append((number, match["key"]))
+    return found
+
+
 def _key_format(line: str) -> str | None:
     return next((kind for kind, shape in _KEY_FORMATS.items() if shape.search(line)), None)
 

@@ -1,6 +1,7 @@
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 
@@ -232,3 +233,23 @@ def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: s
     found = _secrets.source_secret_lines(text)
     assert found == _line_by_line(text)
     assert len(found) >= 2
+
+
+@pytest.mark.parametrize(("path", "text", "found"), [
+    pytest.param("airflow/airflow.cfg",
+                 "[webserver]\nauth_backend = airflow.api.auth.backend.default\n"
+                 "secret_key = Zk3q9LmV2xPw8RtY7uNc\n", [("airflow/airflow.cfg", 3)],
+                 id="airflow-generated-secret-key"),
+    pytest.param("config.yaml", "db:\n  password: ${DB_PASSWORD}\n  api_token: changeme\n", [],
+                 id="interpolations-and-placeholders"),
+    pytest.param("config.example.ini", "[a]\napi_key = Zk3q9LmV2xPw8RtY7uNc\n", [],
+                 id="a-template-is-not-a-secret"),
+    pytest.param(".github/workflows/ci.yml", "env:\n  TOKEN: ${{ secrets.PYPI }}\n", [],
+                 id="ci-secret-reference"),
+])
+def test_secrets_in_committed_config_files(path: str, text: str,
+                                           found: list[tuple[str, int]]) -> None:
+    """cg-at-ibm/data-eng-pipeline commits Airflow's generated airflow.cfg with its key."""
+    signal = signal_of(Repo.from_files({path: text, "app.py": "x = 1\n"}), "hygiene")
+    secrets = cast("list[dict[str, object]]", signal.details["secrets"])
+    assert [(s["path"], s["line"]) for s in secrets] == found
