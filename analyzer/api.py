@@ -6,6 +6,7 @@ use is listed here. ``docs/adding-a-check.md`` shows how the pieces fit.
 
 from analyzer.check import Example, FileCheck, RepoCheck, SourceFile
 from analyzer.fold import Fold, Marks
+from analyzer.guard import Tokens
 from analyzer.model import Location, Signal
 from analyzer.names import decorators, dotted, is_annotated, last_name, parameters
 from analyzer.paths import Role, TreeKind, kind_of_reason
@@ -14,6 +15,7 @@ from analyzer.rules import Flag, Level, Rule, detail, flag, saturate, value, whe
 
 __all__ = [
     "Example", "FileCheck", "Flag", "Fold", "Level", "Location", "Marks", "Repo", "RepoCheck",
-    "Role", "Rule", "Signal", "SourceFile", "TreeKind", "decorators", "detail", "dotted", "flag",
-    "is_annotated", "kind_of_reason", "last_name", "parameters", "saturate", "value", "when",
+    "Role", "Rule", "Signal", "SourceFile", "Tokens", "TreeKind", "decorators", "detail", "dotted",
+    "flag", "is_annotated", "kind_of_reason", "last_name", "parameters", "saturate", "value",
+    "when",
 ]

@@ -38,9 +38,10 @@ _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
-    "analyzer.check", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.model",
-    "analyzer.notebooks", "analyzer.paths", "analyzer.repo", "analyzer.syntax", "analyzer.text",
-    "analyzer.traverse",
+    "analyzer.check", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lines",
+    "analyzer.model", "analyzer.notebooks", "analyzer.originality.shape",
+    "analyzer.originality.winnow", "analyzer.paths", "analyzer.repo", "analyzer.syntax",
+    "analyzer.text", "analyzer.traverse",
 )
 
 

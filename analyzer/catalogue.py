@@ -1,5 +1,7 @@
 """The checks as documentation: the README's table, ``explain``, and a new check's scaffold."""
 
+from __future__ import annotations
+
 import re
 from pathlib import Path
 
@@ -43,6 +45,8 @@ TODO: a line of code that counts, and one that does not.
 ## Caveats
 TODO: what a low value does *not* mean.
 """
+
+from __future__ import annotations
 
 import libcst as cst
 

@@ -12,20 +12,51 @@ A repo-level check (README, last commit) only defines ``result``. Either may
 declare its scoring ``rule`` and inline ``examples`` beside it.
 """
 
-from collections.abc import Callable, Mapping
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
-from typing import TYPE_CHECKING, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
-import libcst as cst
+import libcst as cst  # a check's annotations only: a check class can be made without it
 
 from analyzer.fold import Fold, Marks
-from analyzer.lines import LineProvider
+from analyzer.guard import Tokens
 from analyzer.model import Location, Signal
 from analyzer.paths import Role
 
 if TYPE_CHECKING:
+    from libcst import BatchableCSTVisitor as _Visitor
+
     from analyzer.rules import Rule
+else:
+    class _Visitor:
+        """At run time, what the engine and libcst ask of a ``BatchableCSTVisitor``, without
+        subclassing it: a scan whose files all come from the cache folds check classes and
+        never imports libcst (0.15-0.2 CPU s). Metadata is resolved by libcst's
+        ``MetadataWrapper`` only for a check that declares a provider."""
+
+        METADATA_DEPENDENCIES: tuple[Any, ...] = ()
+
+        def __init__(self) -> None:
+            self.metadata: Mapping[Any, Mapping[Any, object]] = {}
+
+        @classmethod
+        def get_inherited_dependencies(cls) -> frozenset[Any]:
+            return frozenset(
+                dep for klass in cls.__mro__ for dep in vars(klass).get("METADATA_DEPENDENCIES", ())
+            )
+
+        @contextmanager
+        def resolve(self, wrapper: Any) -> Iterator[None]:
+            self.metadata = wrapper.resolve_many(self.get_inherited_dependencies())
+            yield
+            self.metadata = {}
+
+        def get_metadata(self, key: Any, node: Any) -> Any:
+            return self.metadata[key][node]
 
 Obs = TypeVar("Obs")
 
@@ -51,6 +82,7 @@ class SourceFile:
     role: Role
     notebook: bool = False
     text: str = field(default="", repr=False)  # the code parsed, when the engine has it
+    tokens: Tokens | None = field(default=None, repr=False)  # its tokens, when the engine has them
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,18 +98,18 @@ class Example:
     note: str = ""
 
 
-class Check(cst.BatchableCSTVisitor, Generic[Obs]):
+class Check(_Visitor, Generic[Obs]):
     """One signal. One per module or package in ``checks/``; the module name is the id."""
 
-    METADATA_DEPENDENCIES = (LineProvider,)
     name: ClassVar[str] = ""
     doc: ClassVar[str] = ""
-    rule: ClassVar["Rule | None"] = None  # how the signal scores; None: informative only
+    rule: ClassVar[Rule | None] = None  # how the signal scores; None: informative only
     examples: ClassVar[tuple[Example, ...]] = ()
 
     def __init__(self, source: SourceFile) -> None:
         super().__init__()
         self.source = source
+        self.lines: Mapping[cst.CSTNode, int] = {}  # start lines, set by the engine
         self._marks: dict[str, list[int]] = {}
 
     def get_visitors(self) -> Mapping[str, Callable[[cst.CSTNode], None]]:
@@ -106,7 +138,7 @@ class Check(cst.BatchableCSTVisitor, Generic[Obs]):
         raise NotImplementedError
 
     def line(self, node: cst.CSTNode) -> int:
-        return self.get_metadata(LineProvider, node)
+        return self.lines[node]
 
     def here(self, node: cst.CSTNode) -> Location:
         return Location(self.source.path, self.line(node))

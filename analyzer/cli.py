@@ -131,8 +131,10 @@ def scan(
 ) -> None:
     """Scan TARGETS: git URLs (https://, ssh://, git@host:path, file://) or local directories;
     or one candidate's GitHub profile (github:LOGIN or https://github.com/LOGIN)."""
+    from analyzer.deferred import defer  # noqa: PLC0415
     from analyzer.pool import prepare, session  # noqa: PLC0415
 
+    defer("libcst")  # before any check module is imported; workers import it themselves
     prepare()  # first: the workers' fork server imports libcst while this process does too
     from analyzer.profile_scan import run_cli  # noqa: PLC0415
     from analyzer.walk import Limits  # noqa: PLC0415
@@ -144,7 +146,7 @@ def scan(
     targets += _read_targets(targets_file)
     if not targets:
         _fail("nothing to scan: give a URL or path, or --targets-file", EXIT_BAD_INPUT)
-    with session(jobs or _cores()):  # workers start now, ready for the first target, and serve all
+    with session():  # workers start with the first file to analyse and serve every target
         try:
             now, weights = _parse_now(now_text), _parse_weights(weight_items)
             options_out = {"fmt": fmt, "directory": _directory(output_dir)}

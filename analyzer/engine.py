@@ -7,21 +7,21 @@ in this process for in-memory test repositories. Results are merged by path, so 
 output never depends on the number of workers or on which files were cached.
 """
 
+from __future__ import annotations
+
 import gc
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-import libcst as cst
-from libcst.metadata import MetadataWrapper
+import libcst as cst  # made lazy by the CLI: a warm scan never parses
 
 from analyzer.cache import Cache, fingerprint
-from analyzer.check import SourceFile
+from analyzer.check import Check, SourceFile
 from analyzer.fold import Fold
-from analyzer.guard import refuse
-from analyzer.lines import LazyLines, LineProvider
+from analyzer.guard import screen
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.paths import role
@@ -56,24 +56,24 @@ def parse_error_reason(error: cst.ParserSyntaxError, text: str = "") -> str:
     return f"line {line}, column {column}: {message}"
 
 
-def traverse(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor]) -> None:
-    """One batched pass of ``visitors`` over ``module``, with their metadata resolved.
+def traverse(module: cst.Module, visitors: Sequence[Check[Any]]) -> None:
+    """One batched pass of ``visitors`` over ``module``, with their start lines at hand.
 
-    ``MetadataWrapper.visit_batched`` follows every non-batchable provider (such as
-    positions) with a full traversal for the batchable providers, even when there
-    are none; that empty pass cost a third of the analysis. Start lines, the only
-    metadata checks declare today, are instead computed directly (``analyzer.lines``),
-    and only for files where a check asks for a line.
+    Start lines are computed directly (``analyzer.lines``), and only for files where a
+    check asks for a line. ``MetadataWrapper.visit_batched`` follows every non-batchable
+    provider with a full traversal for the batchable ones, even when there are none:
+    it is used only for a check that declares a libcst metadata provider.
     """
-    needed = set().union(*(visitor.get_inherited_dependencies() for visitor in visitors))
-    if not needed <= {LineProvider}:
+    from analyzer.lines import LazyLines  # noqa: PLC0415  (imports libcst: analysis only)
+
+    lines = LazyLines(module)
+    for visitor in visitors:
+        visitor.lines = lines
+    if any(visitor.get_inherited_dependencies() for visitor in visitors):
+        from libcst.metadata import MetadataWrapper  # noqa: PLC0415
+
         MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
         return
-    metadata: Mapping[Any, Mapping[cst.CSTNode, object]] = (
-        {LineProvider: LazyLines(module)} if needed else {}
-    )
-    for visitor in visitors:
-        visitor.metadata = metadata
     visit_batched(module, visitors)
 
 
@@ -84,7 +84,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         if isinstance(code, Unreadable):
             return FileResult(source.path, error=code.reason)
         text = code
-    refused = refuse(text)  # before libcst: some inputs crash it (SIGSEGV), not raise
+    refused, tokens = screen(text)  # before libcst: some inputs crash it (SIGSEGV), not raise
     if refused is not None:
         return FileResult(source.path, error=f"not parsed: {refused}")
     try:
@@ -93,7 +93,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
         return FileResult(source.path, error=parse_error_reason(error, text))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
         return FileResult(source.path, error=f"parser gave up: {type(error).__name__}")
-    source = replace(source, text=text)
+    source = replace(source, text=text, tokens=tokens)
     visitors = [cls(source) for cls in checks]
     try:
         traverse(module, visitors)

@@ -112,11 +112,15 @@ def _commit(fields: list[bytes], paths: list[str]) -> Commit | None:
         return None
 
 
-def commits(runner: Git) -> tuple[Commit, ...]:
-    """Every commit with the paths it changed. ``--raw -z`` puts a fixed-shape record before
-    each path, so the fields are read by position and no file name can pose as a commit."""
-    output = runner("log", "-z", "--no-show-signature", "--no-renames", "--raw", "--no-abbrev",
-                    "--format=%H%x00%P%x00%aN%x00%aE%x00%at%x00%ct", "HEAD")
+_LOG = ("log", "-z", "--no-show-signature", "--no-renames", "--no-abbrev",
+        "--format=%H%x00%P%x00%aN%x00%aE%x00%at%x00%ct")
+
+
+def commits(runner: Git, *revisions: str, paths: bool = True) -> tuple[Commit, ...]:
+    """Every commit of ``revisions`` (HEAD's history by default), with the paths it changed
+    when ``paths``. ``--raw -z`` puts a fixed-shape record before each path, so the fields
+    are read by position and no file name can pose as a commit."""
+    output = runner(*_LOG, *(("--raw",) if paths else ()), *(revisions or ("HEAD",)))
     fields = output.split(b"\x00")
     if fields and fields[-1] in (b"", b"\n"):
         fields.pop()
@@ -124,11 +128,11 @@ def commits(runner: Git) -> tuple[Commit, ...]:
     index = 0
     while index + _FIELDS <= len(fields):
         header, index = fields[index:index + _FIELDS], index + _FIELDS
-        paths = []
+        changed = []
         while index + 1 < len(fields) and _RAW.fullmatch(fields[index]):
-            paths.append(fields[index + 1].decode("utf-8", "surrogateescape"))
+            changed.append(fields[index + 1].decode("utf-8", "surrogateescape"))
             index += 2
-        if (commit := _commit(header, paths)) is not None:
+        if (commit := _commit(header, changed)) is not None:
             found.append(commit)
     if index != len(fields):
         raise RepositoryError("git log printed a history that cannot be parsed")
@@ -151,12 +155,31 @@ def head(runner: Git) -> str | None:
     return sha
 
 
-def read_git_facts(runner: Git, blame_paths: Sequence[str] = ()) -> GitFacts:
+def _history(runner: Git, code: Sequence[str]) -> tuple[Commit, ...]:
+    """Every commit; the paths of the first (oldest) one, and of the others only when all of
+    ``code`` is in the first: only the one-sitting signal reads them, and only then. The
+    paths cost git a diff per commit (0.15 s of 0.3 s on flask's 5,500 commits)."""
+    found = commits(runner, paths=False)
+    if not found:
+        return found
+    first = commits(runner, "-1", found[-1].sha)  # a validated id: never an option
+    if len(first) != 1 or first[0].sha != found[-1].sha:
+        raise RepositoryError("git log printed a different first commit")
+    if code and set(code) <= set(first[0].paths):
+        return commits(runner)
+    return (*found[:-1], first[0])
+
+
+def read_git_facts(
+    runner: Git, blame_paths: Sequence[str] = (), code: Sequence[str] = (),
+) -> GitFacts:
+    """HEAD, its history and (for ``blame_paths``) who wrote which lines; ``code``: today's
+    code files (``repo.CODE_SUFFIXES``), which decide whose paths are read (``_history``)."""
     sha = head(runner)
     if sha is None:
         return GitFacts(head=None)  # a repository with no commits yet
     blame = blame_lines(runner, blame_paths) if blame_paths else None
-    history = commits(runner)
+    history = _history(runner, code)
     return GitFacts(head=sha, commits=history, blame=blame, first=_first(runner, history))
 
 

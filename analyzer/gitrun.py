@@ -11,6 +11,7 @@ configuration, and discovery never climbs above the target
 
 import atexit
 import os
+import select
 import shutil
 import signal
 import subprocess
@@ -90,6 +91,23 @@ def _reason(stderr: bytes) -> str:
     return reason.removeprefix("fatal: ").removeprefix("error: ").strip()[:300]
 
 
+def _wait(process: "subprocess.Popen[bytes]", timeout: float) -> None:
+    """``process.wait(timeout)``, which polls with sleeps of up to 50 ms (a scan runs git
+    several times); a pidfd wakes up as soon as git exits."""
+    try:
+        pidfd = os.pidfd_open(process.pid)
+    except (AttributeError, OSError):  # not Linux 5.3 or later
+        process.wait(timeout)
+        return
+    try:
+        exited, _, _ = select.select([pidfd], [], [], timeout)
+    finally:
+        os.close(pidfd)
+    if not exited:
+        raise subprocess.TimeoutExpired(process.args, timeout)
+    process.wait()
+
+
 def git(
     args: Sequence[str], *, git_dir: Path, work_tree: Path | None, timeout: float,
     data: bytes = b"",
@@ -108,7 +126,7 @@ def git(
             env=environment(base.parent), start_new_session=True,
         )
         try:
-            process.wait(timeout)
+            _wait(process, timeout)
         except subprocess.TimeoutExpired:
             raise RepositoryError(
                 f"git {args[0]} took longer than {timeout:g} s on this repository (--timeout)"

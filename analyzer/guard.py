@@ -58,15 +58,40 @@ def _crude(text: str, depth: _Depth) -> None:
             depth.token(tokenize.NEWLINE, char)
 
 
-def refuse(text: str) -> str | None:
-    """Why ``text`` must not be given to the parser, or ``None`` when it is safe to parse."""
+@dataclass(frozen=True, slots=True)
+class Tokens:
+    """The file's tokens from the guard's pass, for checks that tokenize (one pass per file).
+
+    ``complete`` is false when ``tokenize`` stopped at an error: ``items`` are then
+    the tokens before it, as a loop over ``generate_tokens`` would have seen them.
+    """
+
+    items: tuple[tokenize.TokenInfo, ...]
+    complete: bool
+
+
+def screen(text: str) -> tuple[str | None, Tokens]:
+    """Why ``text`` must not be given to the parser (``None``: safe to parse), and its tokens."""
     depth = _Depth(frames=[0])
+    items: list[tokenize.TokenInfo] = []
+    complete = True
     try:
         for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            items.append(token)
             depth.token(token.type, token.string)
     except (tokenize.TokenError, SyntaxError):
+        complete = False
         depth = _Depth(frames=[0])
         _crude(text, depth)
+    return _reason(text, depth), Tokens(tuple(items), complete)
+
+
+def refuse(text: str) -> str | None:
+    """Why ``text`` must not be given to the parser, or ``None`` when it is safe to parse."""
+    return screen(text)[0]
+
+
+def _reason(text: str, depth: _Depth) -> str | None:
     if depth.deepest > MAX_BRACKET_DEPTH:
         return f"brackets nested {depth.deepest:,} deep (limit {MAX_BRACKET_DEPTH})"
     if depth.longest > MAX_CHAIN:

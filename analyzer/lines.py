@@ -9,6 +9,8 @@ drives those same methods with a state that keeps one integer: the number of new
 emitted so far. No token is stored, no string is built, no position object made.
 """
 
+from __future__ import annotations
+
 from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from types import TracebackType

@@ -1,6 +1,15 @@
 """Name helpers every check may use: dotted names, decorators, annotations, parameters."""
 
+from __future__ import annotations
+
 import libcst as cst
+
+
+def full_name(node: cst.CSTNode | str) -> str | None:
+    """libcst's ``get_full_name_for_node``, imported when first used (not when a check is)."""
+    from libcst.helpers import get_full_name_for_node  # noqa: PLC0415
+
+    return get_full_name_for_node(node)
 
 
 def dotted(node: cst.BaseExpression) -> str:

@@ -25,7 +25,6 @@ target instead of being started again.
 import contextlib
 import gc
 import multiprocessing
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -36,7 +35,7 @@ from multiprocessing.process import BaseProcess
 from pathlib import Path
 from typing import Any
 
-from analyzer.socketdir import ensure_fork_server
+from analyzer.socketdir import ensure_fork_server, stop_fork_server
 
 CRASHED = "analysis crashed"
 CHUNK_BYTES = 64 * 1024  # a fraction of a second of parsing: cheap to lose, cheap to send
@@ -190,12 +189,12 @@ def analyse_in_workers(
 
 
 _idle: list[_Worker] | None = None  # a session's idle workers; None outside a session
-_early: threading.Thread | None = None  # a session's workers being started
+_started = False  # whether this process has started a worker since its session began
 
 
 def _borrow(jobs: int) -> list[_Worker]:
-    if _early is not None:
-        _early.join()
+    global _started  # noqa: PLW0603
+    _started = True
     if _idle is None:
         return []
     alive = [worker for worker in _idle if worker.process.is_alive()]
@@ -214,37 +213,29 @@ def _give_back(workers: list[_Worker], *, healthy: bool) -> None:
             worker.stop(now=not healthy)
 
 
-def _start_into(idle: list[_Worker], jobs: int) -> None:
-    context = _context()
-    with contextlib.suppress(Exception):  # then analyse_in_workers starts them, and says why not
-        for _ in range(jobs):
-            idle.append(_start(context))
-
-
 @contextlib.contextmanager
-def session(jobs: int = 0) -> Iterator[None]:
+def session() -> Iterator[None]:
     """Keep workers between the repositories of a multi-target scan; stop them at the end.
 
-    ``jobs`` workers are started at once in a background thread (each start waits for
-    the fork server to finish its imports), so they are ready when the clone and the
-    walk are done. A nested session uses the outer one's workers.
+    Workers start when the first file needs analysing, not before: a fork waits for
+    the fork server's imports, and a scan whose files all come from the cache (a warm
+    scan) then never waits for them. Such a scan stops the unused fork server, which
+    ``prepare`` started early so that a cold scan's imports overlap with it. A nested
+    session uses the outer one's workers.
     """
-    global _idle, _early  # noqa: PLW0603  (one session per process: the CLI's scan)
+    global _idle, _started  # noqa: PLW0603  (one session per process: the CLI's scan)
     if _idle is not None:
         yield
         return
     idle: list[_Worker] = []
-    _idle = idle
-    if jobs > 0:
-        _early = threading.Thread(target=_start_into, args=(idle, jobs), daemon=True)
-        _early.start()
+    _idle, _started = idle, False
     clean = False
     try:
         yield
         clean = True
     finally:
-        if _early is not None:
-            _early.join()
         for worker in idle:
             worker.stop(now=not clean)
-        _idle, _early = None, None
+        if not _started:
+            stop_fork_server()
+        _idle = None

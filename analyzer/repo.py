@@ -61,6 +61,9 @@ def blob_id(data: bytes) -> str:
     return digest.hexdigest()
 
 
+CODE_SUFFIXES = (".py", ".pyw", ".ipynb")  # what counts as code in a commit's paths
+
+
 @dataclass(frozen=True, slots=True)
 class Commit:
     sha: str
@@ -68,7 +71,9 @@ class Commit:
     author_email: str
     authored_at: datetime
     committed_at: datetime
-    paths: tuple[str, ...] = ()  # the files the commit added, changed or deleted (not merges)
+    # The files the commit added, changed or deleted (not merges): read for the first commit,
+    # and for the others only when it holds all of today's code (``gitfacts._history``).
+    paths: tuple[str, ...] = ()
     parents: tuple[str, ...] = ()  # none for a root commit
 
 

@@ -7,7 +7,9 @@ nested temporary folder, a macOS per-user folder) made every scan fail with
 clones and other temporary files still go where ``TMPDIR`` says.
 """
 
+import contextlib
 import os
+import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,3 +36,17 @@ def ensure_fork_server() -> None:
 
     with short_temp_dir():
         forkserver.ensure_running()
+
+
+def stop_fork_server() -> None:
+    """Stop the fork server if it runs (a scan that found every file in the cache never
+    needs it); the next ``ensure_fork_server`` starts a new one."""
+    from multiprocessing import forkserver  # noqa: PLC0415
+
+    server = forkserver._forkserver
+    pid = getattr(server, "_forkserver_pid", None)  # no public way to ask or to stop it
+    if isinstance(pid, int):
+        with contextlib.suppress(OSError):
+            os.kill(pid, signal.SIGKILL)  # it may be importing: it reads no pipe until done
+        # reaps it, forgets it and unlinks its socket
+        server._stop()  # type: ignore[attr-defined]

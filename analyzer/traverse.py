@@ -9,6 +9,8 @@ children in the order libcst's own ``_visit_and_replace_children`` visits them
 hooks (``visit_<Node>_<field>``) use libcst's traversal instead.
 """
 
+from __future__ import annotations
+
 import ast
 import inspect
 import textwrap
@@ -17,7 +19,7 @@ from functools import cache
 
 import libcst as cst
 
-Method = Callable[[cst.CSTNode], object]
+Method = Callable[["cst.CSTNode"], object]  # a string: importing this needs no libcst
 
 
 @cache

@@ -29,7 +29,7 @@ from analyzer.paths import (
     vendored_root,
     venv_roots,
 )
-from analyzer.repo import Repo, open_inside, read_bytes
+from analyzer.repo import CODE_SUFFIXES, Repo, open_inside, read_bytes
 from analyzer.text import decode, looks_binary
 from analyzer.vendoring import third_party_roots
 
@@ -212,6 +212,7 @@ def _build(
         now=now,
         root=root,
         excluded=MappingProxyType(dict(sorted(excluded.items()))),
-        git=read_git_facts(git, blame_paths=blamed) if git else None,
+        git=read_git_facts(git, blamed, [p for p in files if p.endswith(CODE_SUFFIXES)])
+        if git else None,
         authors=authors,
     )

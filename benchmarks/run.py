@@ -14,7 +14,13 @@ The peers (vermin, radon) run from their own virtualenv under the cache director
 created on first use from ``benchmarks/requirements.txt``: they are not dependencies
 of modernity. Each measurement is the median wall time of ``--repeat`` fresh processes,
 one corpus at a time, every tool back to back. The tables go to stdout and, with
-``--write``, replace the generated section of ``benchmarks/RESULTS.md``.
+``--write``, replace the generated section of ``benchmarks/RESULTS.md``: a table of
+the issue-13 targets over every corpus, then one table per corpus, with the core
+count and the load average before and after each corpus.
+
+modernity's own modules are compiled to bytecode first (``compileall``), as a pip
+install does: a development checkout run with ``PYTHONDONTWRITEBYTECODE`` would
+otherwise compile about 130 modules in every process it starts (0.3 CPU s each).
 """
 
 import argparse
@@ -32,6 +38,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 BIN = Path(sys.executable).parent
 CORPORA = ("small", "flask", "httpx", "requests", "django")
 BEGIN, END = "<!-- run.py: begin -->", "<!-- run.py: end -->"
@@ -132,6 +139,12 @@ def peers(cache: Path) -> Path:
         subprocess.run([str(venv / "bin" / "pip"), "install", "-q", "-r",
                         str(HERE / "requirements.txt")], check=True)
     return venv / "bin"
+
+
+def precompile() -> None:
+    """Bytecode for modernity's modules, which an editable install does not write."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "analyzer"),
+                    str(ROOT / "checks")], check=True, stdout=subprocess.DEVNULL)
 
 
 TICK = os.sysconf("SC_CLK_TCK")
@@ -254,6 +267,58 @@ def _load() -> str:
     return " ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
+def _default(results: dict[str, Run]) -> Run:
+    return next(run for label, run in results.items() if label.startswith("modernity cold d"))
+
+
+def _ratios(results: dict[str, Run]) -> dict[str, float]:
+    floor = results["libcst parse-only (1 process)"][0]
+    peers = sum(results[k][0] for k in ("vermin (all cores)", "radon cc", "radon mi"))
+    default = _default(results)
+    one, two = results["modernity cold --jobs 1"], results["modernity cold --jobs 2"]
+    return {
+        "jobs1": one[0] / floor,
+        "peers": default[0] / peers,
+        "warm": results["modernity warm (default jobs)"][0] / default[0],
+        "wall": default[0],
+        "rss": max(run[1] for label, run in results.items() if label.startswith("modernity"))
+        / 2**20,
+        "same": float(one[2] == two[2]),  # the JSON reports' digests
+    }
+
+
+TARGETS = (  # key, what, format, limit, which corpora the issue sets it for, lower is better
+    ("jobs1", "cold `--jobs 1` / libcst parse-only", "{:.2f}x", 1.5, ("flask", "django")),
+    ("peers", "cold default jobs / (vermin + radon cc + radon mi)", "{:.2f}x", 1.0,
+     ("flask", "django")),
+    ("warm", "warm / cold default jobs", "{:.0%}", 0.10, ("flask",)),
+    ("wall", "cold default jobs, wall s", "{:.2f} s", 1.0, ("small",)),
+    ("rss", "peak RSS, parent + workers", "{:,.0f} MB", 1024, ("django",)),
+)
+
+
+def targets(measured: dict[str, dict[str, float]]) -> str:
+    """One row per issue-13 target, one column per corpus; the corpora it is set for in bold."""
+    names = list(measured)
+    rows = [
+        "### Targets (issue 13)", "",
+        f"| target | {' | '.join(names)} | met where set? |",
+        f"| --- | {' | '.join('---:' for _ in names)} | --- |",
+    ]
+    for key, what, form, limit, where in TARGETS:
+        cells = [form.format(measured[n][key]) for n in names]
+        cells = [f"**{c}**" if n in where else c for n, c in zip(names, cells, strict=True)]
+        judged = [measured[n][key] <= limit for n in where if n in measured]
+        verdict = "not measured" if not judged else "yes" if all(judged) else "**no**"
+        rows.append(f"| {what} (target ≤ {form.format(limit)} on {', '.join(where)}) "
+                    f"| {' | '.join(cells)} | {verdict} |")
+    same = all(measured[n]["same"] for n in names)
+    rows.append(f"| `--jobs 1` and `--jobs 2` JSON byte-identical | "
+                f"{' | '.join('yes' if measured[n]['same'] else '**NO**' for n in names)} "
+                f"| {'yes' if same else '**no**'} |")
+    return "\n".join([*rows, ""])
+
+
 def write(text: str) -> None:
     results = HERE / "RESULTS.md"
     current = results.read_text()
@@ -268,7 +333,7 @@ def write(text: str) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, default=Path.home() / ".cache" / "modernity-bench")
-    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per measurement (median)")
     parser.add_argument("--corpus", action="append", choices=CORPORA)
     parser.add_argument("--source", action="append", default=[], metavar="NAME=DIR",
                         help="analyse DIR for corpus NAME instead of its PyPI sdist")
@@ -276,11 +341,16 @@ def main() -> None:
     args = parser.parse_args()
     sources = {name: Path(path) for name, _, path in (s.partition("=") for s in args.source)}
     tools = peers(args.cache)
-    out = [
+    precompile()
+    began = time.perf_counter()
+    head = (
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores "
         f"(usable: {len(os.sched_getaffinity(0))}), Python {sys.version.split()[0]}; "
-        f"load average before: {_load()}; median of {args.repeat} runs.", "",
-    ]
+        f"load average before: {_load()}; median of {args.repeat} runs; "
+        "modernity's bytecode precompiled."
+    )
+    tables: list[str] = []
+    measured: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="modernity-bench-") as tmp:
         for name in args.corpus or CORPORA:
             staged = args.cache / "staged" / name
@@ -289,11 +359,15 @@ def main() -> None:
             else:
                 source = sources.get(name) or fetch(name, args.cache)
             files, lines = stage(source, staged)
-            print(f"{name}: {files} files, {lines} lines; load {_load()}", file=sys.stderr)
+            before = _load()
+            print(f"{name}: {files} files, {lines} lines; load {before}", file=sys.stderr)
             results = bench(staged, args.repeat, Path(tmp) / name, tools)
-            out.append(report(name, files, lines, results))
-    out.append(f"Load average after: {_load()}.")
-    text = "\n".join(out)
+            measured[name] = _ratios(results)
+            tables.append(report(name, files, lines, results)
+                          + f"Load average before: {before}; after: {_load()}.\n")
+    minutes = (time.perf_counter() - began) / 60
+    text = "\n".join([head, "", targets(measured), *tables,
+                      f"Load average after: {_load()}. The run took {minutes:.1f} minutes."])
     print(text)
     if args.write:
         write(text)

@@ -5,13 +5,15 @@ define them itself; ``aio.TaskGroup`` only means ``asyncio.TaskGroup`` after
 ``import asyncio as aio``. Subclasses call ``super()`` in the visits they override.
 """
 
+from __future__ import annotations
+
 from pathlib import PurePosixPath
 from typing import TypeVar
 
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from analyzer.check import Check, SourceFile
+from analyzer.names import full_name
 from analyzer.repo import Repo
 
 Obs = TypeVar("Obs")
@@ -89,7 +91,7 @@ class ScopeVisitor(Check[Obs]):
 
     def qualified(self, node: cst.CSTNode) -> str | None:
         """``aio.TaskGroup`` -> ``asyncio.TaskGroup`` (only for names reached via imports)."""
-        full = get_full_name_for_node(node)
+        full = full_name(node)
         if full is None:
             return None
         head, _, rest = full.partition(".")
@@ -99,23 +101,20 @@ class ScopeVisitor(Check[Obs]):
 
     def visit_Import(self, node: cst.Import) -> None:
         for alias in node.names:
-            full = get_full_name_for_node(alias.name) or ""
+            full = full_name(alias.name) or ""
             local = alias.evaluated_alias or full.split(".")[0]
             self.aliases[local] = full if alias.asname else local
             self.bound.add(local)
             self.imports.append((full, self.line(node), self.guard_depth > 0))
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
-        if node.relative or node.module is None:
-            module = None
-        else:
-            module = get_full_name_for_node(node.module)
+        module = None if node.relative or node.module is None else full_name(node.module)
         if module is not None:
             self.imports.append((module, self.line(node), self.guard_depth > 0))
         if isinstance(node.names, cst.ImportStar):
             return
         for alias in node.names:
-            name = get_full_name_for_node(alias.name) or ""
+            name = full_name(alias.name) or ""
             local = alias.evaluated_alias or name
             self.bound.add(local)
             if module is not None:

@@ -22,6 +22,8 @@ supports Python 3.9 cannot use it. One `match` inside copied course code is weak
 evidence, so look at where it is.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import Example, FileCheck, Fold, Level, Marks, Role, Rule, Signal, flag, saturate

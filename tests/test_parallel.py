@@ -13,7 +13,7 @@ import libcst
 import pytest
 
 from analyzer.engine import FileResult, analyse_file, run
-from analyzer.pool import CRASHED, analyse_in_workers, chunked, session
+from analyzer.pool import CRASHED, analyse_in_workers, chunked, prepare, session
 from analyzer.registry import all_checks
 from analyzer.walk import build_repo
 from tests.gitrepo import make_repo
@@ -120,10 +120,10 @@ def worker_and_root(root: Path, path: str, checks: Sequence[Any]) -> tuple[int, 
 
 
 def test_a_session_keeps_its_workers_for_the_next_repository(tmp_path: Path) -> None:
-    """Within a session (a multi-target scan) the worker started with it serves both
-    repositories, told each root; outside one, each call starts its own."""
+    """Within a session (a multi-target scan) the worker started for the first repository
+    serves the second too, told each root; outside one, each call starts its own."""
     sizes = {f"f{n}.py": 1 for n in range(4)}
-    with session(jobs=1):
+    with session():
         first, *_ = analyse_in_workers(tmp_path / "a", sizes, [], 1, worker_and_root)
         second, *_ = analyse_in_workers(tmp_path / "b", sizes, [], 1, worker_and_root)
     alone, *_ = analyse_in_workers(tmp_path / "c", sizes, [], 1, worker_and_root)
@@ -133,3 +133,18 @@ def test_a_session_keeps_its_workers_for_the_next_repository(tmp_path: Path) -> 
     assert len({pid for pid, _ in first.values()}) == 1
     assert {pid for pid, _ in second.values()} == {pid for pid, _ in first.values()}
     assert {pid for pid, _ in alone.values()}.isdisjoint({pid for pid, _ in first.values()})
+
+
+def test_a_session_that_analyses_nothing_stops_its_fork_server(tmp_path: Path) -> None:
+    """A warm scan (every file cached) starts no worker and leaves no fork server running;
+    the next analysis starts a new one."""
+    from multiprocessing import forkserver  # noqa: PLC0415
+
+    with session():
+        prepare()
+        pid = forkserver._forkserver._forkserver_pid  # type: ignore[attr-defined]
+        os.kill(pid, 0)  # running
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    done, *_ = analyse_in_workers(tmp_path, {"f.py": 1}, [], 1, worker_and_root)
+    assert list(done) == ["f.py"]

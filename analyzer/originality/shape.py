@@ -5,7 +5,9 @@ tutorials that ships with modernity holds no one's source.
 """
 
 import re
+import tokenize
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from hashlib import blake2b
 from itertools import pairwise
@@ -98,7 +100,9 @@ def _literals(toks: list[Token]) -> tuple[tuple[int, int], ...]:
     return tuple(sorted(found.items(), key=lambda item: item[1]))
 
 
-def shape(source: str, k: int = K, w: int = W) -> Shape:
+def shape(
+    source: str, k: int = K, w: int = W, stream: Iterable[tokenize.TokenInfo] | None = None,
+) -> Shape:
     """The file's fingerprints, except those of k-grams repeated within it: a run of
     ``name = "text"`` lines or keyword arguments is everyone's, and its k-grams repeat.
 
@@ -106,7 +110,7 @@ def shape(source: str, k: int = K, w: int = W) -> Shape:
     ``winnow.segments``) long enough to fingerprint. A constant or a one-line class
     is too short to tell copied from typed, so it counts neither way.
     """
-    toks = tokens(source)
+    toks = tokens(source, stream)
     pieces = [(piece, piece_fingerprints(piece, k, w)) for piece in segments(toks)]
     counts = Counter(f.hash for _, found in pieces for f in found)
     chosen: list[Fingerprint] = []
@@ -163,29 +167,49 @@ def only_literals(path: str, role: Role) -> bool:
             and "migrations" not in PurePosixPath(path).parts[:-1])
 
 
+def wanted(path: str, role: Role) -> bool:
+    """Whether a file has a shape: product code, or a generated-name file's literals."""
+    return counts_as_product(path, role) or only_literals(path, role)
+
+
+def product_shape(
+    path: str, role: Role, text: str, stream: Iterable[tokenize.TokenInfo] | None = None,
+) -> Shape:
+    """The shape of a ``wanted`` file's Python ``text`` (``stream``: its tokens, if at hand)."""
+    found = shape(text, stream=stream)
+    return Shape((), frozenset(), found.literals) if only_literals(path, role) else found
+
+
 # tutorial_code and history both read a repository's shapes: fingerprint it once.
 _SHAPES: WeakKeyDictionary[Repo, dict[str, Shape]] = WeakKeyDictionary()
 
 
-def repo_shapes(repo: Repo) -> dict[str, Shape]:
-    """The shape of every product file of ``repo`` (production code and notebooks)."""
+def repo_shapes(repo: Repo, known: Mapping[str, object] | None = None) -> dict[str, Shape]:
+    """The shape of every product file of ``repo`` (production code and notebooks).
+
+    ``known``: ``tutorial_code``'s observations, the shapes the engine's workers made (or
+    its cache kept) by path, ``None`` for a file without one; only the other files are
+    read here.
+    """
     if repo not in _SHAPES:
-        _SHAPES[repo] = _repo_shapes(repo)
+        _SHAPES[repo] = _repo_shapes(repo, known or {})
     return _SHAPES[repo]
 
 
-def _repo_shapes(repo: Repo) -> dict[str, Shape]:
+def _repo_shapes(repo: Repo, known: Mapping[str, object]) -> dict[str, Shape]:
     shapes: dict[str, Shape] = {}
     for path in (*repo.python_files, *repo.notebooks):
+        if path in known:
+            if isinstance(found := known[path], Shape):
+                shapes[path] = found
+            continue
         role = repo.role(path)
-        literal_only = only_literals(path, role)
-        if not (counts_as_product(path, role) or literal_only):
+        if not wanted(path, role):
             continue
         try:
             text = source_text(path, repo.text(path))
         except OSError:
             continue
         if text is not None:
-            found = shape(text)
-            shapes[path] = Shape((), frozenset(), found.literals) if literal_only else found
+            shapes[path] = product_shape(path, role, text)
     return shapes

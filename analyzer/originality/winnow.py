@@ -15,6 +15,7 @@ import io
 import keyword
 import tokenize
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from hashlib import blake2b
@@ -50,10 +51,12 @@ def _code(text: str) -> bytes:
     return blake2b(text.encode(), digest_size=2).digest()
 
 
-def _raw(source: str) -> list[Token]:
+def _raw(source: str, stream: Iterable[tokenize.TokenInfo] | None) -> list[Token]:
     tokens: list[Token] = []
+    if stream is None:
+        stream = tokenize.generate_tokens(io.StringIO(source).readline)
     try:
-        for tok in tokenize.generate_tokens(io.StringIO(source).readline):
+        for tok in stream:
             kind = tok.type
             if kind == tokenize.NAME:
                 text = tok.string if keyword.iskeyword(tok.string) else "N"
@@ -72,9 +75,13 @@ def _raw(source: str) -> list[Token]:
     return tokens
 
 
-def tokens(source: str) -> list[Token]:
-    """The normalised tokens of ``source`` (never executed; tokenizing is only reading)."""
-    raw = _raw(source)
+def tokens(source: str, stream: Iterable[tokenize.TokenInfo] | None = None) -> list[Token]:
+    """The normalised tokens of ``source`` (never executed; tokenizing is only reading).
+
+    ``stream``: ``source``'s tokens when they are at hand (the engine's pre-parse guard
+    tokenized every file), up to the error where tokenizing stopped.
+    """
+    raw = _raw(source, stream)
     kept: list[Token] = []
     skipping_import = False
     for index, tok in enumerate(raw):

@@ -14,11 +14,16 @@ from typing import Any
 
 import yaml
 
+try:  # libyaml's parser: the same documents, five times faster (every CI file of a scan)
+    from yaml import CSafeLoader as _SafeLoader
+except ImportError:  # pragma: no cover (a PyYAML built without libyaml)
+    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
+
 from analyzer.paths import Role
 from analyzer.repo import Repo
 
 
-class _StringLoader(yaml.SafeLoader):
+class _StringLoader(_SafeLoader):
     """A safe loader that keeps every scalar a string: ``on:`` stays "on", ``3.10`` stays "3.10"."""
 
     yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's own class attribute)

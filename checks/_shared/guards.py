@@ -5,6 +5,8 @@ raise the minimum) and ``python2_idioms`` (guarded Python 2 code is a compatibil
 shim, not Python-2-only code).
 """
 
+from __future__ import annotations
+
 import re
 from enum import Enum
 

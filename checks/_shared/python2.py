@@ -3,6 +3,8 @@
 Also the ``except A, b:`` decision: Python 2's binding or Python 3.14's tuple (PEP 758).
 """
 
+from __future__ import annotations
+
 from collections.abc import Collection
 from dataclasses import dataclass
 

@@ -23,6 +23,8 @@ settings this does not read, so "no auth found" is a question, not a finding.
 Routes registered in URL configuration only (`path(...)`) are not counted.
 """
 
+from __future__ import annotations
+
 from typing import TypedDict, cast
 
 import libcst as cst

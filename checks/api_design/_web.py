@@ -1,5 +1,7 @@
 """Recognising web API code by name: routes and their HTTP methods, models, auth, pagination."""
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import Marks, SourceFile, dotted

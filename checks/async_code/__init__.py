@@ -27,6 +27,8 @@ imported library is not proof it is used asynchronously (httpx also has a
 synchronous client).
 """
 
+from __future__ import annotations
+
 from collections import Counter
 
 import libcst as cst

@@ -1,5 +1,7 @@
 """Helpers for the async_code check: the async libraries it knows, and folding counts."""
 
+from __future__ import annotations
+
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass

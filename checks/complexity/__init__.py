@@ -24,6 +24,7 @@ it to compare files, not people. Files `ast` cannot read (Python 2, or syntax ne
 than the scanner's Python) get raw counts only.
 """
 
+from __future__ import annotations
 
 import libcst as cst
 from radon.complexity import cc_rank
@@ -76,7 +77,7 @@ class Complexity(FileCheck[FileComplexity | None]):
             self.text = self.source.text or node.code
 
     def observe(self) -> FileComplexity | None:
-        return None if self.text is None else measure(self.text)
+        return None if self.text is None else measure(self.text, self.source.tokens)
 
     @classmethod
     def result(cls, fold: Fold[FileComplexity | None]) -> Signal:

@@ -8,10 +8,13 @@ holding one 20,000-line literal would stall a scan. One pass keeps it linear.
 import ast
 import io
 import tokenize
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from radon.complexity import cc_visit_ast
 from radon.metrics import h_visit_ast, mi_compute
+
+from analyzer.api import Tokens
 
 _LAYOUT = frozenset({
     tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER,
@@ -39,8 +42,14 @@ def _lines(start: tuple[int, int], end: tuple[int, int]) -> range:
     return range(start[0], end[0] + 1)
 
 
-def raw_counts(text: str) -> RawCounts | None:
-    """Counts for ``text``, or ``None`` when it does not tokenise as Python."""
+def raw_counts(text: str, tokens: Tokens | None = None) -> RawCounts | None:
+    """Counts for ``text`` (whose ``tokens`` these are, if given), or ``None`` when it does
+    not tokenise as Python."""
+    if tokens is not None and not tokens.complete:
+        return None
+    stream: Iterable[tokenize.TokenInfo] = (  # the engine's guard has tokenized it already
+        tokens.items if tokens is not None else tokenize.generate_tokens(io.StringIO(text).readline)
+    )
     code: set[int] = set()
     comment: set[int] = set()
     docstring: set[int] = set()
@@ -48,7 +57,7 @@ def raw_counts(text: str) -> RawCounts | None:
     at_statement_start = True
     pending: tokenize.TokenInfo | None = None  # a string that may be a statement by itself
     try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        for token in stream:
             kind = token.type
             if kind in (tokenize.COMMENT, tokenize.NL):
                 if kind == tokenize.COMMENT:
@@ -87,8 +96,8 @@ class FileComplexity:
     data: bool = False
 
 
-def measure(text: str) -> FileComplexity:
-    raw = raw_counts(text)
+def measure(text: str, tokens: Tokens | None = None) -> FileComplexity:
+    raw = raw_counts(text, tokens)
     if raw is not None and raw.sloc > 1000 and raw.lloc * 50 < raw.sloc:
         return FileComplexity(raw=raw, data=True)  # one huge literal: no functions to rank
     try:

@@ -22,6 +22,8 @@ run in a platform (Monte Carlo, Soda, warehouse constraints) this cannot see;
 plain `assert`s on frames are not counted.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import (

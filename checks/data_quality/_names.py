@@ -1,5 +1,7 @@
 """Which calls, classes and decorators check data, by the kind of check."""
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import dotted

@@ -25,6 +25,8 @@ A docstring can be empty of meaning ("Does the thing."), and well-named small
 functions may need none. A low share is common in applications and scripts.
 """
 
+from __future__ import annotations
+
 from pathlib import PurePosixPath
 from typing import cast
 

@@ -27,6 +27,8 @@ one file, is the "lists every framework" pattern, not breadth. A library (an HTT
 client, a linter) often has no archetype: that is not a weakness.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import Example, FileCheck, Flag, Fold, Level, Rule, Signal, SourceFile

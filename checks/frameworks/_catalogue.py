@@ -5,6 +5,8 @@ Keys are import names (what appears after ``import``), so ``sklearn``, not
 Libraries every kind of project uses (requests, click) are deliberately absent.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import dotted

@@ -5,6 +5,8 @@ returns None. A construct weighs more than an import: `class GPT(nn.Module)` is 
 engineering in a way that `import torch` in a plotting script is not.
 """
 
+from __future__ import annotations
+
 import re
 from pathlib import PurePosixPath
 

@@ -103,7 +103,7 @@ class History(RepoCheck):
             f"{len(commits):,} commit(s) from {first:%Y-%m-%d} to {last:%Y-%m-%d} by "
             f"{contributors} person(s); commits in {len(weeks)} of the last 52 weeks."
         )
-        sentence, extra = first_commit(repo)
+        sentence, extra = first_commit(repo, fold.other_checks.get("tutorial_code"))
         summary += sentence
         if dump:
             summary += (" All the code arrived in the first commit; later ones touch no code."

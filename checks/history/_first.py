@@ -5,16 +5,21 @@ files: a file whose content is unchanged counts whole, an edited one by the line
 in fingerprints (token k-grams, identifiers normalised) the first commit had.
 """
 
+from collections.abc import Mapping
+
 from analyzer.api import Repo
 from analyzer.originality.shape import repo_shapes, shape, source_text
 
 
-def first_commit_share(repo: Repo) -> tuple[float, int] | None:
-    """(share of today's code lines already in the first commit, its files left unread)."""
+def first_commit_share(
+    repo: Repo, shaped: Mapping[str, object] | None = None,
+) -> tuple[float, int] | None:
+    """(share of today's code lines already in the first commit, its files left unread);
+    ``shaped``: the shapes ``tutorial_code``'s observations hold, not made again."""
     first = repo.git.first if repo.git is not None else None
     if first is None:
         return None
-    shapes = repo_shapes(repo)
+    shapes = repo_shapes(repo, shaped)
     total = sum(len(found.lines) for found in shapes.values())
     if not total:
         return None
@@ -32,9 +37,11 @@ def first_commit_share(repo: Repo) -> tuple[float, int] | None:
     return covered / total, first.unread
 
 
-def first_commit(repo: Repo) -> tuple[str, dict[str, object]]:
+def first_commit(
+    repo: Repo, shaped: Mapping[str, object] | None = None,
+) -> tuple[str, dict[str, object]]:
     """The summary's sentence and the details (nothing when there is no history to compare)."""
-    found = first_commit_share(repo)
+    found = first_commit_share(repo, shaped)
     if found is None or repo.git is None:
         return "", {}
     share, unread = found

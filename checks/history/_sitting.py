@@ -1,10 +1,11 @@
 """Uploaded in one sitting: is all of today's code in the first commit?"""
 
 from analyzer.api import Repo
+from analyzer.repo import CODE_SUFFIXES
 
 
 def _is_code(path: str) -> bool:
-    return path.endswith((".py", ".pyw", ".ipynb"))
+    return path.endswith(CODE_SUFFIXES)
 
 
 def code_after_first(repo: Repo) -> int | None:

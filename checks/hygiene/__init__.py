@@ -36,8 +36,9 @@ why it matters. A secret-looking value may be a harmless local default.
 
 from typing import TypedDict, cast
 
-from analyzer.api import Example, Flag, Fold, Level, RepoCheck, Rule, Signal, flag, value
-from checks.hygiene._clutter import clutter
+from analyzer.api import Example, FileCheck, Flag, Fold, Level, Rule, Signal, flag, value
+from checks.hygiene._clutter import SOURCE_ROLES, Found, clutter
+from checks.hygiene._secrets import source_secret_lines
 
 
 class Details(TypedDict, total=False):
@@ -76,7 +77,7 @@ def _flags(signal: Signal) -> list[Flag]:
 _SECRET = "DEBUG=1\nSTRIPE_SECRET=" + "sk_" + "live_4eC39HqLyjWDarjtT1zdp7dc\n"
 
 
-class Hygiene(RepoCheck):
+class Hygiene(FileCheck[Found | None]):
     rule = Rule(5, lambda s: max(0.0, 1 - value(s) / 2), _flags)
     examples = (
         Example({".env": _SECRET, "a.py": ""}, 1, (".env:2",)),
@@ -84,8 +85,14 @@ class Hygiene(RepoCheck):
         Example({"fixtures/app/.env": _SECRET}, 0, (), note="test data is not looked at"),
     )
 
+    def observe(self) -> Found | None:
+        """Likely secrets in a source file, found in the worker and cached with the file."""
+        if self.source.notebook or self.source.role not in SOURCE_ROLES:
+            return None  # a notebook's lines are its JSON's: read in the fold
+        return tuple(source_secret_lines(self.source.text))
+
     @classmethod
-    def result(cls, fold: Fold[None]) -> Signal:
+    def result(cls, fold: Fold[Found | None]) -> Signal:
         found = clutter(fold)
         return cls.signal(
             found.problems, found.summary(), evidence=found.evidence(),

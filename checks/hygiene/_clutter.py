@@ -5,14 +5,21 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 
 from analyzer.api import Fold, Location, Role, TreeKind, kind_of_reason
-from checks.hygiene._secrets import is_env_file, secret_lines, source_secret_lines
+from checks.hygiene._secrets import (
+    config_secret_lines,
+    is_config_file,
+    is_env_file,
+    secret_lines,
+    source_secret_lines,
+)
 
 # Compiled libraries, wheels and archives, databases, Finder metadata: built or local files.
 _BINARY = re.compile(
     r"\.(so|pyd|dll|dylib)(\.\d+)*$|\.(whl|egg|zip|tar\.gz|tgz|db|sqlite3?)$|(^|/)\.DS_Store$",
     re.IGNORECASE,
 )
-_SOURCE_ROLES = (Role.PRODUCTION, Role.EXAMPLE, Role.NOTEBOOK)
+SOURCE_ROLES = (Role.PRODUCTION, Role.EXAMPLE, Role.NOTEBOOK)
+Found = tuple[tuple[int, str], ...]  # a source file's (line, name) of likely secrets
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +62,14 @@ class Clutter:
         return text
 
 
-def clutter(fold: Fold[None]) -> Clutter:
+def _source_secrets(fold: Fold[Found | None], path: str) -> Found:
+    """The worker's scan of the file when there is one; else (a notebook, whose JSON lines
+    are reported, or a file the engine could not parse) the file's text is scanned here."""
+    found = fold.files.get(path)
+    return tuple(source_secret_lines(fold.repo.text(path))) if found is None else found
+
+
+def clutter(fold: Fold[Found | None]) -> Clutter:
     """Everything outside test data: sample repositories inside fixtures/ may hold clutter."""
     repo = fold.repo
 
@@ -76,10 +90,15 @@ def clutter(fold: Fold[None]) -> Clutter:
         (path, line, key) for path in repo.files if is_env_file(path) and own(path)
         for line, key in secret_lines(repo.text(path))
     ]
+    secrets += [
+        (path, line, key) for path in repo.files
+        if is_config_file(path) and fold.role_of(path) in SOURCE_ROLES
+        for line, key in config_secret_lines(repo.text(path))
+    ]
     # Tests are left out: their keys are fixtures (``API_KEY = "test-..."``) far more often.
     secrets += [
         (path, line, key) for path in (*repo.python_files, *repo.notebooks)
-        if fold.role_of(path) in _SOURCE_ROLES for line, key in source_secret_lines(repo.text(path))
+        if fold.role_of(path) in SOURCE_ROLES for line, key in _source_secrets(fold, path)
     ]
     vendored = {p: repo.excluded[p] for p, kind in kinds.items() if kind is TreeKind.VENDORED}
     return Clutter(trees, bytecode, sorted(binaries), secrets, vendored)

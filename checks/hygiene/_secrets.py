@@ -2,7 +2,9 @@
 
 import math
 import re
+from bisect import bisect_right
 from collections import Counter
+from itertools import accumulate
 from pathlib import PurePosixPath
 
 _TEMPLATE_SUFFIXES = frozenset({"example", "sample", "template", "dist", "defaults", "tpl", "tmpl"})
@@ -27,6 +29,12 @@ _KEY_FORMATS = {
     "Google API key": re.compile(r"\bAIza[0-9A-Za-z_-]{35}\b"),
     "private key": re.compile(r"-----BEGIN [A-Z ]*PRIVATE KEY"),
 }
+# Text each format needs: a pattern starting with \b is searched slowly, a substring is not.
+_NEEDLES = {
+    "AWS access key": ("AKIA", "ASIA"), "GitHub token": ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"),
+    "Slack token": ("xox",), "Stripe live key": ("k_live_",), "OpenAI key": ("sk-",),
+    "Google API key": ("AIza",), "private key": ("-----BEGIN ",),
+}
 _URL_PASSWORD = re.compile(r"://[^/\s:@]+:[^/\s@$][^/\s@]*@")
 # In source: NAME = '...', NAME: str = "...", "NAME": "...", name="..." (one literal, one line).
 _SOURCE_ASSIGNMENT = re.compile(
@@ -48,6 +56,33 @@ def is_env_file(path: str) -> bool:
     if not (name == ".env" or name.startswith(".env.") or name.endswith(".env")):
         return False
     return name.rsplit(".", 1)[-1] not in _TEMPLATE_SUFFIXES
+
+
+_CONFIG_SUFFIXES = frozenset({".cfg", ".ini", ".conf", ".properties", ".toml", ".yaml", ".yml"})
+_CONFIG_ASSIGNMENT = re.compile(
+    r"^\s*(?P<key>[A-Za-z_][\w.-]*)\s*[:=]\s*(?P<value>[^\s'\"#]{12,})\s*$")
+
+
+def is_config_file(path: str) -> bool:
+    """A committed configuration file (``airflow.cfg``, ``settings.ini``, ``config.yaml``),
+    not a template (``config.example.yaml``)."""
+    pure = PurePosixPath(path.lower())
+    return pure.suffix in _CONFIG_SUFFIXES and not _TEMPLATE_SUFFIXES & set(pure.name.split("."))
+
+
+def config_secret_lines(text: str) -> list[tuple[int, str]]:
+    """``(line, key)`` of known key formats and of random-looking unquoted values given
+    secret names (Airflow's generated ``secret_key = ...``); the source rule, not the looser
+    ``.env`` one: config files name many things ``auth_*`` whose values are module paths."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if (kind := _key_format(line)) is not None:
+            found.append((number, kind))
+        elif (match := _CONFIG_ASSIGNMENT.match(line)) and _SOURCE_NAME.search(match["key"]):
+            value = match["value"]
+            if not _NOT_A_VALUE.search(value) and _entropy(value) >= 3.5:
+                found.append((number, match["key"]))
+    return found
 
 
 def _key_format(line: str) -> str | None:
@@ -79,9 +114,11 @@ def source_secret_lines(text: str) -> list[tuple[int, str]]:
 
     The name is the variable (or the key format's kind), never the value.
     """
+    lines = text.splitlines()
+    kinds = _lines_with(text, lines)
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        kind = _key_format(line)
+    for number in sorted(kinds):
+        kind, line = kinds[number], lines[number - 1]
         if kind is not None:
             found.append((number, kind))
             continue
@@ -92,3 +129,19 @@ def source_secret_lines(text: str) -> list[tuple[int, str]]:
                 found.append((number, match["key"]))
                 break
     return found
+
+
+def _lines_with(text: str, lines: list[str]) -> dict[int, str | None]:
+    """The lines (1-based) holding a key format (its first kind) or a secret-like name
+    (``None``): the only ones that can hold a finding. One search of the whole text per
+    pattern instead of eight per line; no pattern matches across a line break."""
+    ends = list(accumulate(len(line) for line in text.splitlines(keepends=True)))
+    found: dict[int, str | None] = {}
+    for kind, shape in reversed(_KEY_FORMATS.items()):  # the first kind in order wins
+        if not any(needle in text for needle in _NEEDLES[kind]):
+            continue
+        for match in shape.finditer(text):
+            found[bisect_right(ends, match.start()) + 1] = kind
+    for match in _SOURCE_NAME.finditer(text):
+        found.setdefault(bisect_right(ends, match.start()) + 1, None)
+    return {number: kind for number, kind in found.items() if number <= len(lines)}

@@ -4,6 +4,8 @@
 libcst's no-op ones); the check sets ``found``, ``imported`` and ``script``.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
 
 import libcst as cst

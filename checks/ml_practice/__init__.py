@@ -22,6 +22,8 @@ framework's config (Lightning, Hydra) that this reads by name only; a missing
 seed in a quick experiment is normal. Notebooks count alongside code.
 """
 
+from __future__ import annotations
+
 from typing import TypedDict, cast
 
 import libcst as cst

@@ -1,5 +1,7 @@
 """Which calls and files show each ML practice: seeding, held-out evaluation, tracking..."""
 
+from __future__ import annotations
+
 import re
 
 import libcst as cst

@@ -5,6 +5,8 @@ captures, locals), and code under a Python 2 check or an import fallback is a
 compatibility shim, not Python 2 only.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import SourceFile
@@ -165,4 +167,7 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         # A version check elsewhere in the file does not excuse an unguarded name:
         # envoy's `isinstance(command, (str, unicode))` fails on every Python 3 call.
         idioms = self.syntax + self.soft
+        if any(name.split(".")[0] == "pandas" for name, _, _ in self.imports):
+            # pandas' Series and DataFrame had .iteritems() until 2.0: no dict method there
+            idioms = [found for found in idioms if found[1] != ".iteritems() method"]
         return Python2File(tuple(sorted(set(idioms))), tuple(sorted(set(self.shims))))

@@ -6,7 +6,10 @@ comprehensions (inside or outside ``async def``), ``continue`` in ``finally``,
 literal, ``dict()``, or a name last assigned one in the file).
 """
 
+from __future__ import annotations
+
 from collections.abc import Sequence
+from functools import cache
 
 import libcst as cst
 
@@ -15,7 +18,9 @@ from analyzer.traverse import descendants
 from checks.python_version._syntax import SyntaxFeatures
 
 PEP448 = "unpacking in literals and calls (PEP 448)"
-_LOOPS_AND_SCOPES = cst.For | cst.While | cst.FunctionDef | cst.ClassDef | cst.Lambda
+@cache
+def _loops_and_scopes() -> tuple[type[cst.CSTNode], ...]:  # made when first used: see names.py
+    return (cst.For, cst.While, cst.FunctionDef, cst.ClassDef, cst.Lambda)
 
 
 def _loose_continue(node: cst.CSTNode) -> cst.Continue | None:
@@ -23,7 +28,7 @@ def _loose_continue(node: cst.CSTNode) -> cst.Continue | None:
     for child in node.children:
         if isinstance(child, cst.Continue):
             return child
-        if not isinstance(child, _LOOPS_AND_SCOPES):
+        if not isinstance(child, _loops_and_scopes()):
             found = _loose_continue(child)
             if found is not None:
                 return found

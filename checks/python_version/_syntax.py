@@ -4,6 +4,8 @@ The base of the ``python_version`` visitor; it records the first line of each
 feature, skipping blocks the scope marks as version-guarded.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import SourceFile

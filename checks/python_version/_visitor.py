@@ -5,10 +5,14 @@ TYPE_CHECKING:``, ``try: ... except ImportError:``) is skipped, and annotations
 only count when Python evaluates them at runtime.
 """
 
+from __future__ import annotations
+
+from functools import cache
+
 import libcst as cst
-from libcst.helpers import get_full_name_for_node
 
 from analyzer.api import SourceFile
+from analyzer.names import full_name
 from analyzer.traverse import descendants
 from checks._shared.guards import Branch, catches_import_error, is_type_checking, new_branch
 from checks.python_version._flow import FlowFeatures
@@ -122,7 +126,7 @@ class VersionFeatures(FlowFeatures):
 
     def _unimported(self, node: cst.Attribute) -> str | None:
         """``argparse.BooleanOptionalAction`` where the file never binds ``argparse`` itself."""
-        full = get_full_name_for_node(node)
+        full = full_name(node)
         head = (full or "").partition(".")[0]
         return full if full in QUALIFIED and head not in self.bound else None
 
@@ -201,10 +205,12 @@ def _is_none(node: cst.CSTNode) -> bool:
     return isinstance(node, cst.Name) and node.value == "None"
 
 
-_NEVER_DICT = (
-    cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
-    cst.List, cst.Set, cst.Tuple, cst.ListComp, cst.SetComp, cst.GeneratorExp,
-)
+@cache
+def _never_dict() -> tuple[type[cst.CSTNode], ...]:  # made when first used: see names.py
+    return (
+        cst.SimpleString, cst.ConcatenatedString, cst.FormattedString, cst.Integer, cst.Float,
+        cst.List, cst.Set, cst.Tuple, cst.ListComp, cst.SetComp, cst.GeneratorExp,
+    )
 
 
 def _never_a_dict(node: cst.CSTNode) -> bool:
@@ -212,4 +218,4 @@ def _never_a_dict(node: cst.CSTNode) -> bool:
     (Apache Beam's ``{...} | "label" >> transform`` pipes a dict of collections)."""
     shift = isinstance(node, cst.BinaryOperation) and isinstance(
         node.operator, cst.LeftShift | cst.RightShift)
-    return shift or isinstance(node, _NEVER_DICT)
+    return shift or isinstance(node, _never_dict())

@@ -23,6 +23,8 @@ Weighted only in the data-engineering, data-science and backend rubrics. An ORM
 database skill. Query builders and SQL in other languages are not read.
 """
 
+from __future__ import annotations
+
 from typing import TypedDict, cast
 
 import libcst as cst

@@ -1,5 +1,7 @@
 """Recognising SQL: in string arguments of database calls, in `.sql` files, in dbt projects."""
 
+from __future__ import annotations
+
 import re
 
 import libcst as cst

@@ -32,6 +32,8 @@ here does not prove there are no tests:
 they may live in another repository. Ask the candidate how they test.
 """
 
+from __future__ import annotations
+
 import libcst as cst
 
 from analyzer.api import (

@@ -1,5 +1,7 @@
 """Test classes across files: which collect tests, through the project's own base classes."""
 
+from __future__ import annotations
+
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -47,7 +49,7 @@ class FileTests:
     runs_doctests: bool = False  # calls doctest.testmod, DocTestSuite...
 
     @classmethod
-    def of(cls, visit: _Visit) -> "FileTests":
+    def of(cls, visit: _Visit) -> FileTests:
         classes = tuple(TestClass(c.name, c.bases, tuple(c.methods)) for c in visit.classes)
         return cls(
             tuple(visit.tests), classes, frozenset(visit.frameworks), visit.functions,

@@ -1,5 +1,7 @@
 """Visits of the tests check that do not track classes: imports, docstrings, doctest calls."""
 
+from __future__ import annotations
+
 from collections.abc import Callable
 
 import libcst as cst

@@ -40,10 +40,10 @@ key, token or API URL appears.
 
 from functools import cache
 
-from analyzer.api import Example, Fold, RepoCheck, Rule, Signal, value
+from analyzer.api import Example, FileCheck, Fold, Rule, Signal, value
 from analyzer.originality.corpus import all_entries, user_corpus_path
 from analyzer.originality.match import Index
-from analyzer.originality.shape import repo_shapes
+from analyzer.originality.shape import Shape, product_shape, repo_shapes, wanted
 from checks.tutorial_code._found import sort
 from checks.tutorial_code._report import flags
 
@@ -53,7 +53,7 @@ def _index(user_corpus: str) -> Index:
     return Index(all_entries())
 
 
-class TutorialCode(RepoCheck):
+class TutorialCode(FileCheck[Shape | None]):
     # All the credit at 0% coverage of the closest source, none at 50% (where it turns red).
     rule = Rule(5, lambda s: max(0.0, 1 - value(s) / 0.5), flags)
     examples = (
@@ -62,9 +62,17 @@ class TutorialCode(RepoCheck):
                 note="tests are not product code"),
     )
 
+    def observe(self) -> Shape | None:
+        # In the worker that parsed the file, from the guard's tokens, and cached with it;
+        # files the engine could not parse are shaped in ``result``, as before.
+        path, role, tokens = self.source.path, self.source.role, self.source.tokens
+        if not wanted(path, role):
+            return None
+        return product_shape(path, role, self.source.text, tokens.items if tokens else None)
+
     @classmethod
-    def result(cls, fold: Fold[None]) -> Signal:
-        shapes = repo_shapes(fold.repo)
+    def result(cls, fold: Fold[Shape | None]) -> Signal:
+        shapes = repo_shapes(fold.repo, fold.files)
         total = sum(len(shape.lines) for shape in shapes.values())
         found = sort(fold.repo, _index(str(user_corpus_path())).matches(shapes), total)
         return cls.signal(found.top(), found.summary(), evidence=found.evidence(),

@@ -30,6 +30,8 @@ share says nothing about whether the hints are checked or complete (`pyright
 project's tooling.
 """
 
+from __future__ import annotations
+
 from collections import Counter
 
 import libcst as cst

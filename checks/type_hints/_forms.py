@@ -4,6 +4,8 @@
 ``typing_depth`` and ``union_depth`` in its ``__init__``.
 """
 
+from __future__ import annotations
+
 import re
 from collections import Counter
 

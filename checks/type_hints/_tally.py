@@ -1,5 +1,7 @@
 """Per-file type-hint counts and how they fold into the signal's details."""
 
+from __future__ import annotations
+
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
@@ -24,7 +26,7 @@ class Tally(NamedTuple):
     returns: int = 0
     annotated_returns: int = 0
 
-    def plus(self, other: "Tally") -> "Tally":
+    def plus(self, other: Tally) -> Tally:
         return Tally(*(a + b for a, b in zip(self, other, strict=True)))
 
 

@@ -1,5 +1,6 @@
 import pytest
 
+from analyzer.guard import screen
 from analyzer.model import Location
 from analyzer.repo import Repo
 from checks.complexity._metrics import measure, raw_counts
@@ -89,3 +90,17 @@ def test_newer_syntax_than_ast_still_gets_raw_counts() -> None:
 def test_no_functions_is_not_applicable() -> None:
     """Without production functions there is no average to report."""
     assert signal_of(Repo.from_files({"a.py": "X = 1\n"}), "complexity").value is None
+
+
+@pytest.mark.parametrize("source", [
+    pytest.param(BRANCHY + '"""a docstring"""\n# a comment\n\nx = (1,\n     2)\n', id="valid"),
+    pytest.param("def f(:\n    return [1,\n", id="stops-at-an-error"),
+    pytest.param("print 'py2'\n", id="python-2"),
+])
+def test_the_guards_tokens_measure_what_a_tokenize_pass_would(source: str) -> None:
+    """The engine hands the pre-parse guard's tokens to the check: the same counts as
+    tokenizing again, and the same ``None`` when tokenizing stops at an error."""
+    _, tokens = screen(source)
+    assert raw_counts(source, tokens) == raw_counts(source)
+    assert measure(source, tokens) == measure(source)
+    assert (raw_counts(source) is None) == (not tokens.complete)

@@ -1,3 +1,5 @@
+from typing import cast
+
 import pytest
 
 from analyzer.model import Location
@@ -92,5 +94,5 @@ def test_a_python2_notebook_portfolio_still_shows_its_skills() -> None:
              "print df.describe()\n")
     signal = signal_of(Repo.from_files({"analysis.ipynb": notebook(*cells)}), "frameworks")
     assert signal.details["primary_archetype"] == "data science"
-    used = signal.details["frameworks"]
-    assert isinstance(used, list) and {f["name"] for f in used} >= {"pandas", "scikit-learn"}
+    used = cast("list[dict[str, object]]", signal.details["frameworks"])
+    assert {f["name"] for f in used} >= {"pandas", "scikit-learn"}

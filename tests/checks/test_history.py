@@ -81,6 +81,24 @@ def test_uploaded_in_one_sitting(
     assert any("one sitting" in m for m in messages) is sitting
 
 
+@pytest.mark.parametrize(("later", "newest_paths"), [
+    pytest.param({"README.md": "# app\nmore\n"}, ("README.md",), id="all-code-in-the-first"),
+    pytest.param({"app/new.py": "y = 1\n"}, (), id="code-added-later"),
+])
+def test_git_reports_later_paths_only_when_the_first_commit_holds_all_code(
+    tmp_path: Path, later: dict[str, str], newest_paths: tuple[str, ...],
+) -> None:
+    """The paths of later commits (a diff per commit for git) are read only when the
+    one-sitting signal needs them; the first commit's always are."""
+    root = make_repo(tmp_path / "r", _PROJECT, [CommitSpec("all of it"),
+                                                CommitSpec("more", files=later)])
+    git = build_repo(root, now=NOW).git
+    assert git is not None
+    newest, first = git.commits
+    assert set(first.paths) == set(_PROJECT)
+    assert newest.paths == newest_paths
+
+
 def _code_lines(repo: Repo, path: str) -> int:
     from analyzer.originality.shape import repo_shapes  # noqa: PLC0415
 

@@ -1,16 +1,18 @@
 import shutil
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import cast
 
 import pytest
 
 from analyzer.engine import run
 from analyzer.model import Location, Signal
 from analyzer.paths import TreeKind, tree_reason
+from analyzer.registry import get_check
 from analyzer.repo import Repo
 from analyzer.rules import Level
 from analyzer.walk import build_repo
-from checks.hygiene import Hygiene
+from checks.hygiene import Hygiene, _secrets
 from tests.conftest import signal_of
 from tests.gitrepo import git, materialise
 
@@ -190,3 +192,64 @@ def test_keys_in_tests_are_fixtures_not_secrets() -> None:
 ])
 def test_env_placeholders_are_not_secrets(line: str) -> None:
     assert signal_of(Repo.from_files({".env": f"{line}\n"}), "hygiene").value == 0
+
+
+def test_a_secret_in_a_file_the_parser_refuses_is_still_found() -> None:
+    """Parsed files are scanned for secrets where they are parsed (and cached); a file the
+    engine could not parse (Python 2 here) is scanned in the fold, as before."""
+    repo = Repo.from_files({"app/auth.py": f"print 'starting'\nSECRET_KEY = '{_KEY}'\n"})
+    analysis = run(repo, [get_check("hygiene")])
+    assert "app/auth.py" in analysis.unparsable
+    [signal] = analysis.signals
+    assert signal.details["secrets"] == [{"path": "app/auth.py", "line": 2,
+                                          "variable": "SECRET_KEY"}]
+
+
+def _line_by_line(text: str) -> list[tuple[int, str]]:
+    """The definition ``source_secret_lines`` follows with one search per pattern."""
+    found = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        kind = next((k for k, shape in _secrets._KEY_FORMATS.items() if shape.search(line)), None)
+        if kind is not None:
+            found.append((number, kind))
+            continue
+        for match in _secrets._SOURCE_ASSIGNMENT.finditer(line.replace('\\"', '"')):
+            value = match["value"]
+            if (_secrets._SOURCE_NAME.search(match["key"]) and _secrets._entropy(value) >= 3.5
+                    and not _secrets._NOT_A_VALUE.search(value)):
+                found.append((number, match["key"]))
+                break
+    return found
+
+
+@pytest.mark.parametrize("text", [
+    f"import os\nSECRET_KEY = '{_KEY}'\r\nx = 1\raws = 'AKIAIOSFODNN7EXAMPLE'\x0cend\n",
+    f"a\x85token = \"{_KEY}\"\u2028ghp_{'a' * 36}\x1cKEY = '''-----BEGIN RSA PRIVATE KEY-----\n",
+    f"api_key = \"{_KEY}\" and sk-{'b' * 40}\nAIza{'c' * 35}\n\nxoxb-1234567890-abc\n",
+    f"call(token=\\\"{_KEY}\\\")\nsk_live_{'d' * 20} rk_live_{'e' * 20}\n",
+])
+def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: str) -> None:
+    """Every kind of line break, several findings on a line, a key format beside a name."""
+    found = _secrets.source_secret_lines(text)
+    assert found == _line_by_line(text)
+    assert len(found) >= 2
+
+
+@pytest.mark.parametrize(("path", "text", "found"), [
+    pytest.param("airflow/airflow.cfg",
+                 "[webserver]\nauth_backend = airflow.api.auth.backend.default\n"
+                 "secret_key = Zk3q9LmV2xPw8RtY7uNc\n", [("airflow/airflow.cfg", 3)],
+                 id="airflow-generated-secret-key"),
+    pytest.param("config.yaml", "db:\n  password: ${DB_PASSWORD}\n  api_token: changeme\n", [],
+                 id="interpolations-and-placeholders"),
+    pytest.param("config.example.ini", "[a]\napi_key = Zk3q9LmV2xPw8RtY7uNc\n", [],
+                 id="a-template-is-not-a-secret"),
+    pytest.param(".github/workflows/ci.yml", "env:\n  TOKEN: ${{ secrets.PYPI }}\n", [],
+                 id="ci-secret-reference"),
+])
+def test_secrets_in_committed_config_files(path: str, text: str,
+                                           found: list[tuple[str, int]]) -> None:
+    """cg-at-ibm/data-eng-pipeline commits Airflow's generated airflow.cfg with its key."""
+    signal = signal_of(Repo.from_files({path: text, "app.py": "x = 1\n"}), "hygiene")
+    secrets = cast("list[dict[str, object]]", signal.details["secrets"])
+    assert [(s["path"], s["line"]) for s in secrets] == found

@@ -103,6 +103,8 @@ def test_python2_names_in_parsable_files(source: str, found: tuple[int, str]) ->
     pytest.param("import sys\nPY2 = sys.version_info[0] == 2\ntext = unicode if PY2 else str\n",
                  id="conditional-expression-on-py2"),
     pytest.param("import six\nlabel = six.PY2 and unicode(x) or x\n", id="short-circuit-on-py2"),
+    pytest.param("import pandas as pd\nfor idx, col in frame.iteritems():\n    pass\n",
+                 id="pandas-iteritems-is-no-dict-method"),
     pytest.param("PY3 = True\nif PY3:\n    items = lambda d: d.items()\nelse:\n"
                  "    items = lambda d: d.iteritems()\n", id="flag-guarded-method"),
     pytest.param("x = f'{\"\\n\".join(a)}'\ntype A = int\n", id="python312-syntax"),

@@ -9,9 +9,14 @@ from typing import Any
 import pytest
 
 from analyzer.api import Level
+from analyzer.engine import run
+from analyzer.guard import screen
 from analyzer.model import Signal
 from analyzer.originality import corpus
 from analyzer.originality.build import entry_from_target
+from analyzer.originality.shape import product_shape
+from analyzer.paths import role
+from analyzer.registry import get_check
 from analyzer.repo import Repo
 from analyzer.score import rules
 from tests.conftest import signal_of
@@ -127,6 +132,33 @@ def test_a_course_secret_key_in_settings_py_counts_but_its_code_does_not(tmp_pat
     [top] = _matches(signal)
     assert top["literals"] == [{"path": "proj/settings.py", "line": 2,
                                 "source_path": "mysite/settings.py", "source_line": 2}]
+
+
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_a_copy_the_parser_refuses_is_still_fingerprinted() -> None:
+    """A file libcst cannot parse (one Python 2 print) has no observation from the engine:
+    the fold fingerprints it itself, and the copy is still found."""
+    repo = Repo.from_files({"app/books.py": samples.TUTORIAL + "\nprint 'loaded'\n"})
+    analysis = run(repo, [get_check("tutorial_code")])
+    assert "app/books.py" in analysis.unparsable
+    [signal] = analysis.signals
+    assert signal.value is not None and signal.value >= 0.9
+
+
+@pytest.mark.parametrize(("path", "source"), [
+    ("app/books.py", samples.TUTORIAL),
+    ("app/broken.py", samples.TUTORIAL + "\nx = (1,\n"),  # tokenizing stops at the end
+    ("mysite/settings.py", 'SECRET_KEY = "django-insecure-3k9x!2b7q#m4z8w1p6r5t0y"\n'),
+])
+def test_a_shape_from_the_guards_tokens_is_the_shape_from_tokenizing_again(
+    path: str, source: str,
+) -> None:
+    """Workers shape each file from the pre-parse guard's tokens instead of tokenizing it a
+    second time: the same fingerprints, lines and literals."""
+    _, tokens = screen(source)
+    made = product_shape(path, role(path), source, tokens.items)
+    assert made == product_shape(path, role(path), source)
+    assert made.fingerprints or made.literals
 
 
 def test_only_random_looking_keys_and_public_urls_identify_a_source() -> None:
