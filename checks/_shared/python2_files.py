@@ -1,6 +1,6 @@
 """The files holding Python-2-only code, as both Python 2 aware checks must agree on them."""
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from analyzer.api import Fold, Role
@@ -33,3 +33,14 @@ def python2_files(corpus: Fold[Any]) -> Mapping[str, tuple[Finding, ...]]:
         if corpus.repo.role(path) is not Role.TEST_DATA
     }
     return {path: idioms for path, idioms in kept.items() if idioms}
+
+
+def python2_sources(fold: Fold[Any], *roles: Role) -> Iterator[tuple[str, str]]:
+    """``(path, code)`` of each file of ``roles`` that only Python 2 parses: its text, or a
+    notebook's code cells. Checks read what these files hold from their tokens."""
+    for path in python2_files(fold):
+        if path in fold.unparsable and fold.role_of(path) in roles:
+            text = fold.repo.text(path)
+            code = to_python(text) if path.endswith(".ipynb") else text
+            if isinstance(code, str):
+                yield path, code

@@ -3,8 +3,7 @@
 from dataclasses import replace
 
 from analyzer.api import Fold
-from analyzer.notebooks import to_python
-from checks._shared.python2_files import python2_files
+from checks._shared.python2_files import python2_sources
 from checks._shared.python2_scan import imported_modules
 from checks.frameworks._archetype import OWN, FileImports, observed
 from checks.frameworks._catalogue import lookup
@@ -14,13 +13,7 @@ def with_python2(fold: Fold[FileImports]) -> Fold[FileImports]:
     """``fold`` with the imports of its Python 2 files and notebooks, read from their tokens:
     a 2017 notebook portfolio's pandas and scikit-learn are its skills all the same."""
     extra: dict[str, FileImports] = {}
-    for path in python2_files(fold):
-        if path in fold.files or path not in fold.unparsable or fold.role_of(path) not in OWN:
-            continue
-        text = fold.repo.text(path)
-        code = to_python(text) if path.endswith(".ipynb") else text
-        if not isinstance(code, str):
-            continue
+    for path, code in python2_sources(fold, *OWN):
         keys: dict[str, int] = {}
         for module, line in imported_modules(code).items():
             if (key := lookup(module)) is not None:

@@ -5,7 +5,7 @@ from typing import Any
 
 from analyzer.api import Fold, Location, Role, Signal
 from checks._shared.ci import ci_files
-from checks._shared.python2_files import python2_files
+from checks._shared.python2_files import python2_sources
 from checks._shared.python2_scan import function_lines
 from checks.tests._classes import FileTests, test_lines, unittest_classes
 from checks.tests._settings import (
@@ -45,12 +45,10 @@ def python2_tests(fold: Fold[FileTests]) -> dict[str, list[int]]:
     """``test*`` functions and methods of test files only Python 2 parses, from their tokens
     (asyncmongo's test_pooled_db.py still has a print statement)."""
     found = {}
-    for path in python2_files(fold):
-        if fold.role_of(path) is Role.TEST and path in fold.unparsable and path.endswith(".py"):
-            defs = function_lines(fold.repo.text(path))
-            lines = [line for line, name in defs if name.startswith("test")]
-            if lines:
-                found[path] = lines
+    for path, code in python2_sources(fold, Role.TEST):
+        lines = [line for line, name in function_lines(code) if name.startswith("test")]
+        if lines:
+            found[path] = lines
     return found
 
 

@@ -11,7 +11,7 @@ from typing import NamedTuple
 import libcst as cst
 
 from analyzer.api import Fold, Location, Repo, Role, is_annotated, parameters
-from checks._shared.python2_files import python2_files
+from checks._shared.python2_files import python2_sources
 from checks._shared.python2_scan import function_lines
 from checks.type_hints._forms import LEGACY, MODERN
 
@@ -71,9 +71,7 @@ def vendored_or_generated_files(repo: Repo) -> int:
 def with_python2(fold: Fold[FileHints], summed: FileHints) -> tuple[FileHints, int]:
     """``summed`` plus the functions of production files only Python 2 parses: they count,
     untyped (Python 2 has no annotations), or a Python 2 project would have no functions."""
-    old = [p for p in python2_files(fold) if fold.role_of(p) is Role.PRODUCTION
-           and p in fold.unparsable and p.endswith((".py", ".pyw"))]
-    extra = sum(len(function_lines(fold.repo.text(path))) for path in old)  # (line, name) each
+    extra = sum(len(function_lines(code)) for _, code in python2_sources(fold, Role.PRODUCTION))
     return replace(summed, tally=summed.tally.plus(Tally(functions=extra))), extra
 
 
