@@ -27,18 +27,20 @@ class Report:
     excerpts: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     fit: RoleFit | None = None  # the role judged, how it was chosen, questions to ask
 
+    @property
+    def cannot_run(self) -> dict[str, str]:
+        """Files with a syntax error CPython would raise (``line N, column M: ...``) or
+        notebooks Jupyter cannot open."""
+        return {path: why for path, why in self.unparsable.items() if _breaks(why)}
 
-def cannot_run(reason: str) -> bool:
-    """A syntax error CPython would raise (``line N, column M: ...``) or a notebook Jupyter
-    cannot open, as opposed to a file we chose not to analyse: nested past our limits,
-    unreadable, past the time limit."""
+    @property
+    def not_analysed(self) -> dict[str, str]:
+        """Files we chose not to analyse: past our nesting limits, unreadable, timed out."""
+        return {path: why for path, why in self.unparsable.items() if not _breaks(why)}
+
+
+def _breaks(reason: str) -> bool:
     return reason.startswith(("line ", "not a valid notebook"))
-
-
-def split_failures(failures: Mapping[str, str]) -> tuple[dict[str, str], dict[str, str]]:
-    """(files that cannot run, files not analysed) from the engine's failures."""
-    broken = {path: why for path, why in failures.items() if cannot_run(why)}
-    return broken, {path: why for path, why in failures.items() if path not in broken}
 
 
 def format_value(signal: Signal) -> str:

@@ -12,7 +12,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
-from analyzer.report import Report, charts, format_value, plain, split_failures
+from analyzer.report import Report, charts, format_value, plain
 from analyzer.report.links import line_url
 from analyzer.report.role_fit import as_dict
 from analyzer.score import Level
@@ -73,8 +73,8 @@ def _page(report: Report) -> dict[str, Any]:
         "rows": sorted(_rows(report, names), key=lambda row: -row["possible"]),
         "analysed": report.analysed_files, "python": report.python_files,
         "excluded": sorted(report.excluded.items()),
-        "unparsable": sorted(split_failures(report.unparsable)[0].items()),
-        "not_analysed": sorted(split_failures(report.unparsable)[1].items()),
+        "unparsable": sorted(report.cannot_run.items()),
+        "not_analysed": sorted(report.not_analysed.items()),
         "fit": as_dict(report.fit).get("role"),
     }
 

@@ -6,7 +6,7 @@ from dataclasses import asdict
 from typing import Any
 
 from analyzer.model import Location, Signal
-from analyzer.report import SCHEMA, Report, split_failures
+from analyzer.report import SCHEMA, Report
 from analyzer.report.role_fit import as_dict
 
 
@@ -50,8 +50,8 @@ def document(report: Report) -> dict[str, Any]:
             "python": report.python_files,
             "excluded": dict(report.excluded),
             # syntax errors apart from files past our own limits: only the former cannot run
-            "unparsable": split_failures(report.unparsable)[0],
-            "not_analysed": split_failures(report.unparsable)[1],
+            "unparsable": report.cannot_run,
+            "not_analysed": report.not_analysed,
         },
         **as_dict(report.fit),  # "role": the rubric judged, weights moved, questions to ask
     }

@@ -8,7 +8,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from analyzer.report import Report, format_value, split_failures
+from analyzer.report import Report, format_value
 from analyzer.report.links import line_url
 from analyzer.report.role_fit import judged_as, questions
 from analyzer.score import Level
@@ -75,7 +75,7 @@ def _skipped(report: Report) -> Text:
         if len(report.excluded) > 5:
             text.append(f"\n  … and {len(report.excluded) - 5} more (see --format json)", "dim")
     for title, failures in zip(("Cannot run (syntax errors)", "Not analysed"),
-                               split_failures(report.unparsable), strict=True):
+                               (report.cannot_run, report.not_analysed), strict=True):
         if failures:
             text.append(f"\n{title} ({len(failures)}):", style="yellow")
             for path, reason in list(failures.items())[:5]:
