@@ -74,14 +74,14 @@ def config_secret_lines(text: str) -> list[tuple[int, str]]:
     """``(line, key)`` of known key formats and of random-looking unquoted values given
     secret names (Airflow's generated ``secret_key = ...``); the source rule, not the looser
     ``.env`` one: config files name many things ``auth_*`` whose values are module paths."""
+    lines = text.splitlines()
     found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if (kind := _key_format(line)) is not None:
+    for number, kind in sorted(_lines_with(text, lines).items()):
+        match = _CONFIG_ASSIGNMENT.match(lines[number - 1])
+        if kind is not None:
             found.append((number, kind))
-        elif (match := _CONFIG_ASSIGNMENT.match(line)) and _SOURCE_NAME.search(match["key"]):
-            value = match["value"]
-            if not _NOT_A_VALUE.search(value) and _entropy(value) >= 3.5:
-                found.append((number, match["key"]))
+        elif match and _random_secret(match["key"], match["value"]):
+            found.append((number, match["key"]))
     return found
 
 
@@ -123,12 +123,16 @@ def source_secret_lines(text: str) -> list[tuple[int, str]]:
             found.append((number, kind))
             continue
         for match in _SOURCE_ASSIGNMENT.finditer(line.replace('\\"', '"')):
-            value = match["value"]
-            if (_SOURCE_NAME.search(match["key"]) and not _NOT_A_VALUE.search(value)
-                    and _entropy(value) >= 3.5):
+            if _random_secret(match["key"], match["value"]):
                 found.append((number, match["key"]))
                 break
     return found
+
+
+def _random_secret(name: str, value: str) -> bool:
+    """A secret name given a random-looking value that is no placeholder or reference."""
+    return (_SOURCE_NAME.search(name) is not None and not _NOT_A_VALUE.search(value)
+            and _entropy(value) >= 3.5)
 
 
 def _lines_with(text: str, lines: list[str]) -> dict[int, str | None]:
