@@ -116,6 +116,7 @@ def summary(used: list[dict[str, Any]], primary: str | None, reasons: list[str])
         if not used:
             return "No well-known framework imported in production code or notebooks."
         return ("No role archetype stands out: "
-                f"{', '.join(str(u['name']) for u in used[:4])} decide no role alone.")
+                f"{', '.join(str(u['name']) for u in used[:4])} "
+                f"{'decides' if len(used) == 1 else 'decide'} no role alone.")
     main = [f"{u['name']} in {u['files']} file(s)" for u in used if u["archetype"] == primary]
     return f"Points to {primary}: {'; '.join([*reasons[:3], *main[:3]])}."

@@ -96,3 +96,8 @@ def test_a_python2_notebook_portfolio_still_shows_its_skills() -> None:
     assert signal.details["primary_archetype"] == "data science"
     used = cast("list[dict[str, object]]", signal.details["frameworks"])
     assert {f["name"] for f in used} >= {"pandas", "scikit-learn"}
+
+
+def test_one_general_framework_reads_as_one() -> None:
+    signal = signal_of(Repo.from_files({"a.py": "import dask\n"}), "frameworks")
+    assert signal.summary == "No role archetype stands out: Dask decides no role alone."
