@@ -146,9 +146,12 @@ def head(runner: Git) -> str | None:
     except RepositoryError as error:
         if "took longer" in str(error):
             raise
-        if runner("rev-parse", "--git-dir"):  # a readable repository: HEAD is simply unborn
+        runner("rev-parse", "--git-dir")  # raises for an unreadable repository
+        if not runner("for-each-ref", "--count=1"):  # no branch or tag: nothing committed yet
             return None
-        raise  # pragma: no cover (rev-parse --git-dir raises for an unreadable one)
+        # Branches exist, so HEAD should name one of their commits: reporting "no commits
+        # yet" here would be a silent wrong report of a broken or tampered repository.
+        raise RepositoryError("HEAD names no commit of this repository (a broken HEAD)") from None
     sha = output.strip()
     if not _SHA.fullmatch(sha):
         raise RepositoryError("git rev-parse printed something that is not a commit id")

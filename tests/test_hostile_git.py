@@ -294,3 +294,19 @@ def test_a_bare_repository_is_read_at_its_head(tmp_path: Path) -> None:
     assert bare["commit"] == over_url["commit"] == git(repo, "rev-parse", "HEAD").strip()
     assert bare["score"] == over_url["score"]
     assert bare["files"] == over_url["files"] and bare["files"]["analysed"] == 2
+
+
+def test_a_head_naming_a_missing_commit_is_refused_not_read_as_empty(tmp_path: Path) -> None:
+    """A repository with commits whose HEAD names no commit was reported 'No commits yet'."""
+    repo = make_repo(tmp_path / "r", {"app.py": HINTED})
+    (repo / ".git" / "HEAD").write_text("0123456789" * 4 + "\n")
+    assert "HEAD names no commit of this repository" in refused(str(repo))
+
+
+def test_a_repository_without_any_commit_is_still_scanned(tmp_path: Path) -> None:
+    repo = tmp_path / "r"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    (repo / "app.py").write_text(HINTED)
+    history = {s["check"]: s for s in report(str(repo))["signals"]}["history"]
+    assert history["value"] is None
