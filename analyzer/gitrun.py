@@ -138,6 +138,8 @@ def git(
                 process.wait()
         if process.returncode != 0:
             err.seek(max(0, err.tell() - 65_536))
-            raise RepositoryError(f"git cannot read this repository: {_reason(err.read())}")
+            # the git dir may be modernity's own shadow copy: name it as the user knows it
+            reason = _reason(err.read()).replace(str(git_dir), ".git")
+            raise RepositoryError(f"git cannot read this repository: {reason}")
         out.seek(0)
         return out.read()

@@ -310,3 +310,11 @@ def test_a_repository_without_any_commit_is_still_scanned(tmp_path: Path) -> Non
     (repo / "app.py").write_text(HINTED)
     history = {s["check"]: s for s in report(str(repo))["signals"]}["history"]
     assert history["value"] is None
+
+
+def test_an_unreadable_head_is_named_as_the_user_knows_it(tmp_path: Path) -> None:
+    """git's message named modernity's private shadow copy (/tmp/modernity-git-…)."""
+    repo = make_repo(tmp_path / "r", {"app.py": HINTED})
+    (repo / ".git" / "HEAD").write_text("garbage\n")
+    reason = refused(str(repo))
+    assert "modernity-git" not in reason and "git cannot read this repository" in reason
