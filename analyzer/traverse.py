@@ -49,14 +49,29 @@ def derive_child_fields(cls: type[cst.CSTNode]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, _, name in sorted(found)))
 
 
+_IS_NODE: dict[type, bool] = {}
+
+
+def is_node(kind: type) -> bool:
+    """Whether ``kind`` is a libcst node class: ``isinstance(x, cst.CSTNode)`` without the cost.
+
+    ``CSTNode`` is an abstract base class, so every ``isinstance`` against it runs
+    ``ABCMeta.__instancecheck__`` in Python: about half a million calls per flask scan.
+    """
+    known = _IS_NODE.get(kind)
+    if known is None:
+        known = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     found: list[cst.CSTNode] = []
     for name in child_fields(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        if is_node(type(value)):
             found.append(value)
         elif isinstance(value, (tuple, list)):
-            found.extend(item for item in value if isinstance(item, cst.CSTNode))
+            found.extend(item for item in value if is_node(type(item)))
     return found
 
 
@@ -105,13 +120,14 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
             method(node)
         for field in fields:
             value = getattr(node, field)
-            if type(value) in idle:
+            kind = type(value)
+            if kind in idle:
                 continue
-            if isinstance(value, cst.CSTNode):
+            if is_node(kind):
                 walk(value)
             elif isinstance(value, (tuple, list)):
                 for item in value:
-                    if type(item) not in idle and isinstance(item, cst.CSTNode):
+                    if type(item) not in idle and is_node(type(item)):
                         walk(item)
         for method in leaves:
             method(node)
