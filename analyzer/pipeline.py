@@ -45,8 +45,8 @@ def scan(
     cache = Cache() if use_cache else None
     keep = cache is not None and in_place(target, ref) and not authors
     kept = cache.report(target.display) if keep and cache is not None else None
-    if jobs > 0 and kept is None:  # a target seen before may not need the workers at all
-        prepare()
+    if jobs > 0 and kept is None:  # else its report, or most of its files, are likely kept:
+        prepare()  # the fork server then starts with the first file to analyse, if any
     options = {"target": target.display, "ref": ref, "now": now, "weights": weights,
                "role": role, "rubric": rubric, "rubric_source": rubric_source,
                "limits": limits}
@@ -62,8 +62,6 @@ def scan(
                 if report is not None:
                     _counted(found, on_stats)
                     return report
-            if jobs > 0:
-                prepare()
             report, stats = _report(found, options, jobs, cache, on_stage=stage)
             if key is not None and cache is not None and not stats.uncached \
                     and _key(found, options) == key:  # nothing changed while it was analysed
