@@ -121,6 +121,7 @@ def test_options_that_change_the_report_are_part_of_the_key(
     args = [NOW, *option] if not option[0].startswith("--now") else option
     after, loaded = _scan(repo, cache, *args)
     assert loaded != "kept" and after == _uncached(repo, tmp_path, *args)
+    assert "multiprocessing.forkserver" not in loaded  # every file was in the cache: no worker
     again, loaded = _scan(repo, cache, *args)
     assert "analyzer.engine" not in loaded and again == after  # --weight checks the name
 
@@ -173,3 +174,26 @@ def test_the_codec_carries_a_report_with_dates_levels_and_read_only_mappings() -
         codec.loads(json.dumps({"z": "2026-06-01T00:00:00"}).encode())
     with pytest.raises(codec.InvalidError):  # not a member
         codec.loads(json.dumps({"e": "analyzer.rules:Level", "v": "purple"}).encode())
+
+
+SLOW = "x = (a\n" + "[0]\n" * 4000  # libcst needs minutes for it (test_hostile_output)
+
+
+def test_a_scan_with_a_timed_out_file_is_not_kept(tmp_path: Path) -> None:
+    """A later scan with more time may finish that file: its report must not be frozen."""
+    repo = make_repo(tmp_path / "slow", {"slow.py": SLOW, "app.py": FILES["shop/orders.py"]})
+    cache = tmp_path / "cache"
+    first, _ = _scan(repo, cache, NOW, "--file-timeout=1")
+    assert "skipped: analysis took longer" in first
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone() == (0,)
+
+
+def test_a_scan_for_an_author_is_not_kept(repo: Path, tmp_path: Path) -> None:
+    """Blame has time budgets (files skipped when it runs long): never reused."""
+    cache = tmp_path / "cache"
+    first, _ = _scan(repo, cache, NOW, "--author", "author@example.com")
+    again, loaded = _scan(repo, cache, NOW, "--author", "author@example.com")
+    assert "analyzer.engine" in loaded and again == first
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone() == (0,)
