@@ -24,6 +24,7 @@ from analyzer.fold import Fold
 from analyzer.guard import screen
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
+from analyzer.parse import parse_module
 from analyzer.paths import role
 from analyzer.pool import CRASHED, analyse_in_workers
 from analyzer.registry import CheckClass, all_checks
@@ -88,7 +89,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
     if refused is not None:
         return FileResult(source.path, error=f"not parsed: {refused}")
     try:
-        module = cst.parse_module(text)
+        module = parse_module(text)
     except cst.ParserSyntaxError as error:
         return FileResult(source.path, error=parse_error_reason(error, text))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
