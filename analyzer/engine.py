@@ -134,6 +134,7 @@ class Stats:
     analysed: int = 0
     crashed: int = 0
     workers: int = 0
+    uncached: int = 0  # results a later scan would compute again (timed out, unreadable, crashed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,7 +213,7 @@ def run(
     analysis = fold(repo, list(results.values()), checks)
     stats = Stats(
         files=len(paths), cached=len(paths) - len(todo), analysed=len(fresh),
-        crashed=len(crashed),
+        crashed=len(crashed), uncached=len(crashed) + sum(not blob for blob, _ in fresh.values()),
         workers=max(1, min(jobs, len(todo))) if repo.root is not None and todo else 0,
     )
     return Analysis(analysis.signals, analysis.unparsable, stats)
