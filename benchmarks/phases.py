@@ -28,6 +28,7 @@ from analyzer.check import SourceFile
 from analyzer.engine import analyse_source, fold, traverse
 from analyzer.guard import Tokens, screen
 from analyzer.lines import LazyLines, start_lines
+from analyzer.parse import parse_module
 from analyzer.paths import role
 from analyzer.registry import all_checks
 from analyzer.walk import build_repo
@@ -65,6 +66,8 @@ def main() -> None:
     parse = best(args.repeat, lambda: [cst.parse_module(text) for _, text in texts])
     rows = {
         "libcst parse": parse,
+        "our parse (analyzer.parse: no per-node re-validation)":
+            best(args.repeat, lambda: [parse_module(text) for _, text in texts]),
         "pre-parse guard (one regex scan; tokens made when a check asks)":
             best(args.repeat, lambda: [screen(t) for _, t in texts]),
         "start lines, every file": best(args.repeat, lambda: [start_lines(m) for m in modules]),
