@@ -6,17 +6,31 @@ import libcst as cst
 
 
 def full_name(node: cst.CSTNode | str) -> str | None:
-    """libcst's ``get_full_name_for_node``, imported when first used (not when a check is)."""
-    from libcst.helpers import get_full_name_for_node  # noqa: PLC0415
-
-    return get_full_name_for_node(node)
+    """libcst's ``get_full_name_for_node``, the same answers without its import and without
+    an abstract-class ``isinstance`` per step: no node class has subclasses, so its exact
+    type is the same test, several times cheaper on every name, attribute and call."""
+    if type(node) is cst.Name:
+        return node.value
+    if type(node) is cst.Attribute:
+        return f"{full_name(node.value)}.{node.attr.value}"
+    if isinstance(node, str):
+        return node
+    if type(node) is cst.Call:
+        return full_name(node.func)
+    if type(node) is cst.Subscript:
+        return full_name(node.value)
+    if type(node) is cst.FunctionDef or type(node) is cst.ClassDef:
+        return full_name(node.name)
+    if type(node) is cst.Decorator:
+        return full_name(node.decorator)
+    return None
 
 
 def dotted(node: cst.BaseExpression) -> str:
     """``a.b.c`` for a name or attribute chain (subscripts and calls give ``""``)."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:
         return node.value
-    if isinstance(node, cst.Attribute):
+    if type(node) is cst.Attribute:
         head = dotted(node.value)
         return f"{head}.{node.attr.value}" if head else ""
     return ""

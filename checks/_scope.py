@@ -91,7 +91,10 @@ class ScopeVisitor(Check[Obs]):
 
     def qualified(self, node: cst.CSTNode) -> str | None:
         """``aio.TaskGroup`` -> ``asyncio.TaskGroup`` (only for names reached via imports)."""
-        full = full_name(node)
+        return self.qualify(full_name(node))
+
+    def qualify(self, full: str | None) -> str | None:
+        """``qualified`` of a node whose ``full_name`` is ``full``."""
         if full is None:
             return None
         head, _, rest = full.partition(".")

@@ -189,4 +189,6 @@ class FlowFeatures(SyntaxFeatures):
 
 
 def _starred(node: cst.CSTNode) -> list[cst.CSTNode]:
-    return [found for found in descendants(node) if isinstance(found, cst.StarredElement)]
+    if type(node) is cst.Name:  # most targets: nothing below
+        return []
+    return [found for found in descendants(node) if type(found) is cst.StarredElement]
