@@ -189,6 +189,9 @@ class FlowFeatures(SyntaxFeatures):
 
 
 def _starred(node: cst.CSTNode) -> list[cst.CSTNode]:
-    if type(node) is cst.Name:  # most targets: nothing below
+    bottom = node
+    while type(bottom) is cst.Attribute:
+        bottom = bottom.value
+    if type(bottom) is cst.Name:  # most targets (`x`, `self.x`): no star below
         return []
     return [found for found in descendants(node) if type(found) is cst.StarredElement]
