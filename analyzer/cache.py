@@ -17,57 +17,23 @@ for each other instead of failing.
 """
 
 import contextlib
-import hashlib
-import importlib.util
 import os
-import pkgutil
 import sqlite3
 import stat
 import sys
 import time
-from collections.abc import Iterable, Mapping, Sequence
-from importlib.metadata import version
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-import checks as checks_package
-from analyzer import __version__, codec
+from analyzer import codec
+from analyzer.fingerprint import SHAPING_MODULES, fingerprint
+
+__all__ = ["SHAPING_MODULES", "Cache", "UnsafeCacheError", "enable_wal", "fingerprint"]
 
 SCHEMA = 2
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
-# Modules whose code decides what a file's observation is, besides the checks themselves.
-SHAPING_MODULES = (
-    "analyzer.check", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lines",
-    "analyzer.model", "analyzer.notebooks", "analyzer.originality.shape",
-    "analyzer.originality.winnow", "analyzer.paths", "analyzer.repo", "analyzer.syntax",
-    "analyzer.text", "analyzer.traverse",
-)
-
-
-def _source(module: str) -> bytes:
-    spec = importlib.util.find_spec(module)
-    origin = spec.origin if spec else None
-    return Path(origin).read_bytes() if origin else module.encode()
-
-
-def fingerprint(checks: Sequence[Any]) -> str:
-    """Changes whenever the tool, Python, libcst or the code of any chosen check changes."""
-    # Every private helper, including the private modules inside a check's package.
-    helpers = [
-        info.name for info in pkgutil.walk_packages(checks_package.__path__, "checks.")
-        if any(part.startswith("_") for part in info.name.split(".")[1:])
-        or any(info.name.startswith(f"{cls.__module__}.") for cls in checks)
-    ]
-    modules = sorted({*SHAPING_MODULES, *helpers, *(cls.__module__ for cls in checks)})
-    digest = hashlib.sha256()
-    digest.update(f"{__version__}|{sys.version_info[:2]}|{version('libcst')}|".encode())
-    digest.update(",".join(sorted(cls.name for cls in checks)).encode())
-    for module in modules:
-        digest.update(b"\0" + module.encode() + b"\0" + _source(module))
-    return digest.hexdigest()
-
-
 def default_directory() -> Path:
     override = os.environ.get("MODERNITY_CACHE_DIR")
     if override:
@@ -112,6 +78,10 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS observations (fingerprint TEXT NOT NULL, "
                 "path BLOB NOT NULL, blob TEXT NOT NULL, payload BLOB NOT NULL, "
                 "PRIMARY KEY (fingerprint, path, blob)) WITHOUT ROWID"
+            )
+            db.execute(  # the latest report of each target (``analyzer.reportcache``)
+                "CREATE TABLE IF NOT EXISTS reports (target BLOB PRIMARY KEY, "
+                "key TEXT NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID"
             )
             db.execute("COMMIT")
         except sqlite3.DatabaseError:
@@ -169,6 +139,30 @@ class Cache:
         except sqlite3.DatabaseError as error:
             with contextlib.suppress(sqlite3.Error):
                 self._db.execute("ROLLBACK")
+            self._failed(error)
+
+    def report(self, target: str) -> tuple[str, bytes] | None:
+        """The key and payload of the report last kept for ``target``, if any."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT key, payload FROM reports WHERE target=?",
+                                   (_key(target),)).fetchone()
+        except sqlite3.DatabaseError as error:
+            self._failed(error)
+            return None
+        if row is None or not isinstance(row[0], str) or not isinstance(row[1], bytes):
+            return None
+        return row[0], row[1]
+
+    def keep_report(self, target: str, key: str, payload: bytes) -> None:
+        """Keep ``payload`` as ``target``'s report, replacing the one before."""
+        if self._db is None:
+            return
+        try:
+            self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)",
+                             (_key(target), key, payload))
+        except sqlite3.DatabaseError as error:
             self._failed(error)
 
     def close(self) -> None:

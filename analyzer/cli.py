@@ -8,6 +8,7 @@ URL, option), a target that could not be fetched or one over a safety limit;
 import signal
 import sys
 import traceback
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 import click
@@ -135,7 +136,9 @@ def scan(
     from analyzer.pool import prepare, session  # noqa: PLC0415
 
     defer("libcst")  # before any check module is imported; workers import it themselves
-    prepare()  # first: the workers' fork server imports libcst while this process does too
+    if no_cache or not all(Path(target).is_dir() for target in targets):
+        prepare()  # first: the workers' fork server imports libcst while this process does too
+    # else the scan decides: a directory scanned before may need no worker (analyzer.pipeline)
     from analyzer.profile_scan import run_cli  # noqa: PLC0415
     from analyzer.walk import Limits  # noqa: PLC0415
 
@@ -173,8 +176,6 @@ def scan(
 
 
 def _directory(text: str | None) -> Any:
-    from pathlib import Path  # noqa: PLC0415
-
     from analyzer.output import prepare_directory  # noqa: PLC0415
 
     return prepare_directory(Path(text)) if text else None

@@ -19,10 +19,10 @@ def parse_now(text: str | None) -> datetime:
 
 
 def parse_weights(items: tuple[str, ...]) -> dict[str, float]:
-    from analyzer.registry import get_check  # noqa: PLC0415
-
     weights: dict[str, float] = {}
     for item in items:
+        from analyzer.registry import get_check  # noqa: PLC0415  (imports every check)
+
         name, _, number = item.partition("=")
         get_check(name)
         try:

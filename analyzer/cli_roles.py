@@ -26,10 +26,10 @@ def role_options(command: Callable[..., Any]) -> Callable[..., Any]:
                        "questions. See `modernity explain --role ROLE`.")
     @functools.wraps(command)
     def wrapper(*args: Any, role: str | None, rubric_path: Path | None, **kwargs: Any) -> Any:
-        from analyzer.rubric_file import load  # noqa: PLC0415
-
         judging: dict[str, Any] = {"role": role}
         if rubric_path is not None:  # read before any scan, so a bad file costs nothing
+            from analyzer.rubric_file import load  # noqa: PLC0415
+
             judging.update(rubric=load(rubric_path, role), rubric_source=str(rubric_path))
         return command(*args, judging=judging, **kwargs)
 

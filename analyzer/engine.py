@@ -24,6 +24,7 @@ from analyzer.fold import Fold
 from analyzer.guard import screen
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
+from analyzer.parse import parse_module
 from analyzer.paths import role
 from analyzer.pool import CRASHED, analyse_in_workers
 from analyzer.registry import CheckClass, all_checks
@@ -88,7 +89,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
     if refused is not None:
         return FileResult(source.path, error=f"not parsed: {refused}")
     try:
-        module = cst.parse_module(text)
+        module = parse_module(text)
     except cst.ParserSyntaxError as error:
         return FileResult(source.path, error=parse_error_reason(error, text))
     except (RecursionError, MemoryError, ValueError, cst.CSTValidationError) as error:
@@ -133,6 +134,7 @@ class Stats:
     analysed: int = 0
     crashed: int = 0
     workers: int = 0
+    uncached: int = 0  # results a later scan would compute again (timed out, unreadable, crashed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,7 +213,7 @@ def run(
     analysis = fold(repo, list(results.values()), checks)
     stats = Stats(
         files=len(paths), cached=len(paths) - len(todo), analysed=len(fresh),
-        crashed=len(crashed),
+        crashed=len(crashed), uncached=len(crashed) + sum(not blob for blob, _ in fresh.values()),
         workers=max(1, min(jobs, len(todo))) if repo.root is not None and todo else 0,
     )
     return Analysis(analysis.signals, analysis.unparsable, stats)

@@ -12,13 +12,15 @@ as any other target.
 import json
 import os
 import re
-import urllib.error
-import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 from analyzer.errors import ModernityError, TargetError
+
+if TYPE_CHECKING:
+    import urllib.error
 
 DEFAULT_API = "https://api.github.com"
 PYTHON_LANGUAGES = frozenset({"Python", "Jupyter Notebook"})
@@ -75,7 +77,7 @@ def _reset_time(headers: object) -> str:
         return "an unknown time"
 
 
-def _refusal(error: urllib.error.HTTPError, login: str) -> ModernityError:
+def _refusal(error: "urllib.error.HTTPError", login: str) -> ModernityError:
     limited = error.headers.get("X-RateLimit-Remaining") == "0" or error.code == 429
     if error.code in {403, 429} and limited:
         return RateLimitError(
@@ -88,6 +90,9 @@ def _refusal(error: urllib.error.HTTPError, login: str) -> ModernityError:
 
 
 def _get(url: str, login: str, timeout: float) -> tuple[list[object], str | None]:
+    import urllib.error  # noqa: PLC0415  (with http.client and ssl: a twentieth of a warm scan)
+    import urllib.request  # noqa: PLC0415
+
     request = urllib.request.Request(url, headers={
         "Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28",
         "User-Agent": "modernity",

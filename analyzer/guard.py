@@ -3,16 +3,22 @@
 libcst's native parser recurses once per nesting level and dies with SIGSEGV (no
 exception) past about 1,300 nested brackets on an 8 MB stack; long operator chains
 (``- - - 1``, ``a.b.c...``, ``1 + 1 + ...``) cost it quadratic time and crash it
-further out. One ``tokenize`` pass measures the line length, the bracket depth
-and the longest operator chain; a file over a limit is skipped with a reason.
+further out. One scan measures the line length, the bracket depth and the longest
+operator chain; a file over a limit is skipped with a reason.
 Measured on libcst 1.9 / CPython 3.11 (docs/security.md): 1,300 brackets crash;
 a 2,000-operator chain parses in 1.6 s, 5,000 unary minus in 8.8 s, 20,000 crash.
+
+The scan is one regular expression, not ``tokenize``: it skips what cannot hold an
+operator (names, numbers, strings, comments, continuations, blanks) inside the regex
+engine and hands Python only the operators, brackets and line ends, in the same
+units ``tokenize`` makes of them (one ``**=``, one ``...``), an eighth of the cost.
+``benchmarks/guard_equality.py`` finds equal measures on every file of the corpus.
+Checks that want real tokens ask ``Tokens``, which tokenizes on first use.
 """
 
 import io
 import re
 import tokenize
-from dataclasses import dataclass
 
 MAX_LINE_CHARS = 20_000  # minified or generated; PEP 8 says 79
 MAX_BRACKET_DEPTH = 100  # CPython itself refuses 200; libcst crashes near 1,300
@@ -20,70 +26,88 @@ MAX_CHAIN = 1_000  # nested operators in one expression; crashes start past 5,00
 
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 _RESET = frozenset({",", ";"})  # a new sibling expression starts after these
-_CHAIN_KEYWORDS = frozenset({"not", "lambda", "if", "else", "await", "and", "or", "in", "is"})
-_LINE = re.compile(r"[^\n]*")
+_CHAIN_KEYWORDS = r"(?:not|lambda|if|else|await|and|or|in|is)\b"
+_STRING = "|".join((
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''", r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'(?:[^'\\\n\r]|\\.)*'", r'"(?:[^"\\\n\r]|\\.)*"',
+))
+# An atomic group of everything skipped, then the one item Python looks at: a chain
+# keyword, a line end, an operator, a bracket or separator, any other character
+# (an unterminated quote: what follows is scanned as code) or the end of the text.
+_SCAN = re.compile(
+    rf"(?>(?:{_STRING}|(?!{_CHAIN_KEYWORDS})[^\W\d]\w*|(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*"
+    r"|\#[^\r\n]*|\\(?:\r\n|\r|\n)|[ \t\f]+)*)"
+    rf"({_CHAIN_KEYWORDS}|\r\n|\r|\n"
+    r"|\*\*=?|//=?|>>=?|<<=?|->|:=|\.\.\.|[-+*/%@&|^<>=!]=|[-+*/%@&|^~<>=.:]"
+    r"|[()\[\]{},;]|.|\Z)",
+    re.DOTALL,
+)
+_IGNORED = frozenset({"", " ", "\t", "\f", "\\", "'", '"', "!", "$", "?", "`"})
 
 
-@dataclass(slots=True)
-class _Depth:
-    """Bracket frames, each counting the operators in its current comma-separated item."""
+def measure(text: str) -> tuple[int, int]:
+    """The deepest bracket nesting, and the most operators nested at one point.
 
-    frames: list[int]
-    total: int = 0  # operators in every open frame: the nesting of the current position
-    deepest: int = 0
-    longest: int = 0
-
-    def token(self, kind: int, text: str) -> None:
-        if kind == tokenize.OP and text in _OPEN:
-            self.frames.append(0)
-            self.deepest = max(self.deepest, len(self.frames) - 1)
-        elif kind == tokenize.OP and text in _CLOSE:
-            if len(self.frames) > 1:
-                self.total -= self.frames.pop()
-        elif kind == tokenize.NEWLINE or (kind == tokenize.OP and text in _RESET):
-            self.total -= self.frames[-1]
-            self.frames[-1] = 0
-        elif kind == tokenize.OP or (kind == tokenize.NAME and text in _CHAIN_KEYWORDS):
-            self.frames[-1] += 1
-            self.total += 1
-            self.longest = max(self.longest, self.total + len(self.frames) - 1)
-
-
-def _crude(text: str, depth: _Depth) -> None:
-    """When Python's tokenizer gives up, count every bracket and operator character."""
-    for char in text:
-        if char in "([{})]-+~*/%@&|^<>=.!:":
-            depth.token(tokenize.OP, char)
-        elif char == "\n":
-            depth.token(tokenize.NEWLINE, char)
+    Bracket frames each count the operators in their current comma-separated item;
+    the chain at a point is the operators of every open frame plus the open brackets.
+    """
+    frames, total, deepest, longest = [0], 0, 0, 0
+    for item in _SCAN.findall(text):
+        if item in _OPEN:
+            frames.append(0)
+            deepest = max(deepest, len(frames) - 1)
+        elif item in _CLOSE:
+            if len(frames) > 1:
+                total -= frames.pop()
+        elif item in _RESET or (item[:1] in ("\n", "\r") and len(frames) == 1):
+            total -= frames[-1]  # a line end outside brackets ends the statement
+            frames[-1] = 0
+        elif item[:1] in ("\n", "\r") or item in _IGNORED or item.isspace():
+            continue
+        else:
+            frames[-1] += 1
+            total += 1
+            longest = max(longest, total + len(frames) - 1)
+    return deepest, longest
 
 
-@dataclass(frozen=True, slots=True)
 class Tokens:
-    """The file's tokens from the guard's pass, for checks that tokenize (one pass per file).
+    """The file's tokens, made the first time a check asks (most files are never tokenized).
 
     ``complete`` is false when ``tokenize`` stopped at an error: ``items`` are then
     the tokens before it, as a loop over ``generate_tokens`` would have seen them.
     """
 
-    items: tuple[tokenize.TokenInfo, ...]
-    complete: bool
+    __slots__ = ("_complete", "_items", "_text")
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._items: tuple[tokenize.TokenInfo, ...] | None = None
+        self._complete = True
+
+    def _made(self) -> tuple[tokenize.TokenInfo, ...]:
+        if self._items is None:
+            items: list[tokenize.TokenInfo] = []
+            try:
+                items.extend(tokenize.generate_tokens(io.StringIO(self._text).readline))
+            except (tokenize.TokenError, SyntaxError):
+                self._complete = False
+            self._items = tuple(items)
+        return self._items
+
+    @property
+    def items(self) -> tuple[tokenize.TokenInfo, ...]:
+        return self._made()
+
+    @property
+    def complete(self) -> bool:
+        self._made()
+        return self._complete
 
 
 def screen(text: str) -> tuple[str | None, Tokens]:
     """Why ``text`` must not be given to the parser (``None``: safe to parse), and its tokens."""
-    depth = _Depth(frames=[0])
-    items: list[tokenize.TokenInfo] = []
-    complete = True
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            items.append(token)
-            depth.token(token.type, token.string)
-    except (tokenize.TokenError, SyntaxError):
-        complete = False
-        depth = _Depth(frames=[0])
-        _crude(text, depth)
-    return _reason(text, depth), Tokens(tuple(items), complete)
+    return _reason(text, *measure(text)), Tokens(text)
 
 
 def refuse(text: str) -> str | None:
@@ -91,12 +115,12 @@ def refuse(text: str) -> str | None:
     return screen(text)[0]
 
 
-def _reason(text: str, depth: _Depth) -> str | None:
-    if depth.deepest > MAX_BRACKET_DEPTH:
-        return f"brackets nested {depth.deepest:,} deep (limit {MAX_BRACKET_DEPTH})"
-    if depth.longest > MAX_CHAIN:
-        return f"an expression nests {depth.longest:,} operators (limit {MAX_CHAIN:,})"
-    longest_line = max((len(m) for m in _LINE.findall(text)), default=0)
+def _reason(text: str, deepest: int, longest: int) -> str | None:
+    if deepest > MAX_BRACKET_DEPTH:
+        return f"brackets nested {deepest:,} deep (limit {MAX_BRACKET_DEPTH})"
+    if longest > MAX_CHAIN:
+        return f"an expression nests {longest:,} operators (limit {MAX_CHAIN:,})"
+    longest_line = max(map(len, text.split("\n")))
     if longest_line > MAX_LINE_CHARS:
         return f"a line is {longest_line:,} characters long (limit {MAX_LINE_CHARS:,})"
     return None

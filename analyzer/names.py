@@ -2,37 +2,61 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 import libcst as cst
+
+_RULES: dict[type, str] = {}  # node class -> which branch of ``full_name`` applies
+
+
+def _rule(kind: type) -> str:
+    """The first class ``kind`` is a subclass of, in ``get_full_name_for_node``'s order.
+
+    Cached per class: libcst's nodes are abstract-base-class instances, so each failed
+    ``isinstance`` runs ``ABCMeta.__instancecheck__`` in Python, and names are asked for
+    on most nodes of every file.
+    """
+    found = _RULES.get(kind)
+    if found is None:
+        order: tuple[tuple[type | tuple[type, ...], str], ...] = (
+            (cst.Name, "name"), (str, "str"), (cst.Attribute, "attribute"), (cst.Call, "call"),
+            (cst.Subscript, "subscript"), ((cst.FunctionDef, cst.ClassDef), "def"),
+            (cst.Decorator, "decorator"),
+        )
+        found = _RULES[kind] = next((rule for cls, rule in order if issubclass(kind, cls)), "")
+    return found
 
 
 def full_name(node: cst.CSTNode | str) -> str | None:
-    """libcst's ``get_full_name_for_node``, the same answers without its import and without
-    an abstract-class ``isinstance`` per step: no node class has subclasses, so its exact
-    type is the same test, several times cheaper on every name, attribute and call."""
-    if type(node) is cst.Name:
-        return node.value
-    if type(node) is cst.Attribute:
-        return f"{full_name(node.value)}.{node.attr.value}"
-    if isinstance(node, str):
-        return node
-    if type(node) is cst.Call:
-        return full_name(node.func)
-    if type(node) is cst.Subscript:
-        return full_name(node.value)
-    if type(node) is cst.FunctionDef or type(node) is cst.ClassDef:
-        return full_name(node.name)
-    if type(node) is cst.Decorator:
-        return full_name(node.decorator)
+    """libcst's ``get_full_name_for_node``, branch for branch (``None.attr`` included)."""
+    rule = _rule(type(node))
+    if rule == "name":
+        return cast(cst.Name, node).value
+    if rule == "str":
+        return cast(str, node)
+    if rule == "attribute":
+        attribute = cast(cst.Attribute, node)
+        return f"{full_name(attribute.value)}.{attribute.attr.value}"
+    if rule == "call":
+        return full_name(cast(cst.Call, node).func)
+    if rule == "subscript":
+        return full_name(cast(cst.Subscript, node).value)
+    if rule == "def":
+        return full_name(cast(cst.FunctionDef | cst.ClassDef, node).name)
+    if rule == "decorator":
+        return full_name(cast(cst.Decorator, node).decorator)
     return None
 
 
 def dotted(node: cst.BaseExpression) -> str:
     """``a.b.c`` for a name or attribute chain (subscripts and calls give ``""``)."""
-    if type(node) is cst.Name:
-        return node.value
-    if type(node) is cst.Attribute:
-        head = dotted(node.value)
-        return f"{head}.{node.attr.value}" if head else ""
+    rule = _rule(type(node))
+    if rule == "name":
+        return cast(cst.Name, node).value
+    if rule == "attribute":
+        attribute = cast(cst.Attribute, node)
+        head = dotted(attribute.value)
+        return f"{head}.{attribute.attr.value}" if head else ""
     return ""
 
 

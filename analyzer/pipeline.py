@@ -1,20 +1,27 @@
-"""One target from text to report: acquire, build facts, run checks, score."""
+"""One target from text to report: acquire, build facts, run checks, score.
+
+A local target scanned before, unchanged, gets its kept report back
+(``analyzer.reportcache``): no history is read, no file analysed, no check imported,
+and the workers' fork server is not even started.
+"""
+
+from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from analyzer import __version__
+from analyzer import __version__, codec
 from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
-from analyzer.engine import Stats, run
 from analyzer.errors import ModernityError
-from analyzer.fit import judge
 from analyzer.pool import prepare
 from analyzer.report import Report
-from analyzer.report.excerpts import collect
 from analyzer.rules import Rubric
-from analyzer.walk import Limits, build_repo
+from analyzer.walk import Found, Limits, open_repo
+
+if TYPE_CHECKING:
+    from analyzer.engine import Stats
 
 
 def scan(
@@ -35,29 +42,57 @@ def scan(
     rubric_source: str = "",
 ) -> Report:
     target = parse_target(target_text, allow_local=allow_local)
-    if jobs > 0:
-        prepare()
     cache = Cache() if use_cache else None
+    keep = cache is not None and in_place(target, ref) and not authors
+    kept = cache.report(target.display) if keep and cache is not None else None
+    if jobs > 0 and kept is None:  # else its report, or most of its files, are likely kept:
+        prepare()  # the fork server then starts with the first file to analyse, if any
+    options = {"target": target.display, "ref": ref, "now": now, "weights": weights,
+               "role": role, "rubric": rubric, "rubric_source": rubric_source,
+               "limits": limits}
     try:
         stage = on_stage or (lambda text: None)
         stage("cloning" if target.kind is Kind.URL else "reading files")
-        with acquire(target, ref, limits) as root:
-            repo = build_repo(root, now=now, limits=limits, authors=authors,
-                              own_clone=not in_place(target, ref))
-            stage(f"analysing {len(repo.python_files):,} Python files")
-            analysis = run(repo, jobs=jobs, cache=cache,
-                           file_timeout=(limits or Limits()).file_timeout_seconds)
-            excerpts = collect(repo, analysis.signals)
+        with acquire(target, ref, limits) as root, open_repo(
+            root, now=now, limits=limits, authors=authors, own_clone=not in_place(target, ref),
+        ) as found:
+            key = _key(found, options) if keep else None
+            if key is not None and kept is not None and kept[0] == key:
+                report = _decoded(kept[1], target.display)
+                if report is not None:
+                    _counted(found, on_stats)
+                    return report
+            report, stats = _report(found, options, jobs, cache, on_stage=stage)
+            if key is not None and cache is not None and not stats.uncached \
+                    and _key(found, options) == key:  # nothing changed while it was analysed
+                _keep(cache, target.display, key, report)
     finally:
         if cache is not None:
             cache.close()
     if on_stats is not None:
-        on_stats(analysis.stats)
-    judged, fit = judge(analysis.signals, weights, role, rubric, rubric_source)
+        on_stats(stats)
+    return report
+
+
+def _report(
+    found: Found, options: dict[str, Any], jobs: int, cache: Cache | None,
+    on_stage: Callable[[str], None],
+) -> tuple[Report, Stats]:
+    from analyzer.engine import run  # noqa: PLC0415  (a kept report needs no engine)
+    from analyzer.fit import judge  # noqa: PLC0415
+    from analyzer.report.excerpts import collect  # noqa: PLC0415
+
+    repo = found.complete()
+    limits = options["limits"] or Limits()
+    on_stage(f"analysing {len(repo.python_files):,} Python files")
+    analysis = run(repo, jobs=jobs, cache=cache, file_timeout=limits.file_timeout_seconds)
+    excerpts = collect(repo, analysis.signals)
+    judged, fit = judge(analysis.signals, options["weights"], options["role"],
+                        options["rubric"], options["rubric_source"])
     return Report(
-        target=target.display,
+        target=options["target"],
         commit=repo.git.head if repo.git else None,
-        scanned_at=now,
+        scanned_at=options["now"],
         tool_version=__version__,
         signals=analysis.signals,
         score=judged,
@@ -67,7 +102,38 @@ def scan(
         unparsable=analysis.unparsable,
         excerpts=excerpts,
         fit=fit,
-    )
+    ), analysis.stats
+
+
+def _key(found: Found, options: Mapping[str, Any]) -> str | None:
+    from analyzer.reportcache import report_key  # noqa: PLC0415
+
+    return report_key(found, options)
+
+
+def _decoded(payload: bytes, target: str) -> Report | None:
+    import analyzer.fit  # noqa: F401, PLC0415  (the classes a report holds, for the codec)
+
+    try:
+        report = codec.loads(payload)
+    except codec.InvalidError:
+        return None
+    return report if isinstance(report, Report) and report.target == target else None
+
+
+def _keep(cache: Cache, target: str, key: str, report: Report) -> None:
+    try:
+        cache.keep_report(target, key, codec.dumps(report))
+    except codec.InvalidError:  # a value the codec cannot carry: scanned again next time
+        return
+
+
+def _counted(found: Found, on_stats: Callable[[Stats], None] | None) -> None:
+    if on_stats is not None:
+        from analyzer.engine import Stats  # noqa: PLC0415
+
+        files = len(found.repo.python_files) + len(found.repo.notebooks)
+        on_stats(Stats(files=files, cached=files))
 
 
 def scan_or_error(

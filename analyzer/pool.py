@@ -22,20 +22,23 @@ chunk says which root and checks it is for, and idle workers wait for the next
 target instead of being started again.
 """
 
+from __future__ import annotations
+
 import contextlib
 import gc
-import multiprocessing
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection, wait
-from multiprocessing.context import BaseContext
-from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer.socketdir import ensure_fork_server, stop_fork_server
+
+if TYPE_CHECKING:  # multiprocessing loads with the first worker: a warm scan starts none
+    from multiprocessing.connection import Connection
+    from multiprocessing.context import BaseContext
+    from multiprocessing.process import BaseProcess
 
 CRASHED = "analysis crashed"
 CHUNK_BYTES = 64 * 1024  # a fraction of a second of parsing: cheap to lose, cheap to send
@@ -117,6 +120,8 @@ class _Worker:
 
 
 def _context() -> BaseContext:
+    import multiprocessing  # noqa: PLC0415
+
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
     if hasattr(context, "set_forkserver_preload"):
@@ -146,6 +151,8 @@ def analyse_in_workers(
 ) -> tuple[dict[str, Any], list[str], list[str]]:
     """Each path's ``analyse_file`` (or module-level ``analyse``) outcome, the paths whose
     analysis killed a worker, and those past ``file_timeout`` seconds (worker killed)."""
+    from multiprocessing.connection import wait  # noqa: PLC0415
+
     queue = deque(chunked(sizes, jobs))
     context = _context()
     head = (str(root), tuple(names), analyse)

@@ -10,6 +10,7 @@ clones and other temporary files still go where ``TMPDIR`` says.
 import contextlib
 import os
 import signal
+import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -41,12 +42,13 @@ def ensure_fork_server() -> None:
 def stop_fork_server() -> None:
     """Stop the fork server if it runs (a scan that found every file in the cache never
     needs it); the next ``ensure_fork_server`` starts a new one."""
-    from multiprocessing import forkserver  # noqa: PLC0415
-
+    forkserver = sys.modules.get("multiprocessing.forkserver")
+    if forkserver is None:  # never imported, so never started: importing it costs 20 ms
+        return
     server = forkserver._forkserver
     pid = getattr(server, "_forkserver_pid", None)  # no public way to ask or to stop it
     if isinstance(pid, int):
         with contextlib.suppress(OSError):
             os.kill(pid, signal.SIGKILL)  # it may be importing: it reads no pipe until done
         # reaps it, forgets it and unlinks its socket
-        server._stop()  # type: ignore[attr-defined]
+        server._stop()

@@ -24,7 +24,19 @@ Method = Callable[["cst.CSTNode"], object]  # a string: importing this needs no 
 
 @cache
 def child_fields(cls: type[cst.CSTNode]) -> tuple[str, ...]:
-    """The fields holding children, in the order libcst visits them."""
+    """The fields holding children, in the order libcst visits them.
+
+    Read from ``_child_fields`` (reading libcst's source for all its node classes cost
+    each scan's fork server 0.09 s); a class the table lacks is derived as it is made.
+    """
+    from analyzer._child_fields import CHILD_FIELDS  # noqa: PLC0415  (analysis only)
+
+    known = CHILD_FIELDS.get(f"{cls.__module__}.{cls.__qualname__}")
+    return known if known is not None else derive_child_fields(cls)
+
+
+def derive_child_fields(cls: type[cst.CSTNode]) -> tuple[str, ...]:
+    """The fields ``cls._visit_and_replace_children`` visits, in its order, from its source."""
     source = textwrap.dedent(inspect.getsource(cls._visit_and_replace_children))
     found: list[tuple[int, int, str]] = []
     for node in ast.walk(ast.parse(source)):
@@ -37,14 +49,29 @@ def child_fields(cls: type[cst.CSTNode]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(name for _, _, name in sorted(found)))
 
 
+_IS_NODE: dict[type, bool] = {}
+
+
+def is_node(kind: type) -> bool:
+    """Whether ``kind`` is a libcst node class: ``isinstance(x, cst.CSTNode)`` without the cost.
+
+    ``CSTNode`` is an abstract base class, so every ``isinstance`` against it runs
+    ``ABCMeta.__instancecheck__`` in Python: about half a million calls per flask scan.
+    """
+    known = _IS_NODE.get(kind)
+    if known is None:
+        known = _IS_NODE[kind] = issubclass(kind, cst.CSTNode)
+    return known
+
+
 def children(node: cst.CSTNode) -> list[cst.CSTNode]:
     found: list[cst.CSTNode] = []
     for name in child_fields(type(node)):
         value = getattr(node, name)
-        if isinstance(value, cst.CSTNode):
+        if is_node(type(value)):
             found.append(value)
         elif isinstance(value, (tuple, list)):
-            found.extend(item for item in value if isinstance(item, cst.CSTNode))
+            found.extend(item for item in value if is_node(type(item)))
     return found
 
 
@@ -93,13 +120,14 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
             method(node)
         for field in fields:
             value = getattr(node, field)
-            if type(value) in idle:
+            kind = type(value)
+            if kind in idle:
                 continue
-            if isinstance(value, cst.CSTNode):
+            if is_node(kind):
                 walk(value)
             elif isinstance(value, (tuple, list)):
                 for item in value:
-                    if type(item) not in idle and isinstance(item, cst.CSTNode):
+                    if type(item) not in idle and is_node(type(item)):
                         walk(item)
         for method in leaves:
             method(node)

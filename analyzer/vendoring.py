@@ -42,6 +42,26 @@ def _parent(path: str) -> str:
     return "" if parent == "." else parent + "/"
 
 
+def _listing(paths: list[str]) -> dict[str, set[str]]:
+    """Each folder (``a/b/``, the root ``""``) and the names in it; folders holding only
+    folders, too. A path without ``.``, empty or absolute parts is split as text (pathlib
+    costs a big repository's warm scan a tenth of a second), others as ``PurePosixPath``."""
+    listing: dict[str, set[str]] = {}
+    for path in paths:
+        if path.startswith("/") or "//" in path or "." in path.split("/") or path.endswith("/"):
+            parent = _parent(path)
+            listing.setdefault(parent, set()).add(PurePosixPath(path).name)
+            for above in PurePosixPath(parent).parents:
+                listing.setdefault("" if str(above) == "." else f"{above}/", set())
+            continue
+        head, _, name = path.rpartition("/")
+        listing.setdefault(f"{head}/" if head else "", set()).add(name)
+        while head:
+            head = head.rpartition("/")[0]
+            listing.setdefault(f"{head}/" if head else "", set())
+    return listing
+
+
 def _record_names(paths: Iterable[str], read: Reader) -> dict[str, set[str]]:
     """Per folder, the import names its ``*.dist-info``/``RECORD`` files say were installed."""
     names: dict[str, set[str]] = {}
@@ -83,12 +103,7 @@ def third_party_roots(paths: list[str], read: Reader) -> dict[str, str]:
     ``paths`` are every file of the repository; ``read`` returns a file's text (only
     version files, ``RECORD`` and ``top_level.txt`` are read).
     """
-    listing: dict[str, set[str]] = {}
-    for path in paths:
-        parent = _parent(path)
-        listing.setdefault(parent, set()).add(PurePosixPath(path).name)
-        for above in PurePosixPath(parent).parents:  # folders holding only folders, too
-            listing.setdefault("" if str(above) == "." else f"{above}/", set())
+    listing = _listing(paths)
     installed = _record_names(paths, read)
     root_packaged = bool(listing.get("", set()) & _ROOT_PACKAGING)
     roots: dict[str, str] = {}

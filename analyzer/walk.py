@@ -6,12 +6,13 @@ index entry that is absolute or climbs out with ``..`` is refused, so a
 repository cannot make the scan read outside itself.
 """
 
+import os
 import posixpath
 import stat
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
@@ -92,7 +93,7 @@ def _linked_folder(root: Path, path: str, seen: dict[str, bool]) -> str | None:
         folder = "/".join(parts[:end])
         if folder not in seen:
             try:
-                seen[folder] = stat.S_ISDIR((root / folder).lstat().st_mode)
+                seen[folder] = stat.S_ISDIR(os.lstat(f"{root}/{folder}").st_mode)
             except OSError:
                 seen[folder] = True  # missing: opening the file will say so
         if not seen[folder]:
@@ -111,7 +112,7 @@ def _examine(
     if folder is not None:
         return 0, f"inside {folder}, a symbolic link or not a folder (not followed)"
     try:
-        info = (root / path).lstat()
+        info = os.lstat(f"{root}/{path}")  # safe parts only (unsafe_reason): as pathlib, 3x faster
     except OSError as error:
         return 0, f"unreadable: {error.strerror}"
     if stat.S_ISLNK(info.st_mode):
@@ -166,11 +167,39 @@ def build_repo(
     With ``authors`` (the candidate), production Python files are also blamed.
     ``own_clone``: ``root`` is a clone modernity made, whose ``.git`` it wrote.
     """
+    with open_repo(root, now=now, limits=limits, authors=authors, own_clone=own_clone) as found:
+        return found.complete()
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """A repository's files, before its history is read (``complete``): a scan can tell from
+    them and the commit (``git``) whether it has reported on exactly this before."""
+
+    repo: Repo  # without git facts
+    git: Git | None
+
+    def complete(self) -> Repo:
+        repo, authors = self.repo, self.repo.authors
+        if self.git is None:
+            return repo
+        blamed = [p for p in repo.files
+                  if authors and p.endswith(".py") and role(p) is Role.PRODUCTION]
+        code = [p for p in repo.files if p.endswith(CODE_SUFFIXES)]
+        return replace(repo, git=read_git_facts(self.git, blamed, code))
+
+
+@contextmanager
+def open_repo(
+    root: Path, *, now: datetime, limits: Limits | None = None, authors: tuple[str, ...] = (),
+    own_clone: bool = False,
+) -> Iterator[Found]:
+    """``build_repo`` in two steps: git stays usable inside the ``with`` block only."""
     limits = limits or Limits()
     in_git = is_git_repo(root)
     runner = git_runner(root, limits, own_clone=own_clone) if in_git else nullcontext(None)
     with runner as git:
-        return _build(root, now, limits, authors, git)
+        yield Found(_build(root, now, limits, authors, git), git)
 
 
 def _build(
@@ -206,13 +235,10 @@ def _build(
                          "(--max-repo-mb)")
     for top, count in vendored.items():
         excluded[top] = tree_reason(tree_kind(top, venvs), count, copies.get(top, ""))
-    blamed = [p for p in files if authors and p.endswith(".py") and role(p) is Role.PRODUCTION]
     return Repo(
         files=MappingProxyType(files),
         now=now,
         root=root,
         excluded=MappingProxyType(dict(sorted(excluded.items()))),
-        git=read_git_facts(git, blamed, [p for p in files if p.endswith(CODE_SUFFIXES)])
-        if git else None,
         authors=authors,
     )

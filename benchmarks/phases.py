@@ -7,9 +7,10 @@ Run on demand, from the project's virtualenv, over a directory of Python files:
 Everything runs in this process with the garbage collector off, as in a worker, and
 each figure is the best of ``--repeat`` passes of CPU time (``time.process_time``),
 so the split holds on a busy machine too. Each check is then timed alone on top of
-the bare walk, with start lines and the guard's tokens already computed (each is
-counted once, above). The last row is the parent's share of a scan: the fold of
-every check (repository-level checks included) over those observations.
+the bare walk, with start lines already computed (counted once, above); a check
+that reads tokens (complexity, tutorial_code) pays for making them. The last row is
+the parent's share of a scan: the fold of every check (repository-level checks
+included) over those observations.
 """
 
 import argparse
@@ -25,7 +26,7 @@ import libcst as cst
 from analyzer import lines as lines_module
 from analyzer.check import SourceFile
 from analyzer.engine import analyse_source, fold, traverse
-from analyzer.guard import screen
+from analyzer.guard import Tokens, screen
 from analyzer.lines import LazyLines, start_lines
 from analyzer.paths import role
 from analyzer.registry import all_checks
@@ -50,12 +51,12 @@ def main() -> None:
              for p in sorted(args.root.rglob("*.py"))]
     checks = [cls for cls in all_checks() if cls.is_file_level()]
     modules = [cst.parse_module(text) for _, text in texts]
-    tokens = [screen(text)[1] for _, text in texts]
     gc.disable()
 
     def visit(chosen: Sequence[Any]) -> None:
-        for (path, text), module, toks in zip(texts, modules, tokens, strict=True):
-            source = SourceFile(path, role(path), text=text, tokens=toks)
+        for (path, text), module in zip(texts, modules, strict=True):
+            # fresh tokens: the checks that read them pay for making them, as in the engine
+            source = SourceFile(path, role(path), text=text, tokens=Tokens(text))
             visitors = [cls(source) for cls in chosen]
             traverse(module, visitors)
             for visitor in visitors:
@@ -64,7 +65,7 @@ def main() -> None:
     parse = best(args.repeat, lambda: [cst.parse_module(text) for _, text in texts])
     rows = {
         "libcst parse": parse,
-        "pre-parse guard (tokenize, kept for the checks)":
+        "pre-parse guard (one regex scan; tokens made when a check asks)":
             best(args.repeat, lambda: [screen(t) for _, t in texts]),
         "start lines, every file": best(args.repeat, lambda: [start_lines(m) for m in modules]),
         "walk, no check": (walk := best(args.repeat, lambda: visit([]))),
@@ -82,8 +83,7 @@ def main() -> None:
             return lines[id(self._module)]
 
     # per check: its own work only
-    # engine.traverse imports LazyLines when called: replace it where it is looked up
-    lines_module.LazyLines = Precomputed  # type: ignore[misc]
+    lines_module.LazyLines = Precomputed  # type: ignore[misc]  (traverse imports it per call)
     for cls in checks:
         alone = best(args.repeat, lambda cls=cls: visit([cls])) - walk  # type: ignore[misc]
         rows[f"  check {cls.name}, lines precomputed (over the walk)"] = alone

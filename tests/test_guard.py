@@ -1,9 +1,11 @@
 """The pre-parse guard: inputs that crash or stall libcst are skipped, everything else parses."""
 
+import io
 import signal
 import subprocess
 import sys
 import tempfile
+import tokenize
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from analyzer.engine import run
-from analyzer.guard import MAX_BRACKET_DEPTH, MAX_CHAIN, refuse
+from analyzer.guard import MAX_BRACKET_DEPTH, MAX_CHAIN, measure, refuse, screen
 from analyzer.repo import Repo
 from analyzer.text import decode
 from analyzer.walk import build_repo
@@ -98,3 +100,65 @@ def test_any_bytes_never_raise(data: bytes) -> None:
         analysis = run(repo)
     assert "b.py" in repo.files and "b.py" not in analysis.unparsable
     assert decode(data) is not None
+
+
+def _tokenize_measures(text: str) -> tuple[int, int]:
+    """The guard's two measures from ``tokenize``'s tokens, as the guard took them before."""
+    frames, total, deepest, longest = [0], 0, 0, 0
+    for token in tokenize.generate_tokens(io.StringIO(text).readline):
+        kind, value = token.type, token.string
+        if kind == tokenize.OP and value in "([{":
+            frames.append(0)
+            deepest = max(deepest, len(frames) - 1)
+        elif kind == tokenize.OP and value in ")]}":
+            if len(frames) > 1:
+                total -= frames.pop()
+        elif kind == tokenize.NEWLINE or (kind == tokenize.OP and value in ",;"):
+            total -= frames[-1]
+            frames[-1] = 0
+        elif kind == tokenize.OP or (kind == tokenize.NAME and value in CHAIN_WORDS):
+            frames[-1] += 1
+            total += 1
+            longest = max(longest, total + len(frames) - 1)
+    return deepest, longest
+
+
+CHAIN_WORDS = {"not", "lambda", "if", "else", "await", "and", "or", "in", "is"}
+TRICKY = [
+    "x = '(' + \"[[\" + '''((\n)))''' + \"\"\"{{\"\"\"  # ((((\n",
+    "s = f'{a[(1)]}' + rb'\\'((' + u\"\\\"[\"\n",
+    "x = (1 +\n     2) ** -3.5e-3 + 0x1F + 1_000j + .5 + a.b.c(...)\n",
+    "y = a if not b else lambda q: q is not None and q in r or await z\n",
+    "if x:\n    y = [\n        1, 2,\n    ]\n\\\n\nz = x \\\n    + 1\n",
+    "a //= 2; b **= 3; c >>= 1; d @= e; f -> g; h := i; j != k <= l\n",
+    "x = 1\r\ny = (2 +\r\n 3)\rz = 4\n",
+    "ifx = inside + isn + notes + elsewhere + orange + andrew\n",
+    "# only a comment, no newline at the end",
+    "x = '''unterminated? no''' + 'a\\\n b'\n",
+]
+
+
+@pytest.mark.parametrize("source", TRICKY)
+def test_the_scan_measures_what_tokenize_measures(source: str) -> None:
+    """Strings, comments, numbers, keywords in names and line ends: read as tokenize reads them."""
+    assert measure(source) == _tokenize_measures(source)
+
+
+def test_the_scan_agrees_with_tokenize_on_this_project() -> None:
+    """Every Python file of this repository: equal depth and chain (benchmarks/guard_equality.py
+    runs the same comparison over the corpus and the benchmark trees)."""
+    root = Path(__file__).resolve().parent.parent
+    files = [p for d in ("analyzer", "checks", "tests", "benchmarks")
+             for p in (root / d).rglob("*.py")]
+    assert len(files) > 100
+    differ = [p for p in files if measure(t := p.read_text()) != _tokenize_measures(t)]
+    assert differ == []
+
+
+def test_tokens_are_made_only_when_asked() -> None:
+    """The guard no longer tokenizes: a check that reads tokens gets them on first use."""
+    refused, tokens = screen("x = (1,\n")
+    assert refused is None
+    assert tokens.complete is False  # tokenize stops at the unclosed bracket
+    assert [t.string for t in tokens.items][:3] == ["x", "=", "("]
+    assert screen("y = 2\n")[1].complete is True

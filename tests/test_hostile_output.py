@@ -51,6 +51,7 @@ def test_a_planted_cache_row_never_runs_code(tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     assert not marker.exists()
     with sqlite3.connect(cache / FILE_NAME) as db:
+        db.execute("DELETE FROM reports")  # the kept report would answer first (test_reportcache)
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",
                    (pickle.dumps(_Planted(marker)), b"a.py"))
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",

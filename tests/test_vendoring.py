@@ -1,12 +1,12 @@
 """Third-party packages are recognised by what they hold, never by a folder name alone."""
 
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
 
 from analyzer.paths import TreeKind, kind_of_reason
-from analyzer.vendoring import third_party_roots
+from analyzer.vendoring import _listing, third_party_roots
 from analyzer.walk import build_repo
 
 INIT = "__init__.py"
@@ -86,3 +86,27 @@ def test_a_lambda_layer_is_installed_packages_with_its_metadata(tmp_path: Path) 
         "layer/python/lib/python3.9/site-packages/": TreeKind.INSTALLED,
         "fn/certifi-2024.2.2.dist-info/": TreeKind.INSTALLED, "fn/certifi/": TreeKind.VENDORED,
     }
+
+
+def _listing_by_pathlib(paths: list[str]) -> dict[str, set[str]]:
+    """What ``_listing`` computed before it split clean paths as text."""
+    listing: dict[str, set[str]] = {}
+    for path in paths:
+        parent = str(PurePosixPath(path).parent)
+        parent = "" if parent == "." else parent + "/"
+        listing.setdefault(parent, set()).add(PurePosixPath(path).name)
+        for above in PurePosixPath(parent).parents:
+            listing.setdefault("" if str(above) == "." else f"{above}/", set())
+    return listing
+
+
+def test_folder_listing_split_as_text_equals_pathlib() -> None:
+    odd = ["a/../b.py", "..", "../x", "a/..", "/abs/x.py", "a//b.py", "./a.py", "a/./b",
+           "a/b/", "x", "a/.hidden/..x", " a/b", "a\\b/c", "pkg/sub/deep/mod.py"]
+    repository = Path(__file__).resolve().parent.parent
+    mine = sorted(p.relative_to(repository).as_posix() for p in repository.rglob("*.py")
+                  if ".venv" not in p.parts)
+    for paths in ([p] for p in odd):
+        assert _listing(paths) == _listing_by_pathlib(paths), paths
+    assert _listing(odd + mine) == _listing_by_pathlib(odd + mine)
+    assert len(_listing(mine)) > 10

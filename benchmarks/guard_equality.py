@@ -1,0 +1,74 @@
+"""The guard's regex scan against the same measures taken from ``tokenize``, file by file.
+
+Run on demand over directories of Python files (the corpus, the benchmark's staged trees):
+
+    .venv/bin/python benchmarks/guard_equality.py ~/.cache/modernity-bench/staged/django
+
+Prints how many files were compared (those ``tokenize`` reads to the end), the CPU time
+of each way, and every file where the deepest bracket nesting or the longest operator
+chain differ.
+"""
+
+import argparse
+import io
+import time
+import tokenize
+from pathlib import Path
+
+from analyzer.guard import measure
+
+OPEN, CLOSE, RESET = frozenset("([{"), frozenset(")]}"), frozenset(",;")
+KEYWORDS = frozenset({"not", "lambda", "if", "else", "await", "and", "or", "in", "is"})
+
+
+def by_tokens(text: str) -> tuple[int, int] | None:
+    """The guard's two measures over ``tokenize``'s tokens (``None``: it gave up)."""
+    frames, total, deepest, longest = [0], 0, 0, 0
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            kind, value = token.type, token.string
+            if kind == tokenize.OP and value in OPEN:
+                frames.append(0)
+                deepest = max(deepest, len(frames) - 1)
+            elif kind == tokenize.OP and value in CLOSE:
+                if len(frames) > 1:
+                    total -= frames.pop()
+            elif kind == tokenize.NEWLINE or (kind == tokenize.OP and value in RESET):
+                total -= frames[-1]
+                frames[-1] = 0
+            elif kind == tokenize.OP or (kind == tokenize.NAME and value in KEYWORDS):
+                frames[-1] += 1
+                total += 1
+                longest = max(longest, total + len(frames) - 1)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+    return deepest, longest
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("roots", type=Path, nargs="+")
+    args = parser.parse_args()
+    texts = []
+    for root in args.roots:
+        for path in sorted(root.rglob("*.py")):
+            if path.is_file() and not path.is_symlink():
+                texts.append((path, path.read_text(encoding="utf-8", errors="replace")))
+    start = time.process_time()
+    reference = [by_tokens(text) for _, text in texts]
+    tokens_s = time.process_time() - start
+    start = time.process_time()
+    scanned = [measure(text) for _, text in texts]
+    scan_s = time.process_time() - start
+    compared = [(path, ref, got) for (path, _), ref, got in zip(texts, reference, scanned,
+                                                                 strict=True) if ref is not None]
+    differ = [(path, ref, got) for path, ref, got in compared if ref != got]
+    print(f"{len(texts):,} files, {len(compared):,} read to the end by tokenize; "
+          f"CPU s: tokenize {tokens_s:.3f}, scan {scan_s:.3f} ({tokens_s / scan_s:.1f}x); "
+          f"{len(differ)} differ")
+    for path, ref, got in differ:
+        print(f"  {path}: tokenize (depth, chain) {ref}, scan {got}")
+
+
+if __name__ == "__main__":
+    main()

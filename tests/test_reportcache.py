@@ -1,0 +1,199 @@
+"""A target scanned again unchanged gets its kept report back (``analyzer.reportcache``):
+byte-identical to a scan without any cache, and never reused once anything it was made from
+changed (a file, a commit, ``.mailmap``, ``--now``, a weight)."""
+
+import json
+import os
+import pickle
+import sqlite3
+import subprocess
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import MappingProxyType
+
+import pytest
+
+from analyzer import codec
+from analyzer.cache import FILE_NAME
+from analyzer.model import Location, Signal
+from analyzer.report import Report
+from analyzer.rules import Flag, Level
+from analyzer.score import Score
+from tests.gitrepo import CommitSpec, git, make_repo
+
+NOW = "--now=2026-06-01"
+PROBE = """
+import sys
+from analyzer.cli import main
+try:
+    main(sys.argv[1:])
+except SystemExit as done:
+    code = done.code
+loaded = {"analyzer.engine", "analyzer.registry", "multiprocessing.forkserver", "libcst._nodes"}
+print(",".join(sorted(loaded & set(sys.modules))) or "kept", file=sys.stderr)
+"""
+FILES = {
+    "shop/orders.py": "def total(prices: list[float]) -> float:\n    return sum(prices)\n",
+    "shop/__init__.py": "",
+    "tests/test_orders.py": "from shop.orders import total\n\n\ndef test_total() -> None:\n"
+                            "    assert total([1.0]) == 1.0\n",
+    "README.md": "# shop\n",
+}
+
+
+def _scan(target: Path, cache: Path, *args: str) -> tuple[str, str]:
+    """The JSON report, and which heavy modules the scan loaded ("kept": none of them)."""
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, "scan", str(target), "--format=json", *args],
+        capture_output=True, text=True, check=True,
+        env={**os.environ, "MODERNITY_CACHE_DIR": str(cache)},
+    )
+    return done.stdout, done.stderr.strip().splitlines()[-1]
+
+
+def _uncached(target: Path, tmp_path: Path, *args: str) -> str:
+    return _scan(target, tmp_path / "never", "--no-cache", *args)[0]
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_repo(tmp_path / "shop", FILES, [
+        CommitSpec("start", date="2025-01-10T10:00:00+00:00"),
+        CommitSpec("more", date="2026-03-01T10:00:00+00:00",
+                   files={"shop/tax.py": "RATE = 0.2\n"}),
+    ])
+
+
+def test_an_unchanged_repository_gets_its_kept_report_without_analysis(
+    repo: Path, tmp_path: Path,
+) -> None:
+    cache = tmp_path / "cache"
+    cold, cold_loaded = _scan(repo, cache, NOW)
+    warm, warm_loaded = _scan(repo, cache, NOW)
+    assert "analyzer.engine" in cold_loaded  # the first scan analysed
+    assert warm_loaded == "kept"  # no engine, no check, no fork server, no libcst
+    assert warm == cold == _uncached(repo, tmp_path, NOW)
+    assert json.loads(warm)["commit"] == git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_a_plain_directory_is_kept_too(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    for path, text in FILES.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text)
+    cache = tmp_path / "cache"
+    cold, _ = _scan(folder, cache, NOW)
+    warm, loaded = _scan(folder, cache, NOW)
+    assert loaded == "kept" and warm == cold == _uncached(folder, tmp_path, NOW)
+    (folder / "notes.txt").write_text("a new file the report counts\n")
+    changed, loaded = _scan(folder, cache, NOW)
+    assert loaded != "kept" and changed != cold
+    assert changed == _uncached(folder, tmp_path, NOW)
+
+
+@pytest.mark.parametrize("change", ["same-size edit", "commit", "mailmap", "untracked file"])
+def test_any_change_is_scanned_again(repo: Path, tmp_path: Path, change: str) -> None:
+    cache = tmp_path / "cache"
+    _scan(repo, cache, NOW)
+    if change == "same-size edit":  # same size, same path: only the content tells
+        path = repo / "shop" / "orders.py"
+        path.write_text(path.read_text().replace("prices", "values"))
+    elif change == "commit":  # the same files, one more commit: history changed
+        git(repo, "-c", "user.name=B", "-c", "user.email=b@example.com", "commit", "-q",
+            "--allow-empty", "-m", "later")
+    elif change == "mailmap":  # git maps authors through it, untracked or not
+        (repo / ".mailmap").write_text("Someone Else <author@example.com>\n")
+    else:  # not tracked: git's listing leaves it out, so the report stays the same
+        (repo / "scratch.py").write_text("x = 1\n")
+    after, loaded = _scan(repo, cache, NOW)
+    assert after == _uncached(repo, tmp_path, NOW)
+    assert loaded == "kept" if change == "untracked file" else loaded != "kept"
+
+
+@pytest.mark.parametrize("option", [["--now=2026-06-02"], ["--weight", "type_hints=0"],
+                                    ["--role", "ml"]])
+def test_options_that_change_the_report_are_part_of_the_key(
+    repo: Path, tmp_path: Path, option: list[str],
+) -> None:
+    cache = tmp_path / "cache"
+    _scan(repo, cache, NOW)
+    args = [NOW, *option] if not option[0].startswith("--now") else option
+    after, loaded = _scan(repo, cache, *args)
+    assert loaded != "kept" and after == _uncached(repo, tmp_path, *args)
+    assert "multiprocessing.forkserver" not in loaded  # every file was in the cache: no worker
+    again, loaded = _scan(repo, cache, *args)
+    assert "analyzer.engine" not in loaded and again == after  # --weight checks the name
+
+
+def test_a_planted_report_never_runs_code_and_is_a_miss(repo: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    cold, _ = _scan(repo, cache, NOW)
+    marker = tmp_path / "ran"
+    planted = [
+        pickle.dumps(_Planted(marker)),
+        json.dumps({"c": "os:system", "v": {"command": f"touch {marker}"}}).encode(),
+        json.dumps({"e": "subprocess:Popen", "v": "x"}).encode(),
+        codec.dumps(_report("another target")),  # a valid report, of something else
+    ]
+    for payload in planted:
+        with sqlite3.connect(cache / FILE_NAME) as db:
+            assert db.execute("UPDATE reports SET payload = ?", (payload,)).rowcount == 1
+        after, loaded = _scan(repo, cache, NOW)
+        assert loaded != "kept" and after == cold
+        assert not marker.exists()
+
+
+class _Planted:
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {self.marker}",)
+
+
+def _report(target: str) -> Report:
+    flag = Flag(Level.RED, "type_hints", "No type hints.")
+    return Report(
+        target=target, commit=None, scanned_at=datetime(2026, 6, 1, tzinfo=UTC),
+        tool_version="1", signals=(Signal(check="type_hints", value=0.5, summary="half",
+                                          evidence=(Location("a.py", 3),),
+                                          details={"n": [1, 2], "m": {"k": (1, None)}}),),
+        score=Score(40, {"type_hints": 40.0}, (flag,), "Weak."), analysed_files=1,
+        python_files=1, excluded=MappingProxyType({"b.bin": "binary"}), unparsable={},
+    )
+
+
+def test_the_codec_carries_a_report_with_dates_levels_and_read_only_mappings() -> None:
+    report = _report("/some/where")
+    back = codec.loads(codec.dumps(report))
+    assert back == report
+    assert isinstance(back, Report) and back.score.flags[0].level is Level.RED
+    assert back.scanned_at.isoformat() == "2026-06-01T00:00:00+00:00"
+    with pytest.raises(codec.InvalidError):  # a date without a time zone is refused
+        codec.loads(json.dumps({"z": "2026-06-01T00:00:00"}).encode())
+    with pytest.raises(codec.InvalidError):  # not a member
+        codec.loads(json.dumps({"e": "analyzer.rules:Level", "v": "purple"}).encode())
+
+
+SLOW = "x = (a\n" + "[0]\n" * 4000  # libcst needs minutes for it (test_hostile_output)
+
+
+def test_a_scan_with_a_timed_out_file_is_not_kept(tmp_path: Path) -> None:
+    """A later scan with more time may finish that file: its report must not be frozen."""
+    repo = make_repo(tmp_path / "slow", {"slow.py": SLOW, "app.py": FILES["shop/orders.py"]})
+    cache = tmp_path / "cache"
+    first, _ = _scan(repo, cache, NOW, "--file-timeout=1")
+    assert "skipped: analysis took longer" in first
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone() == (0,)
+
+
+def test_a_scan_for_an_author_is_not_kept(repo: Path, tmp_path: Path) -> None:
+    """Blame has time budgets (files skipped when it runs long): never reused."""
+    cache = tmp_path / "cache"
+    first, _ = _scan(repo, cache, NOW, "--author", "author@example.com")
+    again, loaded = _scan(repo, cache, NOW, "--author", "author@example.com")
+    assert "analyzer.engine" in loaded and again == first
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        assert db.execute("SELECT COUNT(*) FROM reports").fetchone() == (0,)
