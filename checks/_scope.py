@@ -33,11 +33,11 @@ def local_modules(repo: Repo) -> frozenset[str]:
 
 def target_names(node: cst.BaseExpression) -> list[str]:
     """Names bound by an assignment target (``a``, ``a, (b, *c)``), not attributes or items."""
-    if isinstance(node, cst.Name):
+    if type(node) is cst.Name:  # exact types: an abstract-class isinstance costs more
         return [node.value]
-    if isinstance(node, cst.Tuple | cst.List):
+    if type(node) is cst.Tuple or type(node) is cst.List:
         return [name for element in node.elements for name in target_names(element.value)]
-    if isinstance(node, cst.StarredElement):
+    if type(node) is cst.StarredElement:
         return target_names(node.value)
     return []
 
@@ -91,7 +91,10 @@ class ScopeVisitor(Check[Obs]):
 
     def qualified(self, node: cst.CSTNode) -> str | None:
         """``aio.TaskGroup`` -> ``asyncio.TaskGroup`` (only for names reached via imports)."""
-        full = full_name(node)
+        return self.qualify(full_name(node))
+
+    def qualify(self, full: str | None) -> str | None:
+        """``qualified`` of a node whose ``full_name`` is ``full``."""
         if full is None:
             return None
         head, _, rest = full.partition(".")

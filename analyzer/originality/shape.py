@@ -94,8 +94,7 @@ def _literals(toks: list[Token]) -> tuple[tuple[int, int], ...]:
     for tok in toks:
         quoted = _QUOTES.match(tok.literal) if tok.literal else None
         body = quoted.group("body").strip() if quoted else ""
-        distinctive = _URL.fullmatch(body) or _secret(body)
-        if len(body) >= _MIN_LITERAL and distinctive:
+        if len(body) >= _MIN_LITERAL and (_URL.fullmatch(body) or _secret(body)):
             found.setdefault(literal_hash(body), tok.line)
     return tuple(sorted(found.items(), key=lambda item: item[1]))
 

@@ -21,17 +21,19 @@ from functools import cache
 from hashlib import blake2b
 
 K, W = 15, 10  # measured in benchmarks/originality.py: see docs/originality.md
-_PLACEHOLDER = {tokenize.NAME: "N", tokenize.NUMBER: "0", tokenize.STRING: "S"}
 INDENT, DEDENT = "INDENT", "DEDENT"  # upper case: no keyword or operator looks like these
 _STRUCTURE = {tokenize.NEWLINE: "\n", tokenize.INDENT: INDENT, tokenize.DEDENT: DEDENT}
+_FIXED = {tokenize.NUMBER: "0", tokenize.STRING: "S", **_STRUCTURE}  # the kinds with one text
+_DEPTH = {INDENT: 1, DEDENT: -1}
 _CLOSERS = frozenset({")", "]", "}"})
 # Formatters add and remove redundant parentheses; calls keep their shape without them.
 _PARENTHESES = frozenset({"(", ")"})
+_LOOKS_AHEAD = frozenset({"S", ","})  # whether these are kept depends on the next token
 _STATEMENT_START = frozenset({"\n", INDENT, DEDENT})
 _DEFINITION = frozenset({"def", "class", "@", "async"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen class's __init__ costs 3x, for every token
 class Token:
     text: str  # normalised: a keyword, an operator, N, 0, S or a structure mark
     line: int
@@ -56,20 +58,16 @@ def _raw(source: str, stream: Iterable[tokenize.TokenInfo] | None) -> list[Token
     if stream is None:
         stream = tokenize.generate_tokens(io.StringIO(source).readline)
     try:
-        for tok in stream:
-            kind = tok.type
+        for kind, string, start, _, _ in stream:
             if kind == tokenize.NAME:
-                text = tok.string if keyword.iskeyword(tok.string) else "N"
-            elif kind in _PLACEHOLDER:
-                text = _PLACEHOLDER[kind]
-            elif kind in _STRUCTURE:
-                text = _STRUCTURE[kind]
+                text = string if keyword.iskeyword(string) else "N"
             elif kind == tokenize.OP:
-                text = tok.string
+                text = string
+            elif (fixed := _FIXED.get(kind)) is not None:
+                text = fixed
             else:
                 continue  # comments, NL, encoding, end marker, error tokens
-            literal = tok.string if kind == tokenize.STRING else ""
-            tokens.append(Token(text, tok.start[0], literal))
+            tokens.append(Token(text, start[0], string if kind == tokenize.STRING else ""))
     except (tokenize.TokenError, IndentationError, SyntaxError):
         pass  # fingerprint what came before: a broken tail still shows a copied head
     return tokens
@@ -85,18 +83,22 @@ def tokens(source: str, stream: Iterable[tokenize.TokenInfo] | None = None) -> l
     kept: list[Token] = []
     skipping_import = False
     for index, tok in enumerate(raw):
+        text = tok.text
         at_start = not kept or kept[-1].text in _STATEMENT_START
-        following = raw[index + 1].text if index + 1 < len(raw) else "\n"
-        if at_start and tok.text in {"import", "from"}:
+        if at_start and text in {"import", "from"}:
             skipping_import = True
         if skipping_import:
-            skipping_import = tok.text != "\n"
+            skipping_import = text != "\n"
             continue
-        if tok.text == "S" and at_start and following == "\n":
-            continue  # a docstring, or a string used as a comment
-        if (tok.text == "," and following in _CLOSERS) or tok.text in _PARENTHESES:
+        if text in _PARENTHESES:
             continue
-        if tok.text == "\n" and (not kept or kept[-1].text in _STATEMENT_START):
+        if text in _LOOKS_AHEAD:
+            following = raw[index + 1].text if index + 1 < len(raw) else "\n"
+            if text == "S" and at_start and following == "\n":
+                continue  # a docstring, or a string used as a comment
+            if text == "," and following in _CLOSERS:
+                continue
+        if text == "\n" and at_start:
             continue  # the NEWLINE after a dropped statement
         kept.append(tok)
     return kept
@@ -145,7 +147,7 @@ def segments(toks: list[Token], k: int = K) -> list[list[Token]]:
     depth, decorated = 0, False
     for index, tok in enumerate(toks):
         at_start = index == 0 or toks[index - 1].text in _STATEMENT_START
-        depth += {INDENT: 1, DEDENT: -1}.get(tok.text, 0)
+        depth += _DEPTH.get(tok.text, 0)
         if at_start and tok.text not in _STATEMENT_START and (
             tok.text in _DEFINITION or depth == 0
         ):

@@ -34,6 +34,10 @@ from checks.api_design import _web
 from checks.api_design._web import AUTH, OPENAPI, PAGE_PARAMS, PAGINATION, route_methods
 
 PRACTICES = ("model", "auth", "pagination", "openapi")
+_NAMES = (("auth", AUTH), ("pagination", PAGINATION), ("openapi", OPENAPI),
+          ("model", {"response_model"}))
+_PRACTICES_OF = {name: tuple(p for p, names in _NAMES if name in names)
+                 for _, names in _NAMES for name in names}
 
 
 class Details(TypedDict):
@@ -79,11 +83,9 @@ class ApiDesign(_web.WebImports, FileCheck[Marks]):
         if bases & _web.MODEL_BASES:
             self.mark("model", node)
 
-    def visit_Name(self, node: cst.Name) -> None:
-        for practice, names in (("auth", AUTH), ("pagination", PAGINATION), ("openapi", OPENAPI),
-                                ("model", {"response_model"})):
-            if node.value in names:
-                self.mark(practice, node)
+    def visit_Name(self, node: cst.Name) -> None:  # every name of the file: one lookup
+        for practice in _PRACTICES_OF.get(node.value, ()):
+            self.mark(practice, node)
 
     @classmethod
     def result(cls, fold: Fold[Marks]) -> Signal:

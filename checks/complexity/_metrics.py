@@ -38,10 +38,6 @@ class RawCounts:
     blank: int
 
 
-def _lines(start: tuple[int, int], end: tuple[int, int]) -> range:
-    return range(start[0], end[0] + 1)
-
-
 def raw_counts(text: str, tokens: Tokens | None = None) -> RawCounts | None:
     """Counts for ``text`` (whose ``tokens`` these are, if given), or ``None`` when it does
     not tokenise as Python."""
@@ -55,24 +51,26 @@ def raw_counts(text: str, tokens: Tokens | None = None) -> RawCounts | None:
     docstring: set[int] = set()
     lloc = 0
     at_statement_start = True
-    pending: tokenize.TokenInfo | None = None  # a string that may be a statement by itself
+    pending: tuple[int, int] | None = None  # the lines of a string that may stand alone
     try:
-        for token in stream:
-            kind = token.type
+        for kind, _, (first, _), (last, _), _ in stream:
             if kind in (tokenize.COMMENT, tokenize.NL):
                 if kind == tokenize.COMMENT:
-                    comment.add(token.start[0])
+                    comment.add(first)
                 continue
             if pending is not None:
                 alone = kind == tokenize.NEWLINE
-                (docstring if alone else code).update(_lines(pending.start, pending.end))
+                (docstring if alone else code).update(range(pending[0], pending[1] + 1))
                 pending = None
             if kind == tokenize.NEWLINE:
                 lloc += 1
             if kind == tokenize.STRING and at_statement_start:
-                pending = token
+                pending = first, last
             elif kind not in _LAYOUT:
-                code.update(_lines(token.start, token.end))
+                if first == last:  # most tokens: no range to make
+                    code.add(first)
+                else:
+                    code.update(range(first, last + 1))
             at_statement_start = kind in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
     except (tokenize.TokenError, SyntaxError):
         return None

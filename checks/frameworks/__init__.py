@@ -98,10 +98,9 @@ class Frameworks(FileCheck[FileImports]):
 
     def visit_Call(self, node: cst.Call) -> None:
         self._found(constructs.of_call(node), node)
-        if isinstance(node.func, cst.Attribute) and node.func.attr.value == "backward":
-            self.mark("backward", node)
-        elif isinstance(node.func, cst.Attribute) and node.func.attr.value in ("step", "zero_grad"):
-            self.mark("optimizer_step", node)
+        method = node.func.attr.value if type(node.func) is cst.Attribute else ""
+        if method in constructs.TRAINING_CALLS:
+            self.mark(constructs.TRAINING_CALLS[method], node)
 
     def observe(self) -> FileImports:
         return observed(self.seen, self.found, self._marks)

@@ -12,7 +12,7 @@ from pathlib import PurePosixPath
 
 import libcst as cst
 
-from analyzer.api import dotted, last_name
+from analyzer.api import dotted
 from checks.frameworks._catalogue import BACKEND, DATA, DEVOPS, ML
 
 Construct = tuple[str, str]  # (archetype, what a recruiter reads)
@@ -48,6 +48,10 @@ def of_class(node: cst.ClassDef) -> Construct | None:
     return None
 
 
+# Methods whose calls the check marks: the measure each one counts under.
+TRAINING_CALLS = {"backward": "backward", "step": "optimizer_step", "zero_grad": "optimizer_step"}
+
+
 def _path_argument(call: cst.Call) -> bool:
     """The first argument is a URL path literal: ``"/items/{id}"``, ``""``."""
     first = call.args[0].value if call.args else None
@@ -73,7 +77,7 @@ def of_decorator(decorator: cst.Decorator) -> Construct | None:
 
 def of_call(call: cst.Call) -> Construct | None:
     name = dotted(call.func)
-    short = last_name(call.func)
+    short = name.rsplit(".", 1)[-1]  # last_name, without a second dotted()
     if short == "DAG":
         return DATA, "pipeline DAG"
     if name.startswith(("SparkSession.builder.", "pyspark.sql.SparkSession.builder.")):

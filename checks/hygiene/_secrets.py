@@ -44,6 +44,9 @@ _SOURCE_ASSIGNMENT = re.compile(
 _SOURCE_NAME = re.compile(
     r"secret|api_?key|token|passw(or)?d|access_?key|private_?key|client_?secret", re.IGNORECASE,
 )
+# The same names in lower-case ASCII text: a case-blind alternation is searched slowly
+# (0.4 ms a file); an ASCII text has the same length, and the same matches, lowered.
+_LOWER_NAME = re.compile(_SOURCE_NAME.pattern)
 _NOT_A_VALUE = re.compile(
     r"your|change|example|xxx|dummy|secret|placeholder|sample|fake|<|\{|\$|://|^[a-z_./-]+$",
     re.IGNORECASE,
@@ -139,13 +142,17 @@ def _lines_with(text: str, lines: list[str]) -> dict[int, str | None]:
     """The lines (1-based) holding a key format (its first kind) or a secret-like name
     (``None``): the only ones that can hold a finding. One search of the whole text per
     pattern instead of eight per line; no pattern matches across a line break."""
+    formats = [(match.start(), kind) for kind, shape in reversed(_KEY_FORMATS.items())
+               if any(needle in text for needle in _NEEDLES[kind])
+               for match in shape.finditer(text)]
+    names = _LOWER_NAME.finditer(text.lower()) if text.isascii() else _SOURCE_NAME.finditer(text)
+    starts = [match.start() for match in names]
+    if not formats and not starts:
+        return {}  # most files: no need to know where lines end
     ends = list(accumulate(len(line) for line in text.splitlines(keepends=True)))
     found: dict[int, str | None] = {}
-    for kind, shape in reversed(_KEY_FORMATS.items()):  # the first kind in order wins
-        if not any(needle in text for needle in _NEEDLES[kind]):
-            continue
-        for match in shape.finditer(text):
-            found[bisect_right(ends, match.start()) + 1] = kind
-    for match in _SOURCE_NAME.finditer(text):
-        found.setdefault(bisect_right(ends, match.start()) + 1, None)
+    for start, kind in formats:  # the first kind in order wins: it is written last
+        found[bisect_right(ends, start) + 1] = kind
+    for start in starts:
+        found.setdefault(bisect_right(ends, start) + 1, None)
     return {number: kind for number, kind in found.items() if number <= len(lines)}

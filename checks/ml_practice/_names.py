@@ -23,6 +23,7 @@ PRACTICES: dict[str, frozenset[str]] = {
     "checkpoint": frozenset({"save", "load_state_dict", "save_pretrained", "dump",
                              "save_model", "save_checkpoint", "ModelCheckpoint"}),
 }
+_ANY_PRACTICE = frozenset().union(*PRACTICES.values())
 # Names too common to count on their own: they need the module that makes them ML.
 _QUALIFIED = {"init": ("wandb",), "log": ("wandb", "mlflow"), "save": ("torch", "model", "tf"),
               "dump": ("joblib", "pickle"), "seed": ("random", "np.random", "numpy.random"),
@@ -36,8 +37,9 @@ ENVIRONMENTS = ("environment.yml", "environment.yaml", "poetry.lock", "uv.lock",
 
 def practices_of(node: cst.Call) -> list[str]:
     """The practices a call shows (``train_test_split(x, random_state=0)`` shows two)."""
-    seeded = any(isinstance(a.keyword, cst.Name) and a.keyword.value == "random_state"
-                 for a in node.args)
+    seeded = False
+    for arg in node.args:  # a keyword is a Name or None
+        seeded = seeded or (arg.keyword is not None and arg.keyword.value == "random_state")
     found = _practice_of(node)
     return [p for p in (found, "seed" if seeded else None) if p is not None]
 
@@ -45,7 +47,9 @@ def practices_of(node: cst.Call) -> list[str]:
 def _practice_of(node: cst.Call) -> str | None:
     name = dotted(node.func)
     func = node.func  # ``Model().fit(x, y)``: a call's attribute has no dotted name
-    last = func.attr.value if isinstance(func, cst.Attribute) else name.rsplit(".", 1)[-1]
+    last = func.attr.value if type(func) is cst.Attribute else name.rsplit(".", 1)[-1]
+    if last not in _ANY_PRACTICE:  # most calls
+        return None
     for practice, names in PRACTICES.items():
         if last not in names:
             continue

@@ -54,6 +54,7 @@ class Python2Visitor(ScopeVisitor[Python2File]):
         self.names: list[tuple[str, int, bool]] = []
         self.shims: list[tuple[str, int]] = []
         self.skip_ids: set[int] = set()
+        self.tests: list[bool] = []  # enclosing `x if test else y`, `test and x`: a version test?
 
     def found(self, into: list[Finding], line: int, label: str) -> None:
         if self.guard_depth:
@@ -69,17 +70,22 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.guard(node.orelse)
 
     # `unicode if PY2 else str`, `PY2 and unicode(x)`: the Python 2 half only runs there.
+    # Each test is read once, on the way in; the way out undoes what it added.
     def visit_IfExp(self, node: cst.IfExp) -> None:
-        self.guard_depth += mentions_python2(node.test)
+        self._push(mentions_python2(node.test))
 
     def leave_IfExp(self, original_node: cst.IfExp) -> None:
-        self.guard_depth -= mentions_python2(original_node.test)
+        self.guard_depth -= self.tests.pop()
 
     def visit_BooleanOperation(self, node: cst.BooleanOperation) -> None:
-        self.guard_depth += mentions_python2(node.left)
+        self._push(mentions_python2(node.left))
 
     def leave_BooleanOperation(self, original_node: cst.BooleanOperation) -> None:
-        self.guard_depth -= mentions_python2(original_node.left)
+        self.guard_depth -= self.tests.pop()
+
+    def _push(self, guards: bool) -> None:
+        self.tests.append(guards)
+        self.guard_depth += guards
 
     def visit_Try(self, node: cst.Try) -> None:
         if catches_import_error(node):
@@ -97,11 +103,12 @@ class Python2Visitor(ScopeVisitor[Python2File]):
             self.names.append((node.value, self.line(node), self.guard_depth > 0))
 
     def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
+        if node.keyword is not None and node.keyword.value in BUILTINS:
             self.skip_ids.add(id(node.keyword))
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.skip_ids.add(id(node.attr))  # `x.unicode` is an attribute, not the builtin
+        if node.attr.value in BUILTINS:  # `x.unicode` is an attribute, not the builtin
+            self.skip_ids.add(id(node.attr))
         label = module_idiom(self.qualified(node) or "")
         if label and "name" in label:
             self.found(self.soft, self.line(node), label)
@@ -116,11 +123,11 @@ class Python2Visitor(ScopeVisitor[Python2File]):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        receiver = self.qualified(func.value) if isinstance(func, cst.Attribute) else None
-        if (receiver or "").split(".")[0] in SHIM_MODULES:
+        if type(func) is not cst.Attribute or func.attr.value not in METHODS:
+            return
+        if (self.qualified(func.value) or "").split(".")[0] in SHIM_MODULES:
             return  # `six.iteritems(d)` is the compatibility function, not the dict method
-        if isinstance(func, cst.Attribute) and func.attr.value in METHODS:
-            self.found(self.soft, self.line(node), f".{func.attr.value}() method")
+        self.found(self.soft, self.line(node), f".{func.attr.value}() method")
 
     def visit_Expr(self, node: cst.Expr) -> None:
         if _is_print_statement(node.value):

@@ -159,11 +159,11 @@ class FlowFeatures(SyntaxFeatures):
 
     # dicts and bytes --------------------------------------------------------
     def is_dict(self, node: cst.BaseExpression) -> bool:
-        if isinstance(node, cst.Dict | cst.DictComp):
+        if type(node) is cst.Dict or type(node) is cst.DictComp:
             return True
-        if isinstance(node, cst.Name):
+        if type(node) is cst.Name:
             return self.dicts.get(node.value, False)
-        if isinstance(node, cst.Call):
+        if type(node) is cst.Call:
             func = node.func
             if isinstance(func, cst.Lambda):
                 return self.is_dict(func.body)
@@ -189,4 +189,9 @@ class FlowFeatures(SyntaxFeatures):
 
 
 def _starred(node: cst.CSTNode) -> list[cst.CSTNode]:
-    return [found for found in descendants(node) if isinstance(found, cst.StarredElement)]
+    bottom = node
+    while type(bottom) is cst.Attribute:
+        bottom = bottom.value
+    if type(bottom) is cst.Name:  # most targets (`x`, `self.x`): no star below
+        return []
+    return [found for found in descendants(node) if type(found) is cst.StarredElement]

@@ -121,13 +121,16 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
 
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
-        if isinstance(func, cst.Attribute) and func.attr.value in METHODS:
+        if type(func) is cst.Attribute and func.attr.value in METHODS:
             self.add(f".{func.attr.value}() method", self.line(node), METHODS[func.attr.value])
+        keywords = [arg.keyword.value for arg in node.args if arg.keyword]
+        if not keywords:  # every rule names a keyword
+            return
         callee = self.qualified(func)
-        if callee is None and isinstance(func, cst.Name) and func.value not in self.bound:
+        if callee is None and type(func) is cst.Name and func.value not in self.bound:
             callee = f"builtins.{func.value}"
-        for arg in node.args:
-            key = (callee or "", arg.keyword.value if arg.keyword else "")
+        for keyword in keywords:
+            key = (callee or "", keyword)
             if key in KEYWORDS:
                 self.add(f"{key[0].removeprefix('builtins.')}({key[1]}=)", self.line(node),
                          KEYWORDS[key])

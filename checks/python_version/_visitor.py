@@ -119,14 +119,15 @@ class VersionFeatures(FlowFeatures):
         self.lazy -= 1
 
     def visit_Attribute(self, node: cst.Attribute) -> None:
-        self.skip_ids.add(id(node.attr))
-        name = self.qualified(node) or self._unimported(node)
+        if node.attr.value in _BUILTINS:  # only such a name is ever looked up in skip_ids
+            self.skip_ids.add(id(node.attr))
+        full = full_name(node)
+        name = self.qualify(full) or self._unimported(full)
         if name in QUALIFIED:
             self.add(name, self.line(node), QUALIFIED[name])
 
-    def _unimported(self, node: cst.Attribute) -> str | None:
+    def _unimported(self, full: str | None) -> str | None:
         """``argparse.BooleanOptionalAction`` where the file never binds ``argparse`` itself."""
-        full = full_name(node)
         head = (full or "").partition(".")[0]
         return full if full in QUALIFIED and head not in self.bound else None
 
@@ -135,7 +136,7 @@ class VersionFeatures(FlowFeatures):
             self.builtin_uses.append((node.value, self.line(node)))
 
     def visit_Arg(self, node: cst.Arg) -> None:
-        if node.keyword is not None:
+        if node.keyword is not None and node.keyword.value in _BUILTINS:
             self.skip_ids.add(id(node.keyword))
 
     def _typeish(self, node: cst.BaseExpression) -> bool:

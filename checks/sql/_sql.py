@@ -17,6 +17,7 @@ WHOLE_TABLE = re.compile(r"^\s*select\s+\*\s+from\s+[\w.\"`]+\s*;?\s*$", re.I)
 DIALECTS = ("postgresql", "postgres", "mysql", "sqlite", "mssql", "oracle", "snowflake",
             "bigquery", "redshift", "duckdb", "trino")
 MAX_BYTES = 1_000_000
+_CONNECTS = frozenset({"create_engine", "connect"})
 
 
 def literal(node: cst.BaseExpression) -> tuple[str, bool] | None:
@@ -40,13 +41,13 @@ def measures(node: cst.Call) -> list[str]:
     """The SQL measures a call shows: a query, a whole table read, interpolation, a dialect."""
     name = dotted(node.func).rsplit(".", 1)[-1] or (
         node.func.attr.value if isinstance(node.func, cst.Attribute) else "")
-    if not node.args:
-        return []
+    if not node.args or (name not in CALLS and name not in _CONNECTS):
+        return []  # before reading the string: evaluating a literal parses it
     found = literal(node.args[0].value)
     if found is None:
         return []
     text, interpolated = found
-    if name in {"create_engine", "connect"}:
+    if name in _CONNECTS:
         scheme = text.split(":", 1)[0].split("+", 1)[0].lower()
         return [f"dialect:{scheme}"] if scheme in DIALECTS else []
     if name not in CALLS or not STATEMENT.match(text):
