@@ -106,7 +106,8 @@ class AsyncCode(LibraryImports, FileCheck[FileAsync]):
             "async_defs": sum(len(o.async_defs) for o in notebooks.values()),
             **totals(notebooks.values()),
         }
+        in_tests = sum(len(obs.async_defs) for obs in fold.of(Role.TEST).values())
         return cls.signal(
-            len(evidence), summary(len(evidence), counts, libraries), evidence=evidence,
+            len(evidence), summary(len(evidence), counts, libraries, in_tests), evidence=evidence,
             details=counts, libraries=libraries, in_notebooks=in_notebooks,
         )

@@ -38,9 +38,13 @@ def totals(files: Iterable[FileAsync]) -> dict[str, int]:
     return {name: summed[name] for name in COUNTS}
 
 
-def summary(async_defs: int, counts: dict[str, int], libraries: list[str]) -> str:
+def summary(
+    async_defs: int, counts: dict[str, int], libraries: list[str], in_tests: int = 0,
+) -> str:
+    where = "" if not in_tests else " (all in tests)" if in_tests == async_defs else (
+        f" ({in_tests} in tests)")
     text = (
-        f"{async_defs} async function(s), {counts['awaits']} await(s), "
+        f"{async_defs} async function(s){where}, {counts['awaits']} await(s), "
         f"{counts['async_with']} async with, {counts['async_for']} async for, "
         f"{counts['task_groups']} task group(s), {counts['gather']} gather."
     ) if async_defs else "No async functions."

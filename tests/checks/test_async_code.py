@@ -84,3 +84,16 @@ def test_notebook_async_is_counted_apart() -> None:
         "async_defs": 1, "awaits": 1, "async_with": 0, "async_for": 0,
         "task_groups": 0, "gather": 0,
     }
+
+
+@pytest.mark.parametrize(("files", "said"), [
+    pytest.param({"tests/test_a.py": "async def test_a():\n    await b()\n"},
+                 "1 async function(s) (all in tests),", id="tests-only"),
+    pytest.param({"a.py": "async def a():\n    pass\n",
+                  "tests/test_a.py": "async def test_a():\n    await a()\n"},
+                 "2 async function(s) (1 in tests),", id="both"),
+    pytest.param({"a.py": "async def a():\n    pass\n"}, "1 async function(s),", id="product"),
+])
+def test_the_summary_says_how_many_are_tests(files: dict[str, str], said: str) -> None:
+    """Async tests count (the candidate wrote them), but a recruiter is told they are tests."""
+    assert signal_of(Repo.from_files(files), "async_code").summary.startswith(said)
