@@ -27,9 +27,14 @@ MAX_CHAIN = 1_000  # nested operators in one expression; crashes start past 5,00
 _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 _RESET = frozenset({",", ";"})  # a new sibling expression starts after these
 _CHAIN_KEYWORDS = r"(?:not|lambda|if|else|await|and|or|in|is)\b"
+# A string that never closes ends at its line's end (one quote) or at the end of the text
+# (three), and its body never gives back what it read: a match that could fail after a
+# long scan would be retried from every quote after it, quadratic on hostile text
+# (tokenize stops at such a string anyway).
 _STRING = "|".join((
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''", r'"""(?:[^"\\]|\\.|"(?!""))*"""',
-    r"'(?:[^'\\\n\r]|\\.)*'", r'"(?:[^"\\\n\r]|\\.)*"',
+    r"'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\\?\Z)", r'"""(?:[^"\\]|\\.|"(?!""))*+(?:"""|\\?\Z)',
+    r"'(?:[^'\\\n\r]|\\.)*+(?:'|(?=[\n\r])|\\?\Z)",
+    r'"(?:[^"\\\n\r]|\\.)*+(?:"|(?=[\n\r])|\\?\Z)',
 ))
 # An atomic group of everything skipped, then the one item Python looks at: a chain
 # keyword, a line end, an operator, a bracket or separator, any other character

@@ -6,7 +6,9 @@ Run on demand over directories of Python files (the corpus, the benchmark's stag
 
 Prints how many files were compared (those ``tokenize`` reads to the end), the CPU time
 of each way, and every file where the deepest bracket nesting or the longest operator
-chain differ.
+chain differ. ``--hostile`` times the scan on megabyte-long shapes meant to make a
+regular expression backtrack (unclosed strings, escapes, trailing backslashes): each
+should take a fraction of a second, not grow with the square of its length.
 """
 
 import argparse
@@ -45,10 +47,32 @@ def by_tokens(text: str) -> tuple[int, int] | None:
     return deepest, longest
 
 
+HOSTILE = {
+    "one quote, a million escaped quotes": "'" + "\\'" * 500_000,
+    "escaped quotes continued over 50,000 lines": "'" + ("\\'" * 9 + "\\\n") * 50_000,
+    "unclosed triple quote": "\'\'\'" + "a\n" * 500_000,
+    "unclosed string ending in a backslash": "'" + "a" * 1_000_000 + "\\",
+    "20,000 unclosed strings, then a backslash": ("'" + "a" * 50) * 20_000 + "\\",
+    "a million backslashes": "\\" * 1_000_000,
+}
+
+
+def hostile() -> None:
+    for name, text in HOSTILE.items():
+        start = time.process_time()
+        measure(text)
+        print(f"{name}: {len(text):,} characters, {time.process_time() - start:.3f} CPU s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("roots", type=Path, nargs="+")
+    parser.add_argument("roots", type=Path, nargs="*")
+    parser.add_argument("--hostile", action="store_true")
     args = parser.parse_args()
+    if args.hostile:
+        hostile()
+    if not args.roots:
+        return
     texts = []
     for root in args.roots:
         for path in sorted(root.rglob("*.py")):

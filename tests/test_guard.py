@@ -162,3 +162,17 @@ def test_tokens_are_made_only_when_asked() -> None:
     assert tokens.complete is False  # tokenize stops at the unclosed bracket
     assert [t.string for t in tokens.items][:3] == ["x", "=", "("]
     assert screen("y = 2\n")[1].complete is True
+
+
+@pytest.mark.parametrize(("source", "measures"), [
+    pytest.param("x = 'never closed ((((\ny = (1)\n", (1, 1), id="one-quote-ends-at-its-line"),
+    pytest.param("x = '''never closed\n(((((\n", (0, 1), id="three-quotes-end-at-the-end"),
+    pytest.param("x = 'a' + 'b\\", (0, 2), id="trailing-backslash"),
+])
+def test_a_string_that_never_closes_ends_where_tokenize_would_stop(
+    source: str, measures: tuple[int, int],
+) -> None:
+    """An unclosed string is read to its line's end (one quote) or the text's end (three),
+    never retried from later quotes: that retry made hostile text quadratic
+    (``benchmarks/guard_equality.py --hostile`` times such shapes)."""
+    assert measure(source) == measures
