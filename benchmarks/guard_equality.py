@@ -12,40 +12,11 @@ should take a fraction of a second, not grow with the square of its length.
 """
 
 import argparse
-import io
+import sys
 import time
-import tokenize
 from pathlib import Path
 
 from analyzer.guard import measure
-
-OPEN, CLOSE, RESET = frozenset("([{"), frozenset(")]}"), frozenset(",;")
-KEYWORDS = frozenset({"not", "lambda", "if", "else", "await", "and", "or", "in", "is"})
-
-
-def by_tokens(text: str) -> tuple[int, int] | None:
-    """The guard's two measures over ``tokenize``'s tokens (``None``: it gave up)."""
-    frames, total, deepest, longest = [0], 0, 0, 0
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            kind, value = token.type, token.string
-            if kind == tokenize.OP and value in OPEN:
-                frames.append(0)
-                deepest = max(deepest, len(frames) - 1)
-            elif kind == tokenize.OP and value in CLOSE:
-                if len(frames) > 1:
-                    total -= frames.pop()
-            elif kind == tokenize.NEWLINE or (kind == tokenize.OP and value in RESET):
-                total -= frames[-1]
-                frames[-1] = 0
-            elif kind == tokenize.OP or (kind == tokenize.NAME and value in KEYWORDS):
-                frames[-1] += 1
-                total += 1
-                longest = max(longest, total + len(frames) - 1)
-    except (tokenize.TokenError, SyntaxError):
-        return None
-    return deepest, longest
-
 
 HOSTILE = {
     "one quote, a million escaped quotes": "'" + "\\'" * 500_000,
@@ -73,6 +44,9 @@ def main() -> None:
         hostile()
     if not args.roots:
         return
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # for tests.guard_reference
+    from tests.guard_reference import by_tokens  # noqa: PLC0415  (the reference the tests use)
+
     texts = []
     for root in args.roots:
         for path in sorted(root.rglob("*.py")):

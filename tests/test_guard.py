@@ -1,11 +1,9 @@
 """The pre-parse guard: inputs that crash or stall libcst are skipped, everything else parses."""
 
-import io
 import signal
 import subprocess
 import sys
 import tempfile
-import tokenize
 from pathlib import Path
 
 import pytest
@@ -17,6 +15,7 @@ from analyzer.guard import MAX_BRACKET_DEPTH, MAX_CHAIN, measure, refuse, screen
 from analyzer.repo import Repo
 from analyzer.text import decode
 from analyzer.walk import build_repo
+from tests.guard_reference import by_tokens
 
 DEEP = "x = " + "(" * 10_000 + "1" + ")" * 10_000 + "\n"
 
@@ -102,28 +101,6 @@ def test_any_bytes_never_raise(data: bytes) -> None:
     assert decode(data) is not None
 
 
-def _tokenize_measures(text: str) -> tuple[int, int]:
-    """The guard's two measures from ``tokenize``'s tokens, as the guard took them before."""
-    frames, total, deepest, longest = [0], 0, 0, 0
-    for token in tokenize.generate_tokens(io.StringIO(text).readline):
-        kind, value = token.type, token.string
-        if kind == tokenize.OP and value in "([{":
-            frames.append(0)
-            deepest = max(deepest, len(frames) - 1)
-        elif kind == tokenize.OP and value in ")]}":
-            if len(frames) > 1:
-                total -= frames.pop()
-        elif kind == tokenize.NEWLINE or (kind == tokenize.OP and value in ",;"):
-            total -= frames[-1]
-            frames[-1] = 0
-        elif kind == tokenize.OP or (kind == tokenize.NAME and value in CHAIN_WORDS):
-            frames[-1] += 1
-            total += 1
-            longest = max(longest, total + len(frames) - 1)
-    return deepest, longest
-
-
-CHAIN_WORDS = {"not", "lambda", "if", "else", "await", "and", "or", "in", "is"}
 TRICKY = [
     "x = '(' + \"[[\" + '''((\n)))''' + \"\"\"{{\"\"\"  # ((((\n",
     "s = f'{a[(1)]}' + rb'\\'((' + u\"\\\"[\"\n",
@@ -141,7 +118,7 @@ TRICKY = [
 @pytest.mark.parametrize("source", TRICKY)
 def test_the_scan_measures_what_tokenize_measures(source: str) -> None:
     """Strings, comments, numbers, keywords in names and line ends: read as tokenize reads them."""
-    assert measure(source) == _tokenize_measures(source)
+    assert measure(source) == by_tokens(source)
 
 
 def test_the_scan_agrees_with_tokenize_on_this_project() -> None:
@@ -151,7 +128,7 @@ def test_the_scan_agrees_with_tokenize_on_this_project() -> None:
     files = [p for d in ("analyzer", "checks", "tests", "benchmarks")
              for p in (root / d).rglob("*.py")]
     assert len(files) > 100
-    differ = [p for p in files if measure(t := p.read_text()) != _tokenize_measures(t)]
+    differ = [p for p in files if measure(t := p.read_text()) != by_tokens(t)]
     assert differ == []
 
 
