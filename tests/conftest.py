@@ -1,3 +1,4 @@
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -45,3 +46,14 @@ def _isolated_cache(
 ) -> None:
     """Scans in tests (and the CLI they start) never read or write the user's cache."""
     monkeypatch.setenv("MODERNITY_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+class Planted:
+    """A pickle that runs ``touch marker`` when loaded: what a hostile cache row would hold.
+    The marker file existing afterwards means modernity unpickled something it should not."""
+
+    def __init__(self, marker: Path) -> None:
+        self.marker = marker
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return os.system, (f"touch {self.marker}",)

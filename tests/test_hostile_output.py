@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from analyzer.cache import FILE_NAME
+from tests.conftest import Planted
 from tests.gitrepo import make_repo
 
 NOW = "--now=2026-06-01"
@@ -34,14 +35,6 @@ def run(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
 # Code execution through the observation cache
 
 
-class _Planted:
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return os.system, (f"touch {self.marker}",)
-
-
 def test_a_planted_cache_row_never_runs_code(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r", {"a.py": HINTED, "b.py": HINTED, "c.py": HINTED})
     cache = tmp_path / "cache"
@@ -53,7 +46,7 @@ def test_a_planted_cache_row_never_runs_code(tmp_path: Path) -> None:
     with sqlite3.connect(cache / FILE_NAME) as db:
         db.execute("DELETE FROM reports")  # the kept report would answer first (test_reportcache)
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",
-                   (pickle.dumps(_Planted(marker)), b"a.py"))
+                   (pickle.dumps(Planted(marker)), b"a.py"))
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",
                    (json.dumps({"c": "os:system", "v": {"command": f"touch {marker}"}}).encode(),
                     b"b.py"))
@@ -69,7 +62,7 @@ def test_a_planted_cache_row_never_runs_code(tmp_path: Path) -> None:
     # the same planted row does run code when unpickled: the test is real
     with sqlite3.connect(cache / FILE_NAME) as db:
         db.execute("UPDATE observations SET payload = ? WHERE path = ?",
-                   (pickle.dumps(_Planted(marker)), b"a.py"))
+                   (pickle.dumps(Planted(marker)), b"a.py"))
         [payload] = db.execute("SELECT payload FROM observations WHERE path = ?", (b"a.py",))
     pickle.loads(payload[0])
     assert marker.exists()

@@ -20,6 +20,7 @@ from analyzer.model import Location, Signal
 from analyzer.report import Report
 from analyzer.rules import Flag, Level
 from analyzer.score import Score
+from tests.conftest import Planted
 from tests.gitrepo import CommitSpec, git, make_repo
 
 NOW = "--now=2026-06-01"
@@ -131,7 +132,7 @@ def test_a_planted_report_never_runs_code_and_is_a_miss(repo: Path, tmp_path: Pa
     cold, _ = _scan(repo, cache, NOW)
     marker = tmp_path / "ran"
     planted = [
-        pickle.dumps(_Planted(marker)),
+        pickle.dumps(Planted(marker)),
         json.dumps({"c": "os:system", "v": {"command": f"touch {marker}"}}).encode(),
         json.dumps({"e": "subprocess:Popen", "v": "x"}).encode(),
         codec.dumps(_report("another target")),  # a valid report, of something else
@@ -142,14 +143,6 @@ def test_a_planted_report_never_runs_code_and_is_a_miss(repo: Path, tmp_path: Pa
         after, loaded = _scan(repo, cache, NOW)
         assert loaded != "kept" and after == cold
         assert not marker.exists()
-
-
-class _Planted:
-    def __init__(self, marker: Path) -> None:
-        self.marker = marker
-
-    def __reduce__(self) -> tuple[object, tuple[str]]:
-        return os.system, (f"touch {self.marker}",)
 
 
 def _report(target: str) -> Report:
