@@ -37,8 +37,9 @@ _STRING = "|".join((
     r'"(?:[^"\\\n\r]|\\.)*+(?:"|(?=[\n\r])|\\?\Z)',
 ))
 # An atomic group of everything skipped, then the one item Python looks at: a chain
-# keyword, a line end, an operator, a bracket or separator, any other character
-# (an unterminated quote: what follows is scanned as code) or the end of the text.
+# keyword, a line end, an operator, a bracket or separator, any other character (a
+# stray backslash or ``$`` is ignored below, another symbol counts as an operator) or
+# the end of the text. Quotes never get here: every string pattern above matches.
 _SCAN = re.compile(
     rf"(?>(?:{_STRING}|(?!{_CHAIN_KEYWORDS})[^\W\d]\w*|(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*"
     r"|\#[^\r\n]*|\\(?:\r\n|\r|\n)|[ \t\f]+)*)"
@@ -47,7 +48,7 @@ _SCAN = re.compile(
     r"|[()\[\]{},;]|.|\Z)",
     re.DOTALL,
 )
-_IGNORED = frozenset({"", " ", "\t", "\f", "\\", "'", '"', "!", "$", "?", "`"})
+_IGNORED = frozenset({"", "\\", "!", "$", "?", "`"})  # blanks: by ``isspace``
 
 
 def measure(text: str) -> tuple[int, int]:
@@ -67,7 +68,7 @@ def measure(text: str) -> tuple[int, int]:
         elif item in _RESET or (item[:1] in ("\n", "\r") and len(frames) == 1):
             total -= frames[-1]  # a line end outside brackets ends the statement
             frames[-1] = 0
-        elif item[:1] in ("\n", "\r") or item in _IGNORED or item.isspace():
+        elif item in _IGNORED or item.isspace():  # line ends inside brackets, too
             continue
         else:
             frames[-1] += 1
