@@ -202,7 +202,11 @@ def timed(command: list[str], env: dict[str, str]) -> Run:
 
 
 def measure(command: list[str], env: dict[str, str], repeat: int) -> Run:
-    runs = [timed(command, env) for _ in range(repeat)]
+    return summary([timed(command, env) for _ in range(repeat)])
+
+
+def summary(runs: list[Run]) -> Run:
+    """Median wall and CPU time, peak memory, and the first run's output digest."""
     return (statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[0][2],
             statistics.median(r[3] for r in runs))
 
@@ -233,10 +237,8 @@ def bench(staged: Path, repeat: int, cache_dir: Path, tools: Path) -> dict[str, 
     results["modernity warm (default jobs)"] = measure(scan, env, repeat)
     # The same scan with a --now never used before: its kept report cannot answer, so every
     # file comes from the per-file cache and the checks fold again (a scan without --now).
-    runs = [timed([*scan[:-1], f"--now=2026-07-{day:02d}"], env) for day in range(1, repeat + 1)]
-    results["modernity warm, files only (a new --now each run)"] = (
-        statistics.median(r[0] for r in runs), max(r[1] for r in runs), runs[0][2],
-        statistics.median(r[3] for r in runs))
+    results["modernity warm, files only (a new --now each run)"] = summary(
+        [timed([*scan[:-1], f"--now=2026-07-{day:02d}"], env) for day in range(1, repeat + 1)])
     return results
 
 
