@@ -20,7 +20,7 @@ import libcst as cst  # made lazy by the CLI: a warm scan never parses
 
 from analyzer.cache import Cache, fingerprint
 from analyzer.check import Check, SourceFile
-from analyzer.fold import Fold
+from analyzer.dated import Redo, fold_all
 from analyzer.guard import screen
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
@@ -144,6 +144,7 @@ class Analysis:
     signals: tuple[Signal, ...]
     unparsable: dict[str, str]
     stats: Stats = Stats()
+    redo: tuple[Redo, ...] = ()  # how to fold again the checks that read the date
 
 
 def fold(repo: Repo, results: Sequence[FileResult], checks: Sequence[CheckClass]) -> Analysis:
@@ -154,9 +155,8 @@ def fold(repo: Repo, results: Sequence[FileResult], checks: Sequence[CheckClass]
             unparsable[result.path] = result.error
         for name, observation in result.observations.items():
             observations[name][result.path] = observation
-    return Analysis(tuple(
-        cls.result(Fold(repo, observations[cls.name], unparsable, observations)) for cls in checks
-    ), unparsable)
+    signals, redo = fold_all(repo, checks, observations, unparsable)
+    return Analysis(signals, unparsable, redo=redo)
 
 
 def _blob_ids(repo: Repo, paths: Sequence[str]) -> dict[str, str]:
@@ -216,4 +216,4 @@ def run(
         crashed=len(crashed), uncached=len(crashed) + sum(not blob for blob, _ in fresh.values()),
         workers=max(1, min(jobs, len(todo))) if repo.root is not None and todo else 0,
     )
-    return Analysis(analysis.signals, analysis.unparsable, stats)
+    return replace(analysis, stats=stats)

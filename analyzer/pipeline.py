@@ -1,8 +1,10 @@
 """One target from text to report: acquire, build facts, run checks, score.
 
 A local target scanned before, unchanged, gets its kept report back
-(``analyzer.reportcache``): no history is read, no file analysed, no check imported,
-and the workers' fork server is not even started.
+(``analyzer.reportcache``): no file analysed, and the workers' fork server is not even
+started. Scanned with the same date, no history is read and no check imported; with
+another (a scan without ``--now``), only the checks that read the date fold again
+(``analyzer.redate``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from analyzer.rules import Rubric
 from analyzer.walk import Found, Limits, open_repo
 
 if TYPE_CHECKING:
+    from analyzer.dated import Redo
     from analyzer.engine import Stats
 
 
@@ -58,14 +61,14 @@ def scan(
         ) as found:
             key = _key(found, options) if keep else None
             if key is not None and kept is not None and kept[0] == key:
-                report = _decoded(kept[1], target.display)
+                report = _reused(kept[1], target.display, found, options)
                 if report is not None:
                     _counted(found, on_stats)
                     return report
-            report, stats = _report(found, options, jobs, cache, on_stage=stage)
+            report, stats, redo = _report(found, options, jobs, cache, on_stage=stage)
             if key is not None and cache is not None and not stats.uncached \
                     and _key(found, options) == key:  # nothing changed while it was analysed
-                _keep(cache, target.display, key, report)
+                _keep(cache, target.display, key, report, redo)
     finally:
         if cache is not None:
             cache.close()
@@ -77,7 +80,7 @@ def scan(
 def _report(
     found: Found, options: dict[str, Any], jobs: int, cache: Cache | None,
     on_stage: Callable[[str], None],
-) -> tuple[Report, Stats]:
+) -> tuple[Report, Stats, tuple[Redo, ...]]:
     from analyzer.engine import run  # noqa: PLC0415  (a kept report needs no engine)
     from analyzer.fit import judge  # noqa: PLC0415
     from analyzer.report.excerpts import collect  # noqa: PLC0415
@@ -102,28 +105,29 @@ def _report(
         unparsable=analysis.unparsable,
         excerpts=excerpts,
         fit=fit,
-    ), analysis.stats
+    ), analysis.stats, analysis.redo
 
 
 def _key(found: Found, options: Mapping[str, Any]) -> str | None:
+    """Everything but the date: a kept report is brought to this scan's (``analyzer.redate``)."""
     from analyzer.reportcache import report_key  # noqa: PLC0415
 
-    return report_key(found, options)
+    return report_key(found, {name: v for name, v in options.items() if name != "now"})
 
 
-def _decoded(payload: bytes, target: str) -> Report | None:
-    import analyzer.fit  # noqa: F401, PLC0415  (the classes a report holds, for the codec)
+def _reused(
+    row: bytes, target: str, found: Found, options: Mapping[str, Any],
+) -> Report | None:
+    from analyzer.redate import reuse  # noqa: PLC0415
+
+    return reuse(row, target, found, options)
+
+
+def _keep(cache: Cache, target: str, key: str, report: Report, redo: tuple[Redo, ...]) -> None:
+    from analyzer.redate import payload  # noqa: PLC0415
 
     try:
-        report = codec.loads(payload)
-    except codec.InvalidError:
-        return None
-    return report if isinstance(report, Report) and report.target == target else None
-
-
-def _keep(cache: Cache, target: str, key: str, report: Report) -> None:
-    try:
-        cache.keep_report(target, key, codec.dumps(report))
+        cache.keep_report(target, key, payload(report, redo))
     except codec.InvalidError:  # a value the codec cannot carry: scanned again next time
         return
 

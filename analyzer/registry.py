@@ -17,24 +17,34 @@ CheckClass: TypeAlias = type[Check[Any]]
 
 
 @cache
+def names() -> tuple[str, ...]:
+    """Every check's public name (its module's), sorted, without importing any check."""
+    return tuple(sorted(info.name for info in pkgutil.iter_modules(checks.__path__)
+                        if not info.name.startswith("_")))
+
+
+@cache
+def load(name: str) -> CheckClass:
+    """The check class of module ``checks.<name>`` (one of ``names()``), imported alone."""
+    if name not in names():
+        raise ConfigError(f"unknown check {name!r}")
+    module = importlib.import_module(f"checks.{name}")
+    classes = [
+        obj for obj in vars(module).values()
+        if inspect.isclass(obj) and issubclass(obj, Check) and obj.__module__ == module.__name__
+    ]
+    if len(classes) != 1:
+        raise RuntimeError(f"checks.{name} must define exactly one Check")
+    cls = classes[0]
+    cls.name = name
+    cls.doc = inspect.cleandoc(module.__doc__ or "")
+    return cls
+
+
+@cache
 def all_checks() -> tuple[CheckClass, ...]:
     """Every check class, sorted by its public name (the module name)."""
-    found: list[CheckClass] = []
-    for info in sorted(pkgutil.iter_modules(checks.__path__), key=lambda i: i.name):
-        if info.name.startswith("_"):
-            continue
-        module = importlib.import_module(f"checks.{info.name}")
-        classes = [
-            obj for obj in vars(module).values()
-            if inspect.isclass(obj) and issubclass(obj, Check) and obj.__module__ == module.__name__
-        ]
-        if len(classes) != 1:
-            raise RuntimeError(f"checks.{info.name} must define exactly one Check")
-        cls = classes[0]
-        cls.name = info.name
-        cls.doc = inspect.cleandoc(module.__doc__ or "")
-        found.append(cls)
-    return tuple(found)
+    return tuple(load(name) for name in names())
 
 
 def get_check(name: str) -> CheckClass:

@@ -6,7 +6,8 @@ content (the repository and its ``.git`` are hostile: no modification time is be
 
 - modernity itself: the bytes of every file of the ``analyzer`` and ``checks`` packages,
   Python's version and the name (with version) of every distribution installed;
-- the scan's options: target, ``--now``, weights, role and rubric, limits;
+- the scan's options: target, weights, role and rubric, limits; not ``--now``: the checks
+  that read the date are folded again for the scan's own (``analyzer.redate``);
 - every analysable file's path, size and git blob id, and every exclusion and its reason;
 - what ``git log`` and the first commit's tree are read from: the commit HEAD names (whose
   id covers its whole history), ``.git/shallow`` and the work tree's ``.mailmap`` (both
