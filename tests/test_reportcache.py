@@ -2,6 +2,7 @@
 byte-identical to a scan without any cache, and never reused once anything it was made from
 changed (a file, a commit, ``.mailmap``, ``--now``, a weight)."""
 
+import dataclasses
 import json
 import os
 import pickle
@@ -112,19 +113,61 @@ def test_any_change_is_scanned_again(repo: Path, tmp_path: Path, change: str) ->
     assert loaded == "kept" if change == "untracked file" else loaded != "kept"
 
 
-@pytest.mark.parametrize("option", [["--now=2026-06-02"], ["--weight", "type_hints=0"],
-                                    ["--role", "ml"]])
+@pytest.mark.parametrize("option", [["--weight", "type_hints=0"], ["--role", "ml"]])
 def test_options_that_change_the_report_are_part_of_the_key(
     repo: Path, tmp_path: Path, option: list[str],
 ) -> None:
     cache = tmp_path / "cache"
     _scan(repo, cache, NOW)
-    args = [NOW, *option] if not option[0].startswith("--now") else option
-    after, loaded = _scan(repo, cache, *args)
-    assert loaded != "kept" and after == _uncached(repo, tmp_path, *args)
+    after, loaded = _scan(repo, cache, NOW, *option)
+    assert loaded != "kept" and after == _uncached(repo, tmp_path, NOW, *option)
     assert "multiprocessing.forkserver" not in loaded  # every file was in the cache: no worker
-    again, loaded = _scan(repo, cache, *args)
+    again, loaded = _scan(repo, cache, NOW, *option)
     assert "analyzer.engine" not in loaded and again == after  # --weight checks the name
+
+
+def _dated(report: str) -> dict[str, object]:
+    signals = {s["check"]: s for s in json.loads(report)["signals"]}
+    return {"scanned_at": json.loads(report)["scanned_at"], "days": signals["last_commit"]["value"],
+            "weeks": signals["history"]["details"]["active_weeks_last_year"]}
+
+
+def test_another_date_folds_again_only_what_reads_it(repo: Path, tmp_path: Path) -> None:
+    """A scan without --now (a new date each time) reuses the kept report, brought to its
+    date: what reads the date is made again, and nothing of the old date survives."""
+    cache = tmp_path / "cache"
+    cold, _ = _scan(repo, cache, NOW)
+    dates = ["--now=2027-06-01", "--now=2026-03-02T23:00:00-05:00", "--now=2026-06-01T00:00+02:00"]
+    for date in dates:
+        later, loaded = _scan(repo, cache, date)
+        assert later == _uncached(repo, tmp_path, date)
+        assert "analyzer.engine" not in loaded  # no file analysed, no fold of every check
+    assert _dated(_scan(repo, cache, dates[0])[0]) == {
+        "scanned_at": "2027-06-01T00:00:00+00:00", "days": 456, "weeks": 0}
+    assert _dated(cold) == {"scanned_at": "2026-06-01T00:00:00+00:00", "days": 91, "weeks": 1}
+    again, loaded = _scan(repo, cache, NOW)
+    assert again == cold and loaded == "kept"  # the date it was made for: nothing folded
+
+
+def test_another_date_on_a_changed_file_is_scanned_again(repo: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    _scan(repo, cache, NOW)
+    path = repo / "shop" / "orders.py"
+    path.write_text(path.read_text().replace("prices", "values"))
+    after, loaded = _scan(repo, cache, "--now=2026-09-01")
+    assert "analyzer.engine" in loaded and after == _uncached(repo, tmp_path, "--now=2026-09-01")
+
+
+def test_a_plain_directory_on_another_date_changes_only_its_date(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    for path, text in FILES.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_text(text)
+    cache = tmp_path / "cache"
+    _scan(folder, cache, NOW)
+    later, loaded = _scan(folder, cache, "--now=2030-01-01")
+    assert loaded == "kept"  # no check reads the date without a history: none imported
+    assert later == _uncached(folder, tmp_path, "--now=2030-01-01")
 
 
 def test_a_planted_report_never_runs_code_and_is_a_miss(repo: Path, tmp_path: Path) -> None:
@@ -142,6 +185,40 @@ def test_a_planted_report_never_runs_code_and_is_a_miss(repo: Path, tmp_path: Pa
             assert db.execute("UPDATE reports SET payload = ?", (payload,)).rowcount == 1
         after, loaded = _scan(repo, cache, NOW)
         assert loaded != "kept" and after == cold
+        assert not marker.exists()
+
+
+def test_a_planted_redo_is_a_miss(repo: Path, tmp_path: Path) -> None:
+    """The row says which checks to import and what to fold again: it is untrusted too."""
+    from analyzer.dated import Redo  # noqa: PLC0415
+    from analyzer.redate import Kept  # noqa: PLC0415
+    from analyzer.registry import all_checks  # noqa: PLC0415
+
+    all_checks()  # the classes of the observations kept, for the codec
+    cache = tmp_path / "cache"
+    _scan(repo, cache, NOW)
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        [(row,)] = db.execute("SELECT payload FROM reports").fetchall()
+    kept = codec.loads(row)
+    assert isinstance(kept, Kept) and kept.needs
+    marker = tmp_path / "ran"
+    redo = codec.loads(kept.redo.encode())
+    assert isinstance(redo, tuple) and all(isinstance(item, Redo) for item in redo)
+    planted = [
+        dataclasses.replace(kept, needs=("os",)),  # not a check: never imported
+        dataclasses.replace(kept, needs=("../history",)),
+        dataclasses.replace(kept, needs=(), redo=kept.redo),  # its classes were never loaded
+        dataclasses.replace(kept, redo=json.dumps({"c": "os:system", "v": {
+            "command": f"touch {marker}"}})),
+        dataclasses.replace(kept, redo=codec.dumps(tuple(  # a check it does not name
+            dataclasses.replace(item, check="readme") for item in redo)).decode()),
+    ]
+    later = "--now=2027-01-01"
+    for fake in planted:
+        with sqlite3.connect(cache / FILE_NAME) as db:
+            db.execute("UPDATE reports SET payload = ?", (codec.dumps(fake),))
+        after, loaded = _scan(repo, cache, later)
+        assert "analyzer.engine" in loaded and after == _uncached(repo, tmp_path, later)
         assert not marker.exists()
 
 
