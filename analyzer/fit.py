@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 from analyzer.model import Location, Signal
 from analyzer.roles import ROLES, role_of
-from analyzer.rules import Rubric
-from analyzer.score import Score, score
+from analyzer.rules import Rubric, Rule
+from analyzer.score import Score, rules, score
 
 # Deep-learning frameworks point to ML engineering; orchestrators to data engineering.
 # Used only while the frameworks check reports the older four archetypes.
@@ -91,8 +91,10 @@ def _role_of_framework(item: Mapping[str, object]) -> str | None:
 def judge(
     signals: Sequence[Signal], weights: Mapping[str, float] | None = None,
     role: str | None = None, rubric: Rubric | None = None, source: str = "",
+    rulebook: Mapping[str, Rule] | None = None,
 ) -> tuple[Score, RoleFit]:
-    """The score under the chosen (or detected) role, and what that role changed."""
+    """The score under the chosen (or detected) role, and what that role changed;
+    ``rulebook``: each check's rule, when not every check's module is to be imported."""
     from analyzer.questions import ask  # noqa: PLC0415 - questions read the rubric's focus
 
     how = f"chosen with --role {role}" if role else ""
@@ -105,9 +107,10 @@ def judge(
         how = f"from your rubric {source} (based on {rubric.name})"
     if how != found and detected not in ("general", rubric.name):  # said once, never hidden
         how += f"; the code points to {ROLES[detected].title}, {found}"
-    judged, general = score(signals, weights, rubric=rubric), score(signals, weights)
+    book = rules() if rulebook is None else rulebook
+    judged, general = score(signals, weights, book, rubric=rubric), score(signals, weights, book)
     moved = tuple(sorted(
-        (Moved(s.check, _weight(s.check, ROLES["general"]), _weight(s.check, rubric),
+        (Moved(s.check, _weight(book, s.check, ROLES["general"]), _weight(book, s.check, rubric),
                general.contributions.get(s.check), judged.contributions.get(s.check),
                rubric.why.get(s.check, "your rubric"))
          for s in signals if s.value is not None and s.check in rubric.weights
@@ -119,8 +122,6 @@ def judge(
     return judged, RoleFit(rubric.name, rubric.title, how, general.total, moved, questions)
 
 
-def _weight(check: str, rubric: Rubric) -> float:
-    from analyzer.score import rules  # noqa: PLC0415 - the registry loads only when scoring
-
-    default = rules().get(check)
+def _weight(book: Mapping[str, Rule], check: str, rubric: Rubric) -> float:
+    default = book.get(check)
     return float(rubric.weights.get(check, default.weight if default else 0.0))

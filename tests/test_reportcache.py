@@ -32,7 +32,8 @@ try:
     main(sys.argv[1:])
 except SystemExit as done:
     code = done.code
-loaded = {"analyzer.engine", "analyzer.registry", "multiprocessing.forkserver", "libcst._nodes"}
+loaded = {"analyzer.engine", "analyzer.registry", "multiprocessing.forkserver", "libcst._nodes",
+          "checks.type_hints"}
 print(",".join(sorted(loaded & set(sys.modules))) or "kept", file=sys.stderr)
 """
 FILES = {
@@ -142,11 +143,28 @@ def test_another_date_folds_again_only_what_reads_it(repo: Path, tmp_path: Path)
         later, loaded = _scan(repo, cache, date)
         assert later == _uncached(repo, tmp_path, date)
         assert "analyzer.engine" not in loaded  # no file analysed, no fold of every check
+        assert "checks.type_hints" not in loaded  # scored without importing every check
     assert _dated(_scan(repo, cache, dates[0])[0]) == {
         "scanned_at": "2027-06-01T00:00:00+00:00", "days": 456, "weeks": 0}
     assert _dated(cold) == {"scanned_at": "2026-06-01T00:00:00+00:00", "days": 91, "weeks": 1}
     again, loaded = _scan(repo, cache, NOW)
     assert again == cold and loaded == "kept"  # the date it was made for: nothing folded
+
+
+def test_without_the_kept_grades_every_rule_is_imported(repo: Path, tmp_path: Path) -> None:
+    from analyzer.redate import Kept  # noqa: PLC0415
+
+    cache = tmp_path / "cache"
+    _scan(repo, cache, NOW)
+    with sqlite3.connect(cache / FILE_NAME) as db:
+        [(row,)] = db.execute("SELECT payload FROM reports").fetchall()
+        kept = codec.loads(row)
+        assert isinstance(kept, Kept) and kept.graded
+        db.execute("UPDATE reports SET payload = ?",
+                   (codec.dumps(dataclasses.replace(kept, graded=None)),))
+    later, loaded = _scan(repo, cache, "--now=2027-06-01")
+    assert "checks.type_hints" in loaded and "analyzer.engine" not in loaded
+    assert later == _uncached(repo, tmp_path, "--now=2027-06-01")
 
 
 def test_another_date_on_a_changed_file_is_scanned_again(repo: Path, tmp_path: Path) -> None:
