@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from tests.batch_setup import Batch, batch_env, count_rows, make_batch, start_batch, stored
+from tests.gitrepo import materialise
+from tests.planted_bug import BUG_MARK, planted_bug_env
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ def test_sigint_stops_half_way_and_cleans_up(interrupted: Interrupted) -> None:
 
 def test_resume_scans_every_good_target_exactly_once(interrupted: Interrupted) -> None:
     code, stderr = interrupted.second
-    assert code == 3, stderr  # the unreachable and the hostile target failed
+    assert code == 2, stderr  # the unreachable and the hostile target failed: their fault
     results = stored(interrupted.db)
     assert len(results) == 12
     batch = interrupted.batch
@@ -105,7 +107,27 @@ def test_target_over_the_time_limit_is_a_failed_row(tmp_path: Path) -> None:
              str(tmp_path / "s.sqlite3"), "--timeout=2"],
             capture_output=True, text=True, check=False, env=batch_env(tmp, tmp_path / "cache"),
         )
-    assert done.returncode == 3, done.stderr
+    assert done.returncode == 2, done.stderr  # the target's fault, not ours
     [row] = stored(tmp_path / "s.sqlite3").values()
     assert row["status"] == "failed" and "2 s" in row["error"]
     assert list(tmp.iterdir()) == []
+
+
+def test_a_bug_of_ours_in_one_target_exits_3_and_keeps_the_others(tmp_path: Path) -> None:
+    """A target lost to an internal error makes the batch exit 3 (the input's failures 2)."""
+    good = materialise("tiny_script", tmp_path / "good")
+    buggy = materialise("tiny_script", tmp_path / BUG_MARK)
+    (tmp_path / "c.csv").write_text(f"candidate,targets\nann,{good} {buggy}\n")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = planted_bug_env(tmp_path / "site", batch_env(tmp, tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer", "batch", str(tmp_path / "c.csv"), "--db",
+         str(tmp_path / "s.sqlite3")], capture_output=True, text=True, check=False, env=env,
+    )
+    assert done.returncode == 3, done.stderr
+    assert "1 failed (1 by an internal error: please report it)" in done.stderr
+    rows = {target: row for (_, target), row in stored(tmp_path / "s.sqlite3").items()}
+    assert rows[str(good)]["status"] == "done"
+    assert rows[str(buggy)]["status"] == "failed"
+    assert rows[str(buggy)]["error"].startswith("internal error: KeyError")

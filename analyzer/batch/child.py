@@ -33,7 +33,7 @@ def answer(spec: dict[str, Any]) -> dict[str, Any]:
         return {"status": "failed", "error": str(error)}
     except Exception as error:  # a bug costs this target, recorded as such
         first = (str(error).splitlines() or [""])[0]
-        return {"status": "failed",
+        return {"status": "failed", "internal": True,
                 "error": redact(f"internal error: {type(error).__name__}: {first}")}
     return {"status": "done", "document": document(report)}
 

@@ -80,7 +80,7 @@ def _run_dask(jobs: Sequence[Job], settings: Settings, client: Any) -> Generator
                 yield future.result()
             except Exception as error:  # KilledWorker: the retry died too
                 first = (str(error).splitlines() or [""])[0]
-                yield Outcome(futures[future], "failed", 0.0,
+                yield Outcome(futures[future], "failed", 0.0, internal=True,
                               error=f"the Dask worker died: {type(error).__name__}: {first}")
     finally:
         client.cancel(list(futures))

@@ -49,6 +49,7 @@ class Outcome:
     document: dict[str, Any] | None = None
     error: str | None = None
     tool_version: str = __version__
+    internal: bool = False  # failed through a bug of ours (or a process that died), not the input
 
 
 def head_commit(target: str, allow_local: bool, timeout: float) -> str | None:
@@ -122,7 +123,7 @@ def _child(job: Job, settings: Settings, tmp: str) -> dict[str, Any]:
     if not isinstance(answer, dict):
         code = process.returncode
         how = f"signal {-code}" if code < 0 else f"exit {code}"
-        return {"status": "failed", "error": f"the analysis process died ({how})"}
+        return {"status": "failed", "error": f"the analysis process died ({how})", "internal": True}
     return answer
 
 
@@ -144,6 +145,7 @@ def run_job(job: Job, settings: Settings) -> Outcome:
     seconds = time.monotonic() - started
     if answer.get("status") != "done":
         reason = str(answer.get("error") or "unknown failure").splitlines()[0]
-        return Outcome(job, "failed", seconds, error=redact(reason))
+        return Outcome(job, "failed", seconds, error=redact(reason),
+                       internal=answer.get("internal") is True)
     document = answer["document"]
     return Outcome(job, "done", seconds, commit=document.get("commit"), document=document)
