@@ -137,6 +137,11 @@ class Check(_Visitor, Generic[Obs]):
     def result(cls, fold: Fold[Obs]) -> Signal:
         raise NotImplementedError
 
+    @classmethod
+    def prepare_fold(cls) -> None:
+        """Work ``result`` needs whatever the files hold (an index of a corpus, say), done in
+        the parent while workers analyse the files; cached by the check. Default: none."""
+
     def line(self, node: cst.CSTNode) -> int:
         return self.lines[node]
 

@@ -166,7 +166,7 @@ def scan(
         out = {**options_out, "quiet": quiet, "output": output}
         reports, failures = scan_all(targets, out, options, _traceback if verbose else None)
     if failures:
-        sys.exit(EXIT_INTERNAL if all(failures) else EXIT_BAD_INPUT)
+        sys.exit(EXIT_INTERNAL if any(failures) else EXIT_BAD_INPUT)  # a bug is never hidden
     below = [
         f"{r.target} scored {r.score.total}" for r in reports
         if not isinstance(r, dict) and fail_under is not None and r.score.total < fail_under

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import re
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -189,6 +190,22 @@ def _analyse(
     return done, crashed
 
 
+def _prepare_folds(checks: Sequence[CheckClass]) -> threading.Thread:
+    """Each check's ``prepare_fold``, on a thread of this otherwise waiting process. A failure
+    is left for the fold itself to meet (and report) again."""
+
+    def prepare() -> None:
+        for cls in checks:
+            try:
+                cls.prepare_fold()
+            except Exception:  # the fold repeats it, and reports it
+                continue
+
+    thread = threading.Thread(target=prepare, name="modernity-prepare-folds", daemon=True)
+    thread.start()
+    return thread
+
+
 def run(
     repo: Repo, checks: Sequence[CheckClass] | None = None, *,
     jobs: int = 0, cache: Cache | None = None, file_timeout: float | None = None,
@@ -205,7 +222,10 @@ def run(
     blobs = _blob_ids(repo, paths) if cache is not None else {}
     results: dict[str, FileResult] = cache.load(key, blobs, FileResult) if cache else {}
     todo = [path for path in paths if path not in results]
+    preparing = _prepare_folds(checks) if todo and repo.root is not None else None
     fresh, crashed = _analyse(repo, todo, file_checks, jobs, file_timeout)
+    if preparing is not None:
+        preparing.join()
     results.update((path, result) for path, (_, result) in fresh.items())
     results.update((path, FileResult(path, error=CRASHED)) for path in crashed)
     if cache is not None:

@@ -7,6 +7,10 @@ Where a node starts is defined by the ``_codegen_impl`` methods of libcst's node
 (which leading whitespace a node owns, which child's start it borrows), so this walk
 drives those same methods with a state that keeps one integer: the number of newlines
 emitted so far. No token is stored, no string is built, no position object made.
+
+Every expression's generation opens ``_parenthesize``, a generator-based context
+manager; for the length of this walk it is a class-based one doing the same (a fifth
+of the walk on flask: 0.210 -> 0.164 CPU s, equal lines on every node).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ from contextlib import AbstractContextManager, nullcontext
 from types import TracebackType
 
 import libcst as cst
+from libcst._nodes.expression import _BaseParenthesizedNode
 from libcst._nodes.internal import CodegenState
 from libcst.metadata import BaseMetadataProvider
 
@@ -89,11 +94,51 @@ class _LineState(CodegenState):
         return _NOTHING
 
 
+class _Parentheses:
+    """libcst's ``_parenthesize`` for a line count: the node's left parentheses, its
+    syntactic start, its body, then its right parentheses (not after an error)."""
+
+    __slots__ = ("node", "state")
+
+    def __init__(self, node: _BaseParenthesizedNode, state: _LineState) -> None:
+        self.node, self.state = node, state
+
+    def __enter__(self) -> None:
+        node, state = self.node, self.state
+        for lpar in node.lpar:
+            lpar._codegen(state)
+        state.lines[id(node)] = state.line  # record_syntactic_position(node), entered
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if kind is None:
+            for rpar in self.node.rpar:
+                rpar._codegen(self.state)
+
+
+def _counting_parentheses(node: _BaseParenthesizedNode, state: _LineState) -> _Parentheses:
+    return _Parentheses(node, state)
+
+
+def _generate(module: cst.Module, state: _LineState) -> None:
+    """``module._codegen(state)`` with the cheap parentheses, restored afterwards. Workers
+    and the in-process analysis run no other thread that could generate code meanwhile."""
+    base = _BaseParenthesizedNode
+    parenthesize = base.__dict__["_parenthesize"]
+    base._parenthesize = _counting_parentheses  # type: ignore[method-assign,assignment]
+    try:
+        module._codegen(state)
+    finally:
+        base._parenthesize = parenthesize  # type: ignore[method-assign]
+
+
 def start_lines(module: cst.Module) -> dict[int, int]:
     """Every node's start line (1-based) by ``id(node)``, equal to ``PositionProvider``'s
     ``start.line``. The ids are valid while ``module`` lives."""
     state = _LineState(module)
-    module._codegen(state)
+    _generate(module, state)
     return state.lines
 
 
@@ -113,7 +158,7 @@ class LineProvider(BaseMetadataProvider[int]):
 
     def _gen_impl(self, module: cst.Module) -> None:
         state = _NodeLineState(module)
-        module._codegen(state)
+        _generate(module, state)
         self._computed.update((node, state.lines[id(node)]) for node in state.nodes)
 
 

@@ -11,7 +11,12 @@ from pathlib import Path
 
 import pytest
 
+from analyzer.batch import children
+from analyzer.batch.plan import Job
+from analyzer.batch.worker import Settings, run_job
 from tests.batch_setup import Batch, batch_env, count_rows, make_batch, start_batch, stored
+from tests.gitrepo import materialise
+from tests.planted_bug import BUG_MARK, DEATH_MARK, batch_children_started, planted_bug_env
 
 
 @dataclass(frozen=True)
@@ -53,7 +58,7 @@ def test_sigint_stops_half_way_and_cleans_up(interrupted: Interrupted) -> None:
 
 def test_resume_scans_every_good_target_exactly_once(interrupted: Interrupted) -> None:
     code, stderr = interrupted.second
-    assert code == 3, stderr  # the unreachable and the hostile target failed
+    assert code == 2, stderr  # the unreachable and the hostile target failed: their fault
     results = stored(interrupted.db)
     assert len(results) == 12
     batch = interrupted.batch
@@ -105,7 +110,74 @@ def test_target_over_the_time_limit_is_a_failed_row(tmp_path: Path) -> None:
              str(tmp_path / "s.sqlite3"), "--timeout=2"],
             capture_output=True, text=True, check=False, env=batch_env(tmp, tmp_path / "cache"),
         )
-    assert done.returncode == 3, done.stderr
+    assert done.returncode == 2, done.stderr  # the target's fault, not ours
     [row] = stored(tmp_path / "s.sqlite3").values()
     assert row["status"] == "failed" and "2 s" in row["error"]
     assert list(tmp.iterdir()) == []
+
+
+def test_a_bug_of_ours_in_one_target_exits_3_and_keeps_the_others(tmp_path: Path) -> None:
+    """A target lost to an internal error makes the batch exit 3 (the input's failures 2)."""
+    good = materialise("tiny_script", tmp_path / "good")
+    buggy = materialise("tiny_script", tmp_path / BUG_MARK)
+    (tmp_path / "c.csv").write_text(f"candidate,targets\nann,{good} {buggy}\n")
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    env = planted_bug_env(tmp_path / "site", batch_env(tmp, tmp_path / "cache"))
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer", "batch", str(tmp_path / "c.csv"), "--db",
+         str(tmp_path / "s.sqlite3")], capture_output=True, text=True, check=False, env=env,
+    )
+    assert done.returncode == 3, done.stderr
+    assert "1 failed (1 by an internal error: please report it)" in done.stderr
+    rows = {target: row for (_, target), row in stored(tmp_path / "s.sqlite3").items()}
+    assert rows[str(good)]["status"] == "done"
+    assert rows[str(buggy)]["status"] == "failed"
+    assert rows[str(buggy)]["error"].startswith("internal error: KeyError")
+
+
+def test_one_child_serves_a_threads_targets_and_a_death_costs_one_target(tmp_path: Path) -> None:
+    """Start-up is paid once per thread, not per target; a child killed mid-target loses that
+    target only (recorded as ours: exit 3), and the next target gets a new child."""
+    names = ("tiny_script", "modern_app", DEATH_MARK, "typed_library", "tiny_script")
+    repos = [materialise("tiny_script" if name == DEATH_MARK else name,
+                         tmp_path / f"{number}-{name}") for number, name in enumerate(names)]
+    (tmp_path / "c.csv").write_text(
+        "candidate,targets\n" + "".join(f"c{n},{repo}\n" for n, repo in enumerate(repos)))
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    site = tmp_path / "site"
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer", "batch", str(tmp_path / "c.csv"), "--db",
+         str(tmp_path / "s.sqlite3"), "--workers=1"], capture_output=True, text=True,
+        check=False, env=planted_bug_env(site, batch_env(tmp, tmp_path / "cache")),
+    )
+    assert done.returncode == 3, done.stderr
+    rows = {target: row for (_, target), row in stored(tmp_path / "s.sqlite3").items()}
+    statuses = [rows[str(repo)]["status"] for repo in repos]
+    assert statuses == ["done", "done", "failed", "done", "done"]
+    assert rows[str(repos[2])]["error"] == "the analysis process died (signal 9)"
+    assert batch_children_started(site) == 2  # the first, and the one after the death
+    assert list(tmp.iterdir()) == []
+
+
+def test_a_child_is_replaced_after_its_share_of_targets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """What a long-lived child could accumulate is bounded: a new one every MAX_TARGETS."""
+    repo = materialise("tiny_script", tmp_path / "repo")
+    site = tmp_path / "site"
+    for name, value in planted_bug_env(site, batch_env(tmp_path, tmp_path / "cache")).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setattr(children, "MAX_TARGETS", 2)
+    settings = Settings(now="2026-06-01T00:00:00+00:00")
+    try:
+        outcomes = [run_job(Job(candidate="c", target=str(repo)), settings, keep_child=True)
+                    for _ in range(5)]
+    finally:
+        children.stop_all()
+        children.allow_children()
+    assert [o.status for o in outcomes] == ["done"] * 5
+    assert len({json.dumps(o.document, sort_keys=True) for o in outcomes}) == 1
+    assert batch_children_started(site) == 3  # targets 1-2, 3-4, 5
+    assert not children._LIVE

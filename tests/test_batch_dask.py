@@ -46,7 +46,7 @@ def test_dask_run_stores_what_the_local_run_stores(
                           {**env, "MODERNITY_DASK": scheduler})
     _, local_err = local.communicate(timeout=300)
     _, dask_err = on_dask.communicate(timeout=300)
-    assert (local.returncode, on_dask.returncode) == (3, 3), local_err + dask_err
+    assert (local.returncode, on_dask.returncode) == (2, 2), local_err + dask_err
     expected, found = stored(tmp_path / "local.sqlite3"), stored(tmp_path / "dask.sqlite3")
     assert len(found) == 12
     assert found == expected
@@ -66,5 +66,5 @@ def test_dead_worker_costs_one_retry_then_a_failed_row(
                               Settings(now=f"{NOW}T00:00:00+00:00"), workers=1, client=client)
     [row] = store.rows()
     assert row.status == "failed" and (row.error or "").startswith("the Dask worker died")
-    assert [o.status for o in outcomes] == ["failed"]
+    assert [(o.status, o.internal) for o in outcomes] == [("failed", True)]  # exit 3
     assert attempts.read_text().count("attempt") == 2

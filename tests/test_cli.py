@@ -1,6 +1,7 @@
 """The command line as users and pipelines meet it: exit codes, one-line errors, formats."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.gitrepo import materialise
+from tests.planted_bug import BUG_MARK, planted_bug_env
 
 NOW = "--now=2026-06-01"
 
@@ -63,6 +65,22 @@ def test_one_bad_target_does_not_lose_the_others(tmp_path: Path) -> None:
     good, bad = json.loads(done.stdout)
     assert good["signals"] and bad == {"target": "/no/such/dir", "error": "no such directory: "
                                                                           "/no/such/dir"}
+
+
+def test_a_bug_of_ours_exits_3_even_beside_bad_input(tmp_path: Path) -> None:
+    """Exit 3 is never hidden by another target's bad input, and loses no other report."""
+    repo = materialise("tiny_script", tmp_path / "r")
+    buggy = materialise("tiny_script", tmp_path / BUG_MARK)
+    env = planted_bug_env(tmp_path / "site", dict(os.environ))
+    done = subprocess.run(
+        [sys.executable, "-m", "analyzer", "scan", str(repo), "/no/such/dir", str(buggy),
+         "--format=json", NOW], capture_output=True, text=True, check=False, env=env,
+    )
+    assert done.returncode == 3, done.stderr
+    good, bad, bug = json.loads(done.stdout)
+    assert good["signals"] and "no such directory" in bad["error"]
+    assert bug["error"].startswith("internal error on ") and "KeyError" in bug["error"]
+    assert len(done.stderr.strip().splitlines()) == 2 and "Traceback" not in done.stderr
 
 
 def test_terminal_report_shows_score_verdict_and_evidence(tmp_path: Path) -> None:

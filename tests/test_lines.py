@@ -33,6 +33,8 @@ SHAPES = [
     "s = '''a\r\nb'''\r\nt = 1\r\n\r\n# c\r\nu = (1,\r\n  2)\r\n",
     "a = 1\rb = 2\r\rc = (3,\r 4)\r",
     "def f():\n    x = 1\n\n    # trailing comment in the body\n\n# dedented comment\ny = 2",
+    "x = ((\n  a\n) +\n (\n\n  (b)))\n"
+    "match p:\n    case (\n        1 | (2)\n    ):\n        pass\n",
 ]
 
 
@@ -79,3 +81,17 @@ def test_lazy_lines_and_the_provider_agree() -> None:
     assert lazy[function] == provided[function] == 3
     assert lazy[function.params.params[0]] == 4
     assert len(provided) == len(lazy)
+
+
+def test_libcsts_parentheses_are_back_after_a_walk_and_after_a_failed_one() -> None:
+    from libcst._nodes.expression import _BaseParenthesizedNode  # noqa: PLC0415
+
+    original = _BaseParenthesizedNode.__dict__["_parenthesize"]
+    module = cst.parse_module("x = (1 +\n 2)\n")
+    start_lines(module)
+    assert _BaseParenthesizedNode.__dict__["_parenthesize"] is original
+    broken = module.with_changes(body=[None])  # not a statement: generation fails
+    with pytest.raises(AttributeError):
+        start_lines(broken)
+    assert _BaseParenthesizedNode.__dict__["_parenthesize"] is original
+    assert module.code == "x = (1 +\n 2)\n"  # libcst's own generation still works

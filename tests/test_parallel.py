@@ -4,17 +4,22 @@ import contextlib
 import os
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import libcst
 import pytest
 
+from analyzer.check import RepoCheck
 from analyzer.engine import FileResult, analyse_file, run
+from analyzer.fold import Fold
+from analyzer.model import Signal
 from analyzer.pool import CRASHED, analyse_in_workers, chunked, prepare, session
-from analyzer.registry import all_checks
+from analyzer.registry import all_checks, get_check
+from analyzer.repo import Repo
 from analyzer.walk import build_repo
 from tests.gitrepo import make_repo
 from tests.test_fixtures import NOW, scan_json
@@ -148,3 +153,37 @@ def test_a_session_that_analyses_nothing_stops_its_fork_server(tmp_path: Path) -
         os.kill(pid, 0)
     done, *_ = analyse_in_workers(tmp_path, {"f.py": 1}, [], 1, worker_and_root)
     assert list(done) == ["f.py"]
+
+
+class _Prepared(RepoCheck):
+    """A repository check whose fold needs preparing, and whose preparation fails."""
+
+    name = "prepared_probe"
+    threads: ClassVar[list[str]] = []
+
+    @classmethod
+    def prepare_fold(cls) -> None:
+        cls.threads.append(threading.current_thread().name)
+        raise RuntimeError("the corpus could not be read")
+
+    @classmethod
+    def result(cls, fold: Fold[None]) -> Signal:
+        return cls.signal(None, "folded")
+
+
+def test_folds_are_prepared_while_workers_analyse_and_a_failure_is_left_to_the_fold(
+    tmp_path: Path, capfd: pytest.CaptureFixture[str],
+) -> None:
+    root = tmp_path / "plain"
+    for path, text in _sources(3).items():
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(text)
+    repo = build_repo(root, now=datetime(2026, 6, 1, tzinfo=UTC))
+    analysis = run(repo, [get_check("type_hints"), _Prepared], jobs=1)
+    assert _Prepared.threads == ["modernity-prepare-folds"]  # not the process's own thread
+    assert [s.summary for s in analysis.signals if s.check == "prepared_probe"] == ["folded"]
+    assert analysis.stats.analysed == 5
+    assert capfd.readouterr().err == ""  # the failed preparation printed nothing
+    _Prepared.threads.clear()
+    run(Repo.from_files(_sources(3)), [_Prepared])  # analysed in this process: no waiting
+    assert _Prepared.threads == []

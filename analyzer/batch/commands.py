@@ -1,8 +1,11 @@
 """``modernity batch`` and ``modernity results``: registered on the main command group.
 
-Batch exit codes: 0 every target done (or unchanged), 2 bad input (CSV, options,
-store), 3 some targets failed (each is in the store with its one-line error),
-130 / 143 interrupted (finished results are kept; ``--resume`` continues).
+Batch exit codes: 0 every target done (or unchanged); 2 bad input: the CSV, an option or
+the store (nothing ran), or targets that failed through their own fault (unreachable,
+unsafe, over a limit; the others were scanned); 3 some target failed through a bug of
+ours (an internal error, an analysis process that died); 130 / 143 interrupted (finished
+results are kept; ``--resume`` continues). Each failed target is in the store with its
+one-line error.
 """
 
 import os
@@ -17,7 +20,7 @@ import click
 if TYPE_CHECKING:
     from analyzer.batch.store import Store
 
-EXIT_BAD_INPUT, EXIT_SOME_FAILED = 2, 3
+EXIT_BAD_INPUT, EXIT_INTERNAL = 2, 3
 
 
 def _terminate(signum: int, frame: object) -> NoReturn:
@@ -130,11 +133,20 @@ def batch(candidates: TextIO, db: Path | None, resume: bool, workers: int | None
         store.close()
     failed = sum(o.status == "failed" for o in outcomes) + sum(
         u.status == "failed" for u in unscanned)
+    internal = sum(o.status == "failed" and o.internal for o in outcomes)
     done = sum(o.status == "done" for o in outcomes)
     unchanged = sum(o.status == "unchanged" for o in outcomes)
+    ours = f" ({internal} by an internal error: please report it)" if internal else ""
     click.echo(f"modernity: {done} scanned, {unchanged} unchanged since the last scan, "
-               f"{failed} failed; results in {store.path}", err=True)
-    sys.exit(EXIT_SOME_FAILED if failed else 0)
+               f"{failed} failed{ours}; results in {store.path}", err=True)
+    sys.exit(exit_code(failed, internal))
+
+
+def exit_code(failed: int, internal: int) -> int:
+    """0 when nothing failed; 3 when a bug of ours cost a target; else 2 (the input's fault)."""
+    if internal:
+        return EXIT_INTERNAL
+    return EXIT_BAD_INPUT if failed else 0
 
 
 @click.command()

@@ -13,9 +13,10 @@ from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any
 
+from analyzer.batch.children import allow_children, stop_all
 from analyzer.batch.plan import Job, Unscanned
 from analyzer.batch.store import Row, Store
-from analyzer.batch.worker import Outcome, Settings, allow_children, run_job, stop_all
+from analyzer.batch.worker import Outcome, Settings, run_job
 
 Report = Callable[[Outcome], None]
 
@@ -43,7 +44,7 @@ def _run_local(jobs: Sequence[Job], settings: Settings, workers: int) -> Generat
     allow_children()
     pool = cf.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="modernity-batch")
     try:
-        pending = {pool.submit(run_job, job, settings) for job in jobs}
+        pending = {pool.submit(run_job, job, settings, keep_child=True) for job in jobs}
         while pending:
             done, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
             for future in done:
@@ -80,7 +81,7 @@ def _run_dask(jobs: Sequence[Job], settings: Settings, client: Any) -> Generator
                 yield future.result()
             except Exception as error:  # KilledWorker: the retry died too
                 first = (str(error).splitlines() or [""])[0]
-                yield Outcome(futures[future], "failed", 0.0,
+                yield Outcome(futures[future], "failed", 0.0, internal=True,
                               error=f"the Dask worker died: {type(error).__name__}: {first}")
     finally:
         client.cancel(list(futures))

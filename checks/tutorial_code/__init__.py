@@ -71,6 +71,10 @@ class TutorialCode(FileCheck[Shape | None]):
         return product_shape(path, role, self.source.text, tokens.items if tokens else None)
 
     @classmethod
+    def prepare_fold(cls) -> None:
+        _index(str(user_corpus_path()))
+
+    @classmethod
     def result(cls, fold: Fold[Shape | None]) -> Signal:
         shapes = repo_shapes(fold.repo, fold.files)
         total = sum(len(shape.lines) for shape in shapes.values())
