@@ -11,7 +11,9 @@ from analyzer.api import Location, Repo
 from checks._shared.config import config_files, line_of, read_ini, read_toml, table
 from checks.packaging._dependencies import pin_of, requirement_pins, requirements_file, setup_py
 
-LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml", "pylock.*.toml")
+# requirements.lock and requirements-dev.lock: rye's locks (pip-compile output, fully pinned)
+LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml", "pylock.*.toml",
+         "requirements*.lock")
 
 
 @dataclass
