@@ -235,6 +235,11 @@ def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: s
     assert len(found) >= 2
 
 
+# A Kubernetes Secret's data is base64: of "local-password", of a random password, of raw bytes.
+_K8S_LOCAL, _K8S_REAL = "bG9jYWwtcGFzc3dvcmQ=", "VnE4I25UMiFyTHg5QFdtNA=="
+_K8S_BYTES = "yMnKy8zNzs/Q0dLT1NXW19jZ2tvc3d7f"
+
+
 @pytest.mark.parametrize(("path", "text", "found"), [
     pytest.param("airflow/airflow.cfg",
                  "[webserver]\nauth_backend = airflow.api.auth.backend.default\n"
@@ -246,6 +251,11 @@ def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: s
                  id="a-template-is-not-a-secret"),
     pytest.param(".github/workflows/ci.yml", "env:\n  TOKEN: ${{ secrets.PYPI }}\n", [],
                  id="ci-secret-reference"),
+    pytest.param("k8s/secret.yaml", f"kind: Secret\ndata:\n  password: {_K8S_LOCAL}\n", [],
+                 id="base64-of-a-placeholder-password"),
+    pytest.param("k8s/secret.yaml", f"kind: Secret\ndata:\n  password: {_K8S_REAL}\n"
+                 f"  api_token: {_K8S_BYTES}\n", [("k8s/secret.yaml", 3), ("k8s/secret.yaml", 4)],
+                 id="base64-of-a-real-password-or-random-bytes"),
 ])
 def test_secrets_in_committed_config_files(path: str, text: str,
                                            found: list[tuple[str, int]]) -> None:
