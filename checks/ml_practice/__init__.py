@@ -34,7 +34,7 @@ from checks.ml_practice._names import (
     ENVIRONMENTS,
     PINNED,
     PRACTICES,
-    REQUIREMENTS,
+    covers,
     practices_of,
 )
 
@@ -88,9 +88,9 @@ class MlPractice(FileCheck[Marks]):
         files = {p: fold.files_with(p, *_ROLES) for p in _CODE}
         paths = fold.repo.files
         files["config"] = sum(1 for path in paths if CONFIG.search(path))
-        # Each project folder of a portfolio may carry its own requirements.txt.
+        trained = {loc.path for loc in fold.evidence("training", *_ROLES)}
         files["pinned environment"] = sum(1 for path in paths if path.endswith(ENVIRONMENTS) or (
-            REQUIREMENTS.search(path) and PINNED.search(fold.repo.text(path))))
+            covers(path, trained) and PINNED.search(fold.repo.text(path))))
         missing = [name for name, count in files.items() if not count]
         share = round((len(files) - len(missing)) / len(files), 4)
         evidence = tuple(dict.fromkeys(fold.evidence("training", *_ROLES, limit=2) + tuple(

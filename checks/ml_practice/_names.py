@@ -31,7 +31,7 @@ _QUALIFIED = {"init": ("wandb",), "log": ("wandb", "mlflow"), "save": ("torch", 
 CONFIG = re.compile(r"(^|/)(configs?|conf|hparams?|params)(/|\.ya?ml$|\.json$|\.toml$)"
                     r"|(^|/)[^/]*(config|hparams|params)[^/]*\.(ya?ml|json|toml)$")
 _HELD_OUT = re.compile(r"^[rbuRBU]*['\"]+(?:test|val|valid|validation|eval|dev)\b", re.IGNORECASE)
-REQUIREMENTS = re.compile(r"(^|/)requirements[^/]*\.txt$")
+_REQUIREMENTS = re.compile(r"(^|/)requirements[^/]*\.txt$")
 PINNED = re.compile(r"^[A-Za-z0-9_.\-\[\]]+==[0-9]", re.MULTILINE)
 ENVIRONMENTS = ("environment.yml", "environment.yaml", "poetry.lock", "uv.lock", "conda.yaml",
                 "Pipfile.lock", "requirements.lock")
@@ -69,3 +69,11 @@ def _practice_of(node: cst.Call) -> str | None:
                                  f".{owner}." in f".{name}" for owner in owners):
             return practice
     return None
+
+
+def covers(path: str, trained: set[str]) -> bool:
+    """A requirements file at the root, or in a folder holding training code: a portfolio's
+    project folders each have their own, and another project's pins nothing here."""
+    home = path.rpartition("/")[0]
+    return _REQUIREMENTS.search(path) is not None and (
+        not home or any(t.startswith(f"{home}/") for t in trained))

@@ -56,7 +56,8 @@ def test_a_training_set_alone_is_no_held_out_split() -> None:
 
 
 def test_pinned_requirements_of_each_project_folder_count() -> None:
-    """A portfolio of projects pins each one's requirements in its own folder."""
+    """A portfolio of projects pins each one's requirements in its own folder; another
+    project's pins (a web API beside the training notebooks) say nothing of the training."""
     repo = Repo.from_files({"app/train.py": _TRAIN, "app/requirements.txt": "numpy==1.26.4\n",
                             "eda/requirements.txt": "pandas\n"})
     signal = signal_of(repo, "ml_practice")
@@ -64,6 +65,8 @@ def test_pinned_requirements_of_each_project_folder_count() -> None:
     assert "pinned environment" not in signal.details["missing"]  # type: ignore[operator]
     loose = Repo.from_files({"app/train.py": _TRAIN, "app/requirements.txt": "numpy\n"})
     assert "pinned environment" in signal_of(loose, "ml_practice").details["missing"]  # type: ignore[operator]
+    other = Repo.from_files({"models/train.py": _TRAIN, "api/requirements.txt": "flask==3.0.0\n"})
+    assert "pinned environment" in signal_of(other, "ml_practice").details["missing"]  # type: ignore[operator]
 
 
 def test_notebook_training_counts() -> None:
