@@ -47,9 +47,10 @@ def _pyproject(repo: Repo, path: str, found: Declared) -> None:
         deps = project.get("dependencies")
         found.add(path, line_of(repo.text(path), r"^\[project\]"),
                   requirement_pins(map(str, deps if isinstance(deps, list) else [])), "PEP 621")
-    if table(doc, "tool", "poetry"):
-        found.add(path, line_of(repo.text(path), r"^\[tool\.poetry"),
-                  _table_pins(table(doc, "tool", "poetry", "dependencies")), "Poetry")
+    if table(doc, "tool", "poetry"):  # Poetry 2 reads [project]: its own table repeats it
+        repeated = isinstance(project.get("dependencies"), list) and project["dependencies"]
+        found.add(path, line_of(repo.text(path), r"^\[tool\.poetry"), Counter() if repeated
+                  else _table_pins(table(doc, "tool", "poetry", "dependencies")), "Poetry")
 
 
 def _setup_py(repo: Repo, path: str, found: Declared) -> None:

@@ -63,6 +63,15 @@ def test_poetry_is_modern_metadata() -> None:
     assert pins(signal)["url"] == 1
 
 
+def test_poetry_2_repeating_project_dependencies_counts_them_once() -> None:
+    """Poetry 2 reads [project]; a [tool.poetry.dependencies] beside it repeats the same
+    packages, which are not twice as many dependencies."""
+    both = signal_of(Repo.from_files({"pyproject.toml": PEP621 + "\n" + POETRY}), "packaging")
+    assert both.details["metadata"] == ["PEP 621", "Poetry"]
+    assert both.details["dependencies"] == 5
+    assert pins(both)["url"] == 0
+
+
 def test_setup_py_is_read_without_running_it() -> None:
     """setup.py is parsed: install_requires is followed to a module-level literal list."""
     signal = signal_of(Repo.from_files({"setup.py": SETUP_PY}), "packaging")
