@@ -49,8 +49,12 @@ _SOURCE_NAME = re.compile(
 # The same names in lower-case ASCII text: a case-blind alternation is searched slowly
 # (0.4 ms a file); an ASCII text has the same length, and the same matches, lowered.
 _LOWER_NAME = re.compile(_SOURCE_NAME.pattern)
+# "$" only as a reference (${DB_PASS}, $(cat key), $TOKEN): Django's generated keys draw on
+# "!@#$%^&*(-_=+)", and a key holding "$" is no less a key. Django marks its development
+# key "django-insecure-": startproject's local default, not the production key.
 _NOT_A_VALUE = re.compile(
-    r"your|change|example|xxx|dummy|secret|placeholder|sample|fake|<|\{|\$|://|^[a-z_./-]+$",
+    r"your|change|example|xxx|dummy|secret|placeholder|sample|fake|<|\{|\$\(|^\$\w+$|://"
+    r"|^[a-z_./-]+$|^django-insecure-",
     re.IGNORECASE,
 )
 

@@ -175,9 +175,21 @@ def test_secrets_hard_coded_in_source(source: str, name: str) -> None:
     pytest.param("TOKEN_URL = 'https://example.org/oauth2/token'\n", id="url"),
     pytest.param("password_field = 'user_password_hash'\n", id="identifier"),
     pytest.param("ALGORITHM = 'HS256'\n", id="not-a-secret-name"),
+    pytest.param("SECRET_KEY = 'django-insecure-k2v!9q$w7@zr4#m8&x1^pt+e'\n",
+                 id="django-development-key"),
+    pytest.param("API_TOKEN = '$(cat /run/secrets/api)'\n", id="shell-command"),
+    pytest.param("API_TOKEN = '$DEPLOY_API_TOKEN'\n", id="shell-variable"),
 ])
 def test_what_is_not_a_hard_coded_secret(source: str) -> None:
     assert signal_of(Repo.from_files({"app/auth.py": source}), "hygiene").value == 0
+
+
+def test_a_generated_django_key_with_a_dollar_sign_is_a_secret() -> None:
+    """Django draws its keys from "!@#$%^&*(-_=+)": a "$" inside one is no ${reference}."""
+    source = "SECRET_KEY = 'h4!t$9w(q2@v7zx#k1&m8^rp+e3=c6*ny5)b0'\n"
+    signal = signal_of(Repo.from_files({"blog/settings.py": source}), "hygiene")
+    assert signal.details["secrets"] == [
+        {"path": "blog/settings.py", "line": 1, "variable": "SECRET_KEY"}]
 
 
 def test_keys_in_tests_are_fixtures_not_secrets() -> None:
