@@ -28,7 +28,7 @@ usually means CI that no longer runs. Test commands hidden in scripts are not se
 from typing import TypedDict, cast
 
 from analyzer.api import Example, Flag, Fold, Level, Location, RepoCheck, Rule, Signal, flag
-from checks._shared.ci import CiFile, ci_files, version_key
+from checks._shared.ci import CiFile, ci_files, has_tests, version_key
 
 
 class Details(TypedDict, total=False):
@@ -67,14 +67,14 @@ def _flags(signal: Signal) -> list[Flag]:
     return []
 
 
-def _summary(providers: list[tuple[str, bool]], versions: list[str], tested: bool) -> str:
-    names = ", ".join(
-        name + (" (a legacy service)" if legacy else "") for name, legacy in providers
-    )
+def _summary(providers: list[tuple[str, bool]], versions: list[str], tested: bool,
+             idle: bool) -> str:
+    names = ", ".join(name + " (a legacy service)" * legacy for name, legacy in providers)
     return (
         f"CI on {names}"
         + (f", testing Python {', '.join(versions)}" if versions else "")
-        + ("; the tests run in CI." if tested else "; no test step found.")
+        + ("; the tests run in CI." if tested else
+           "; a test step, but no test files for it to run." if idle else "; no test step found.")
     )
 
 
@@ -89,7 +89,8 @@ _WORKFLOW = ".github/workflows/test.yml"
 class Ci(RepoCheck):
     rule = Rule(8, _grade, _flags)
     examples = (
-        Example({_WORKFLOW: "jobs:\n  t:\n    steps:\n      - run: pytest\n"}, 1,
+        Example({_WORKFLOW: "jobs:\n  t:\n    steps:\n      - run: pytest\n",
+                 "tests/test_a.py": "def test_a():\n    assert True\n"}, 1,
                 (f"{_WORKFLOW}:4", f"{_WORKFLOW}:1")),
         Example({".travis.yml": "language: python\n"}, 1, (".travis.yml:1",),
                 note="a legacy service still counts"),
@@ -107,9 +108,11 @@ class Ci(RepoCheck):
         providers = sorted({(f.provider, f.legacy) for f in files})
         versions = sorted({v for f in files for v in f.python_versions}, key=version_key)
         runs = _test_runs(files)
+        idle = bool(runs) and not has_tests(fold.repo, files)
+        runs = [] if idle else runs
         evidence = (*runs, *(Location(f.path, 1) for f in files))  # test steps first
         return cls.signal(
-            1, _summary(providers, versions, bool(runs)), evidence=evidence,
+            1, _summary(providers, versions, bool(runs), idle), evidence=evidence,
             providers=[{"name": name, "legacy": legacy} for name, legacy in providers],
             files=[f.path for f in files], python_versions=versions, runs_tests=bool(runs),
             legacy_only=all(f.legacy for f in files),

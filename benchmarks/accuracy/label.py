@@ -234,7 +234,9 @@ def squash(name: str) -> str:
 def people(repo: Path) -> dict[str, Any]:
     """One person is one email after .mailmap; several emails are one person when they
     share a full name (two words or more, compared without case, spaces or accents of
-    punctuation), or when a GitHub noreply login equals another email's local part or
+    punctuation; a name of three words or more is also the two-word name of its first and
+    last word), or when a
+    GitHub noreply login equals another email's local part or
     another author's name. A bare first name never merges anyone."""
     log = git(repo, "log", "--use-mailmap", "--format=%aN\t%aE", "HEAD").splitlines()
     humans = [(n, e.strip("\u201c\u201d\"' <>").lower()) for n, e in
@@ -258,6 +260,9 @@ def people(repo: Path) -> dict[str, Any]:
         if match:
             by_key.setdefault("login:" + squash(match.group(1)), set()).add(email)
     for name, email in humans:
+        words = [w for w in name.split() if squash(w)]  # "Ana Maria Lima" is "Ana Lima" too
+        if len(words) >= 3 and "name:" + squash(words[0] + words[-1]) in by_key:
+            by_key["name:" + squash(words[0] + words[-1])].add(email)
         for key in ("login:" + squash(name), "login:" + squash(email.split("@")[0])):
             if key in by_key:
                 by_key[key].add(email)

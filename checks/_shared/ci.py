@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from analyzer.model import Location
+from analyzer.paths import Role
 from analyzer.repo import Repo
 from checks._shared.config import line_of, pairs, read_yaml
 
@@ -28,7 +29,8 @@ PROVIDERS = (
 )
 TEST_COMMAND = re.compile(
     r"\b(?:py\.?test|tox|nox|nosetests|unittest|(?:make|just)\s+(?:test|check)\w*"
-    r"|hatch\s+(?:test|run\s+\S*test)|manage\.py\s+test|runtests(?:\.py)?|coverage\s+run"
+    r"|(?:hatch|rye)\s+(?:test|run\s+\S*tests?)|pdm\s+run\s+\S*tests?"
+    r"|manage\.py\s+test|runtests(?:\.py)?|coverage\s+run"
     r"|(?:uv|poetry|pdm)\s+run\s+(?:python\s+-m\s+)?py\.?test)\b"
 )
 _COMMAND_KEYS = frozenset({
@@ -118,3 +120,11 @@ def ci_files(repo: Repo) -> tuple[CiFile, ...]:
                 found.append(_read(repo, provider, path, legacy))
                 break
     return tuple(found)
+
+
+def has_tests(repo: Repo, files: tuple[CiFile, ...]) -> bool:
+    """A test step tests something only when there are tests: ``pytest`` in a repository
+    without one test file collects nothing (a template's workflow, copied along).
+    Doctests need no test file."""
+    return (any("doctest" in f.test_command for f in files)
+            or any(repo.role(path) is Role.TEST for path in repo.files))

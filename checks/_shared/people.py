@@ -2,8 +2,9 @@
 
 git has already applied the repository's `.mailmap` (`%aN`/`%aE`, blame's author lines).
 After that one email is one person, and several emails are one person only where the
-evidence is unambiguous: the same full name (two words, or a CamelCase handle), or a
-GitHub noreply login that is another address's local part or another author's name.
+evidence is unambiguous: the same full name (two words, or a CamelCase handle; a name of
+three words or more is also the two-word name of its first and last word), or a GitHub
+noreply login that is another address's local part or another author's name.
 A bare first name ("Andrej", "o") never joins two addresses: too many people share one.
 """
 
@@ -54,7 +55,10 @@ def _evidence(pairs: set[tuple[str, str]]) -> dict[str, set[str]]:
         login = _NOREPLY.match(key)
         if login:
             groups[f"login:{_squash(login.group(1))}"].add(key)
-    for name, key in pairs:
+    for name, key in pairs:  # "Ana Maria Lima" on GitHub is "Ana Lima" in a local git config
+        words = [word for word in name.split() if _squash(word)]
+        if len(words) >= 3 and (short := f"name:{_squash(words[0] + words[-1])}") in groups:
+            groups[short].add(key)
         for handle in (_squash(name), _squash(key.partition("@")[0])):
             if f"login:{handle}" in groups:
                 groups[f"login:{handle}"].add(key)

@@ -54,9 +54,15 @@ from checks.async_code._libraries import FileAsync, LibraryImports, summary, tot
 _TASK_GROUPS = frozenset({"TaskGroup", "create_task_group", "open_nursery"})
 
 
+def _awaits(signal: Signal) -> bool:
+    """``async def`` alone is no asynchronous code: something must be awaited."""
+    return any(signal.details.get(name) for name in ("awaits", "async_with", "async_for"))
+
+
 class AsyncCode(LibraryImports, FileCheck[FileAsync]):
     rule = Rule(6, saturate(3), when(
-        lambda s: value(s) > 0, flag(Level.GREEN, "Writes asynchronous code (async/await)."),
+        lambda s: value(s) > 0 and _awaits(s),
+        flag(Level.GREEN, "Writes asynchronous code (async/await)."),
     ))
     examples = (
         Example({"a.py": "async def f():\n    await g()\n"}, 1, ("a.py:1",)),

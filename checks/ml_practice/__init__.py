@@ -29,7 +29,14 @@ from typing import TypedDict, cast
 import libcst as cst
 
 from analyzer.api import Example, FileCheck, Flag, Fold, Level, Marks, Role, Rule, Signal, value
-from checks.ml_practice._names import CONFIG, ENVIRONMENTS, PINNED, PRACTICES, practices_of
+from checks.ml_practice._names import (
+    CONFIG,
+    ENVIRONMENTS,
+    PINNED,
+    PRACTICES,
+    covers,
+    practices_of,
+)
 
 _ROLES = (Role.PRODUCTION, Role.NOTEBOOK)
 _CODE = tuple(p for p in PRACTICES if p != "training")
@@ -81,9 +88,9 @@ class MlPractice(FileCheck[Marks]):
         files = {p: fold.files_with(p, *_ROLES) for p in _CODE}
         paths = fold.repo.files
         files["config"] = sum(1 for path in paths if CONFIG.search(path))
-        files["pinned environment"] = sum(1 for path in paths if path.endswith(ENVIRONMENTS)) + (
-            1 if "requirements.txt" in paths and PINNED.search(fold.repo.text("requirements.txt"))
-            else 0)
+        trained = {loc.path for loc in fold.evidence("training", *_ROLES)}
+        files["pinned environment"] = sum(1 for path in paths if path.endswith(ENVIRONMENTS) or (
+            covers(path, trained) and PINNED.search(fold.repo.text(path))))
         missing = [name for name, count in files.items() if not count]
         share = round((len(files) - len(missing)) / len(files), 4)
         evidence = tuple(dict.fromkeys(fold.evidence("training", *_ROLES, limit=2) + tuple(

@@ -30,18 +30,29 @@ _QUALIFIED = {"init": ("wandb",), "log": ("wandb", "mlflow"), "save": ("torch", 
               "eval": ("model",), "score": ("model", "clf", "pipeline", "estimator")}
 CONFIG = re.compile(r"(^|/)(configs?|conf|hparams?|params)(/|\.ya?ml$|\.json$|\.toml$)"
                     r"|(^|/)[^/]*(config|hparams|params)[^/]*\.(ya?ml|json|toml)$")
+_HELD_OUT = re.compile(r"^[rbuRBU]*['\"]+(?:test|val|valid|validation|eval|dev)\b", re.IGNORECASE)
+_REQUIREMENTS = re.compile(r"(^|/)requirements[^/]*\.txt$")
 PINNED = re.compile(r"^[A-Za-z0-9_.\-\[\]]+==[0-9]", re.MULTILINE)
 ENVIRONMENTS = ("environment.yml", "environment.yaml", "poetry.lock", "uv.lock", "conda.yaml",
                 "Pipfile.lock", "requirements.lock")
 
 
 def practices_of(node: cst.Call) -> list[str]:
-    """The practices a call shows (``train_test_split(x, random_state=0)`` shows two)."""
-    seeded = False
+    """The practices a call shows (``train_test_split(x, random_state=0)`` shows two).
+
+    A data set's own held-out part is a split too: torchvision's ``CIFAR10(..., train=False)``,
+    Hugging Face's and TFDS's ``load_dataset(..., split="test")``."""
+    seeded = held_out = False
     for arg in node.args:  # a keyword is a Name or None
-        seeded = seeded or (arg.keyword is not None and arg.keyword.value == "random_state")
+        keyword, given = (arg.keyword.value if arg.keyword else ""), arg.value
+        seeded = seeded or keyword == "random_state"
+        held_out = held_out or (keyword == "train" and type(given) is cst.Name
+                                and given.value == "False") or (
+            keyword == "split" and type(given) is cst.SimpleString
+            and _HELD_OUT.search(given.value) is not None)
     found = _practice_of(node)
-    return [p for p in (found, "seed" if seeded else None) if p is not None]
+    return [p for p in (found, "seed" if seeded else None, "split" if held_out else None)
+            if p is not None]
 
 
 def _practice_of(node: cst.Call) -> str | None:
@@ -58,3 +69,11 @@ def _practice_of(node: cst.Call) -> str | None:
                                  f".{owner}." in f".{name}" for owner in owners):
             return practice
     return None
+
+
+def covers(path: str, trained: set[str]) -> bool:
+    """A requirements file at the root, or in a folder holding training code: a portfolio's
+    project folders each have their own, and another project's pins nothing here."""
+    home = path.rpartition("/")[0]
+    return _REQUIREMENTS.search(path) is not None and (
+        not home or any(t.startswith(f"{home}/") for t in trained))

@@ -5,7 +5,8 @@ A level: 2 when a `pyproject.toml` holds modern metadata (a PEP 621 `[project]`
 table or `[tool.poetry]`), 1 when dependencies are declared only the older way
 (`setup.py`, `setup.cfg`, `requirements*.txt`, `Pipfile`), 0 when there is
 nothing. Details list the files, lock files (`uv.lock`, `poetry.lock`,
-`pdm.lock`, `Pipfile.lock`, `pylock.toml`, requirements with `--hash`), and
+`pdm.lock`, `Pipfile.lock`, `pylock.toml`, rye's `requirements.lock`,
+requirements with `--hash`), and
 counts of dependencies by how they are pinned: exact (`==`), compatible (`~=`,
 Poetry `^`), upper-bounded (`<`), lower bound only (`>=`) or unpinned. Files are
 read as data in any encoding (a UTF-16 `requirements.txt` is read correctly);

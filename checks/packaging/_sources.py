@@ -11,7 +11,9 @@ from analyzer.api import Location, Repo
 from checks._shared.config import config_files, line_of, read_ini, read_toml, table
 from checks.packaging._dependencies import pin_of, requirement_pins, requirements_file, setup_py
 
-LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml", "pylock.*.toml")
+# requirements.lock and requirements-dev.lock: rye's locks (pip-compile output, fully pinned)
+LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.toml", "pylock.*.toml",
+         "requirements*.lock")
 
 
 @dataclass
@@ -45,9 +47,10 @@ def _pyproject(repo: Repo, path: str, found: Declared) -> None:
         deps = project.get("dependencies")
         found.add(path, line_of(repo.text(path), r"^\[project\]"),
                   requirement_pins(map(str, deps if isinstance(deps, list) else [])), "PEP 621")
-    if table(doc, "tool", "poetry"):
-        found.add(path, line_of(repo.text(path), r"^\[tool\.poetry"),
-                  _table_pins(table(doc, "tool", "poetry", "dependencies")), "Poetry")
+    if table(doc, "tool", "poetry"):  # Poetry 2 reads [project]: its own table repeats it
+        repeated = isinstance(project.get("dependencies"), list) and project["dependencies"]
+        found.add(path, line_of(repo.text(path), r"^\[tool\.poetry"), Counter() if repeated
+                  else _table_pins(table(doc, "tool", "poetry", "dependencies")), "Poetry")
 
 
 def _setup_py(repo: Repo, path: str, found: Declared) -> None:

@@ -27,8 +27,8 @@ own repository or a fork of it, not a re-typed copy: it is not counted as a
 copy; the details (`lineage`) give the commits beyond the source's history and
 who wrote them. Nothing beyond it is flagged yellow (only the source's authors
 can claim the code; with `--author` naming one of them, no flag; naming someone
-with no commit in it, red). Sources matching 5% to 20% with nothing distinctive
-shared are listed under `partial`, not called a copy.
+with no commit in it, red). Sources matching 5% to 20% (20 lines or more) with
+nothing distinctive shared are listed under `partial`, not called a copy.
 
 ## Caveats
 Everyone starts with tutorials; a tutorial app extended far beyond the original

@@ -9,6 +9,10 @@ from checks.tutorial_code._history import summary as history_summary
 from checks.tutorial_code._report import REPORTED_AT, YELLOW_AT, describe
 
 SHOWN = 5
+# Below a copy, a few lines in common are what any two programs of one kind share (a loop
+# over a dict, a CORS set-up): 4 to 12 such lines named Airflow and psutil scripts
+# "matches nanoGPT". A partial match needs this many lines of its own.
+PARTIAL_LINES = 20
 
 
 @dataclass(frozen=True)
@@ -62,9 +66,13 @@ class Found:
 
 
 def sort(repo: Repo, matches: list[Match], total: int) -> Found:
-    shown = [(m, share) for m in matches
-             if (share := coverage(m, total)) >= REPORTED_AT or m.literals]
+    shown = [(m, share) for m in matches if _shown(m, share := coverage(m, total))]
     lines = [(m, share, lineage(repo, m.entry, share)) for m, share in shown]
     return Found(total, [(m, share) for m, share, line in lines if line is None],
                  [line for _, _, line in lines if line is not None],
                  [m for m, _, line in lines if line is not None])
+
+
+def _shown(match: Match, share: float) -> bool:
+    return bool(match.literals) or share >= YELLOW_AT or (
+        share >= REPORTED_AT and match.lines() >= PARTIAL_LINES)

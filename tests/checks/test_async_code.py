@@ -2,6 +2,8 @@ import pytest
 
 from analyzer.model import Location
 from analyzer.repo import Repo
+from analyzer.rules import Level
+from checks.async_code import AsyncCode
 from tests.conftest import signal_of
 from tests.notebook import notebook
 
@@ -31,6 +33,20 @@ def test_counts_async_constructs() -> None:
         "awaits": 1, "async_with": 1, "async_for": 2, "task_groups": 0, "gather": 0,
         "libraries": [], "in_notebooks": NO_NOTEBOOKS,
     }
+
+
+def test_async_def_without_any_await_is_not_called_asynchronous_code() -> None:
+    """Routes marked ``async`` that await nothing (a blocking ORM call inside) earn no green
+    flag; one ``await`` anywhere does."""
+    routes = ("@app.get('/items')\nasync def items(db=Depends(get_db)):\n"
+              "    return db.query(Item).all()\n\n"
+              "@app.get('/health')\nasync def health():\n    return {'ok': True}\n")
+    signal = signal_of(Repo.from_files({"main.py": routes}), "async_code")
+    assert signal.value == 2
+    assert AsyncCode.rule.flags(signal) == []
+    awaited = routes + "\nasync def ping(client):\n    return await client.get('/')\n"
+    signal = signal_of(Repo.from_files({"main.py": awaited}), "async_code")
+    assert [f.level for f in AsyncCode.rule.flags(signal)] == [Level.GREEN]
 
 
 def test_plain_code_has_no_async() -> None:

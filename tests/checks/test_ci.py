@@ -6,6 +6,8 @@ from analyzer.model import Location
 from analyzer.repo import Repo
 from tests.conftest import signal_of
 
+A_TEST = {"tests/test_app.py": "def test_app():\n    assert True\n"}
+
 WORKFLOW = """\
 name: CI
 on:
@@ -28,7 +30,7 @@ jobs:
 
 def test_github_actions_matrix_versions_stay_strings() -> None:
     """Unquoted 3.10 in a matrix is Python 3.10, not the float 3.1, and the pytest step is seen."""
-    signal = signal_of(Repo.from_files({".github/workflows/ci.yml": WORKFLOW}), "ci")
+    signal = signal_of(Repo.from_files({".github/workflows/ci.yml": WORKFLOW, **A_TEST}), "ci")
     assert signal.value == 1
     assert signal.details["providers"] == [{"name": "GitHub Actions", "legacy": False}]
     assert signal.details["python_versions"] == ["3.9", "3.10", "3.11", "3.12"]
@@ -53,10 +55,46 @@ def test_github_actions_matrix_versions_stay_strings() -> None:
 ])
 def test_providers(path: str, text: str, provider: str, versions: list[str], tests: bool) -> None:
     """Each CI service is recognised at its conventional path, with versions and test steps."""
-    signal = signal_of(Repo.from_files({path: text}), "ci")
+    signal = signal_of(Repo.from_files({path: text, **A_TEST}), "ci")
     assert signal.details["providers"] == [{"name": provider, "legacy": False}]
     assert signal.details["python_versions"] == versions
     assert signal.details["runs_tests"] is tests
+
+
+RYE = """\
+jobs:
+  test:
+    steps:
+      - uses: eifinger/setup-rye@v4
+      - run: rye sync
+      - run: rye run lint
+      - run: rye run test
+"""
+
+
+def test_project_task_runners_run_the_tests() -> None:
+    """rye, pdm and hatch run the project's own test script: a test step, at its line."""
+    for runner in ("rye run test", "rye test", "pdm run tests", "hatch run cov:tests"):
+        text = RYE.replace("rye run test", runner)
+        signal = signal_of(Repo.from_files({".github/workflows/ci.yml": text, **A_TEST}), "ci")
+        assert signal.details["runs_tests"] is True, runner
+        assert signal.evidence[0] == Location(".github/workflows/ci.yml", 7), runner
+    lint_only = RYE.replace("rye run test", "rye run check")
+    signal = signal_of(Repo.from_files({".github/workflows/ci.yml": lint_only, **A_TEST}), "ci")
+    assert signal.details["runs_tests"] is False
+
+
+def test_a_test_step_without_tests_runs_no_tests() -> None:
+    """A pytest step in a repository with no test file tests nothing: no green flag."""
+    files = {".github/workflows/ci.yml": WORKFLOW, "monitor.py": "print('up')\n"}
+    signal = signal_of(Repo.from_files(files), "ci")
+    assert signal.value == 1
+    assert signal.details["runs_tests"] is False
+    assert signal.summary.endswith("a test step, but no test files for it to run.")
+    assert signal.evidence == (Location(".github/workflows/ci.yml", 1),)
+    doctests = WORKFLOW.replace("python -m pytest -q", "python -m pytest --doctest-modules")
+    signal = signal_of(Repo.from_files({**files, ".github/workflows/ci.yml": doctests}), "ci")
+    assert signal.details["runs_tests"] is True
 
 
 def test_travis_is_a_legacy_service() -> None:
@@ -104,7 +142,7 @@ jobs:
 
 def test_test_step_preferred_and_folded_lines_located() -> None:
     """A step naming tests beats "tox -e docs"; a folded command points at its own line."""
-    signal = signal_of(Repo.from_files({".github/workflows/ci.yml": FOLDED}), "ci")
+    signal = signal_of(Repo.from_files({".github/workflows/ci.yml": FOLDED, **A_TEST}), "ci")
     assert signal.details["python_versions"] == ["3.13", "pypy3.10"]
     assert signal.evidence == (
         Location(".github/workflows/ci.yml", 13), Location(".github/workflows/ci.yml", 1),

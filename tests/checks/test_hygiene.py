@@ -175,9 +175,21 @@ def test_secrets_hard_coded_in_source(source: str, name: str) -> None:
     pytest.param("TOKEN_URL = 'https://example.org/oauth2/token'\n", id="url"),
     pytest.param("password_field = 'user_password_hash'\n", id="identifier"),
     pytest.param("ALGORITHM = 'HS256'\n", id="not-a-secret-name"),
+    pytest.param("SECRET_KEY = 'django-insecure-k2v!9q$w7@zr4#m8&x1^pt+e'\n",
+                 id="django-development-key"),
+    pytest.param("API_TOKEN = '$(cat /run/secrets/api)'\n", id="shell-command"),
+    pytest.param("API_TOKEN = '$DEPLOY_API_TOKEN'\n", id="shell-variable"),
 ])
 def test_what_is_not_a_hard_coded_secret(source: str) -> None:
     assert signal_of(Repo.from_files({"app/auth.py": source}), "hygiene").value == 0
+
+
+def test_a_generated_django_key_with_a_dollar_sign_is_a_secret() -> None:
+    """Django draws its keys from "!@#$%^&*(-_=+)": a "$" inside one is no ${reference}."""
+    source = "SECRET_KEY = 'h4!t$9w(q2@v7zx#k1&m8^rp+e3=c6*ny5)b0'\n"
+    signal = signal_of(Repo.from_files({"blog/settings.py": source}), "hygiene")
+    assert signal.details["secrets"] == [
+        {"path": "blog/settings.py", "line": 1, "variable": "SECRET_KEY"}]
 
 
 def test_keys_in_tests_are_fixtures_not_secrets() -> None:
@@ -235,6 +247,11 @@ def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: s
     assert len(found) >= 2
 
 
+# A Kubernetes Secret's data is base64: of "local-password", of a random password, of raw bytes.
+_K8S_LOCAL, _K8S_REAL = "bG9jYWwtcGFzc3dvcmQ=", "VnE4I25UMiFyTHg5QFdtNA=="
+_K8S_BYTES = "yMnKy8zNzs/Q0dLT1NXW19jZ2tvc3d7f"
+
+
 @pytest.mark.parametrize(("path", "text", "found"), [
     pytest.param("airflow/airflow.cfg",
                  "[webserver]\nauth_backend = airflow.api.auth.backend.default\n"
@@ -246,6 +263,11 @@ def test_the_whole_text_secret_scan_finds_what_a_line_by_line_scan_finds(text: s
                  id="a-template-is-not-a-secret"),
     pytest.param(".github/workflows/ci.yml", "env:\n  TOKEN: ${{ secrets.PYPI }}\n", [],
                  id="ci-secret-reference"),
+    pytest.param("k8s/secret.yaml", f"kind: Secret\ndata:\n  password: {_K8S_LOCAL}\n", [],
+                 id="base64-of-a-placeholder-password"),
+    pytest.param("k8s/secret.yaml", f"kind: Secret\ndata:\n  password: {_K8S_REAL}\n"
+                 f"  api_token: {_K8S_BYTES}\n", [("k8s/secret.yaml", 3), ("k8s/secret.yaml", 4)],
+                 id="base64-of-a-real-password-or-random-bytes"),
 ])
 def test_secrets_in_committed_config_files(path: str, text: str,
                                            found: list[tuple[str, int]]) -> None:

@@ -12,6 +12,8 @@ _TRAIN = "import torch\n\nloss.backward()\n"
     pytest.param("torch.manual_seed(1)\n", "seed", id="torch-seed"),
     pytest.param("np.random.seed(1)\n", "seed", id="numpy-seed"),
     pytest.param("a, b = train_test_split(x, random_state=0)\n", "split", id="split"),
+    pytest.param("test = datasets.MNIST(root, train=False)\n", "split", id="torchvision-test"),
+    pytest.param("ds = load_dataset('imdb', split='test')\n", "split", id="hf-test-split"),
     pytest.param("with torch.no_grad():\n    pass\n", "evaluation", id="no-grad"),
     pytest.param("w = SummaryWriter()\n", "tracking", id="tensorboard"),
     pytest.param("wandb.init(project='x')\n", "tracking", id="wandb"),
@@ -44,6 +46,27 @@ def test_configs_and_pinned_requirements_count() -> None:
 def test_unpinned_requirements_are_not_a_pinned_environment() -> None:
     repo = Repo.from_files({"train.py": _TRAIN, "requirements.txt": "torch\n"})
     assert signal_of(repo, "ml_practice").details["files"]["pinned environment"] == 0  # type: ignore[index]
+
+
+def test_a_training_set_alone_is_no_held_out_split() -> None:
+    """``train=True`` and ``split="train"`` load the training data: nothing is held out."""
+    source = _TRAIN + "a = MNIST(root, train=True)\nb = load_dataset('x', split='train')\n"
+    signal = signal_of(Repo.from_files({"train.py": source}), "ml_practice")
+    assert "split" in signal.details["missing"]  # type: ignore[operator]
+
+
+def test_pinned_requirements_of_each_project_folder_count() -> None:
+    """A portfolio of projects pins each one's requirements in its own folder; another
+    project's pins (a web API beside the training notebooks) say nothing of the training."""
+    repo = Repo.from_files({"app/train.py": _TRAIN, "app/requirements.txt": "numpy==1.26.4\n",
+                            "eda/requirements.txt": "pandas\n"})
+    signal = signal_of(repo, "ml_practice")
+    assert signal.details["files"]["pinned environment"] == 1  # type: ignore[index]
+    assert "pinned environment" not in signal.details["missing"]  # type: ignore[operator]
+    loose = Repo.from_files({"app/train.py": _TRAIN, "app/requirements.txt": "numpy\n"})
+    assert "pinned environment" in signal_of(loose, "ml_practice").details["missing"]  # type: ignore[operator]
+    other = Repo.from_files({"models/train.py": _TRAIN, "api/requirements.txt": "flask==3.0.0\n"})
+    assert "pinned environment" in signal_of(other, "ml_practice").details["missing"]  # type: ignore[operator]
 
 
 def test_notebook_training_counts() -> None:

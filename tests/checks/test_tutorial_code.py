@@ -4,7 +4,7 @@ import base64
 import gzip
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 
@@ -80,6 +80,25 @@ def test_independent_code_for_the_same_task_is_not_flagged() -> None:
     signal = signal_of(repo, "tutorial_code")
     assert signal.value is not None and signal.value <= 0.15
     assert rules()["tutorial_code"].flags(signal) == []
+
+
+@pytest.mark.usefixtures("tutorial_in_user_corpus")
+def test_a_few_lines_in_common_name_no_source() -> None:
+    """Below a copy, a source is named only for 20 lines or more in common: 8 lines (one
+    function) are what two programs of one kind share; 32 lines are a partial match."""
+    tutorial = samples.TUTORIAL.splitlines(keepends=True)
+    own = {"app/a.py": samples.ALICE, "app/c.py": samples.CAROL, "app/d.py": samples.DAN,
+           "app/e.py": samples.ERIN, **samples.STARTER}
+    few = signal_of(Repo.from_files({"app/frag.py": "".join(tutorial[8:20]), **own}),
+                    "tutorial_code")
+    assert (few.value, few.details) == (0.0, {"matches": []})
+    assert few.summary == "No code from a known tutorial, course or starter found."
+    more = signal_of(Repo.from_files({"app/frag.py": "".join(tutorial[8:50]), **own}),
+                     "tutorial_code")
+    [partial] = cast("list[dict[str, Any]]", more.details["partial"])
+    assert (partial["source"], partial["lines"]) == ("reading-list-tutorial", 32)
+    assert more.value is not None and 0.05 <= more.value < 0.2
+    assert rules()["tutorial_code"].flags(more) == []
 
 
 @pytest.mark.usefixtures("tutorial_in_user_corpus")
