@@ -38,18 +38,16 @@ from analyzer.api import (
     Example,
     FileCheck,
     Fold,
-    Level,
     Location,
     Role,
     Rule,
     Signal,
-    flag,
     value,
-    when,
 )
 from checks._shared.code_role import code_role
 from checks._shared.python2 import Python2File, headline
 from checks._shared.python2_files import python2_files
+from checks.python2_idioms._flags import flags, python3_files
 from checks.python2_idioms._visitor import Python2Visitor
 
 _APART = ((Role.TEST, "test"), (Role.EXAMPLE, "example/docs"), (Role.NOTEBOOK, "notebook"))
@@ -65,13 +63,7 @@ def _apart(every: dict[str, object], fold: Fold[Python2File],
 
 
 class Python2Idioms(Python2Visitor, FileCheck[Python2File]):
-    rule = Rule(5, lambda s: 0.0 if value(s) > 0 else 1.0, when(
-        lambda s: value(s) > 0, flag(
-            Level.RED, "Python 2-only code.",
-            "It may be a historic project kept as it was; Python 2 ended in 2020.",
-            "Have you ported code from Python 2 to 3? What changed?",
-        ),
-    ))
+    rule = Rule(5, lambda s: 0.0 if value(s) > 0 else 1.0, flags)
     examples = (
         Example({"a.py": "print 'hello'\n"}, 1, ("a.py:1",)),
         Example({"a.py": "import six\nfor k, v in six.iteritems(d):\n    pass\n"}, 0),
@@ -104,8 +96,12 @@ class Python2Idioms(Python2Visitor, FileCheck[Python2File]):
                        f"at {path}:{line}.")
         if shims:
             summary += f" {sum(shims.values())} Python 2/3 compatibility shim(s) counted apart."
+        python3 = python3_files(fold, counted, every) if files else []
+        if python3:
+            summary += f" {len(python3)} other file(s) need Python 3."
         return cls.signal(
             len(files), summary + aside, evidence=tuple(at for at, _ in found[:30]),
+            details={"python3_files": python3[:50]} if files else None,
             idioms=[{"path": at.path, "line": at.line, "idiom": said} for at, said in found][:200],
             files=list(files), compat_shims=dict(sorted(shims.items())), counted=counted.value,
             notebook_files=notebooks, apart_files=examples, test_files=tests,

@@ -209,3 +209,24 @@ def test_notebook_python2_names_are_counted_apart() -> None:
     signal = signal_of(repo, "python2_idioms")
     assert signal.value == 0
     assert signal.details["notebook_files"] == ["old.ipynb"]
+
+
+def _flags(files: dict[str, str]) -> list[tuple[str, str]]:
+    from analyzer.score import rules  # noqa: PLC0415
+
+    signal = signals_of(Repo.from_files(files), ["python2_idioms", "python_version"])[
+        "python2_idioms"]
+    return [(f.level.value, f.message) for f in rules()["python2_idioms"].flags(signal)]
+
+
+def test_python_2_beside_python_3_code_is_a_question_not_the_red_flag() -> None:
+    """The guide's red flag is Python 2 without Python 3: a leftover script beside code that
+    needs Python 3 is yellow; Python 2 beside code that runs on both stays red."""
+    leftover = {"old.py": "print 'x'\n", "new.py": "name = 'x'\nprint(f'{name}')\n",
+                "lib.py": "def g():\n    yield from range(3)\n"}
+    assert _flags(leftover) == [("yellow", "Python 2-only code left in 1 file(s), beside 2 "
+                                           "that need Python 3.")]
+    both = {"old.py": "print 'x'\n", "lib.py": "def f(a):\n    return '%s' % a\n"}
+    assert _flags(both) == [("red", "Python 2-only code.")]
+    tests_only = {"old.py": "print 'x'\n", "tests/test_new.py": "x = f'{1}'\n"}
+    assert _flags(tests_only) == [("red", "Python 2-only code.")]  # production code decides
