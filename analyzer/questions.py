@@ -73,7 +73,7 @@ def ask(signals: Sequence[Signal], score: Score, rubric: Rubric) -> tuple[Questi
         add(check, -1, _where(by_name.get(check)) or anchor, text)
     for flag in score.flags:
         if flag.question:
-            where = _where(by_name.get(flag.check)) or anchor
+            where = flag.at or _where(by_name.get(flag.check)) or anchor
             placed = where is not None and str(where) in flag.question  # names its own line
             text = flag.question if placed else f"{flag.message} {flag.question}"
             add(flag.check, _LEVEL_RANK[flag.level], where, text)

@@ -4,7 +4,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from analyzer.model import Signal
+from analyzer.model import Location, Signal
 
 
 class Level(StrEnum):
@@ -20,6 +20,10 @@ class Flag:
     message: str
     caveat: str = ""
     question: str = ""
+    # Where this flag's own evidence is, when its check raises several about different
+    # files; else its signal's first evidence is. Not in the JSON flag (schema modernity/1):
+    # questions and annotations carry it as their location.
+    at: Location | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,10 +46,11 @@ def detail(signal: Signal, key: str, default: float = 0.0) -> float:
     return float(value) if isinstance(value, int | float) else default
 
 
-def flag(level: Level, message: str, caveat: str = "", question: str = "") -> Callable[
-    [Signal], list[Flag]
-]:
-    return lambda signal: [Flag(level, signal.check, message, caveat, question)]
+def flag(
+    level: Level, message: str, caveat: str = "", question: str = "",
+    at: Location | None = None,
+) -> Callable[[Signal], list[Flag]]:
+    return lambda signal: [Flag(level, signal.check, message, caveat, question, at)]
 
 
 def when(

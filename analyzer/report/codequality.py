@@ -1,9 +1,10 @@
 """GitLab Code Quality JSON: the concerns (red and yellow flags) as merge-request annotations.
 
-One issue per flag, at its signal's first evidence (or the repository root when
-the flag is about something missing, like a README). Fingerprints hash the check,
-the place and the message, never the scan's target or date, so GitLab recognises
-the same issue on the next pipeline; several targets in one document are told apart.
+One issue per flag, at its own evidence when it has one, else at its signal's first
+(or the repository root when the flag is about something missing, like a README).
+Fingerprints hash the check, the place and the message, never the scan's target or
+date, so GitLab recognises the same issue on the next pipeline; several targets in one
+document are told apart.
 
 The interview questions ride along as ``info`` entries, each at the ``file:line`` it
 asks about. GitLab reads only ``description``, ``check_name``, ``fingerprint``,
@@ -33,7 +34,7 @@ def _issues(report: Report, salt: str) -> list[dict[str, Any]]:
     for flag in report.score.flags:
         if flag.level not in _SEVERITY:
             continue
-        places = evidence.get(flag.check, ())
+        places = (flag.at,) if flag.at else evidence.get(flag.check, ())
         path, line = (places[0].path, places[0].line or 1) if places else (".", 1)
         text = flag.message + (f" Ask: {flag.question}" if flag.question else "")
         key = "\0".join((salt, flag.check, flag.level, path, str(line), flag.message))

@@ -43,7 +43,8 @@ def document(report: Report) -> dict[str, Any]:
             "total": report.score.total,
             "verdict": report.score.verdict,
             "contributions": dict(report.score.contributions),
-            "flags": [asdict(flag) for flag in report.score.flags],
+            "flags": [{key: value for key, value in asdict(flag).items() if key != "at"}
+                      for flag in report.score.flags],
         },
         "files": {
             "analysed": report.analysed_files,

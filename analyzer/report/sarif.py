@@ -47,7 +47,7 @@ def _run(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
                     "artifactLocation": {"uri": quote(loc.path), "uriBaseId": "SRCROOT"},
                     **({"region": {"startLine": loc.line}} if loc.line else {}),
                 }}
-                for loc in evidence.get(flag.check, ())[:MAX_LOCATIONS]
+                for loc in ((flag.at,) if flag.at else evidence.get(flag.check, ()))[:MAX_LOCATIONS]
             ],
         }
         if flag.check in rule_index:

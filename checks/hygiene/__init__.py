@@ -34,51 +34,17 @@ Beginners often commit a virtualenv once by accident; ask whether they know
 why it matters. A secret-looking value may be a harmless local default.
 """
 
-from typing import TypedDict, cast
-
-from analyzer.api import Example, FileCheck, Flag, Fold, Level, Rule, Signal, flag, value
+from analyzer.api import Example, FileCheck, Fold, Rule, Signal, value
 from checks.hygiene._clutter import SOURCE_ROLES, Found, clutter
+from checks.hygiene._flags import flags
 from checks.hygiene._secrets import source_secret_lines
-
-
-class Details(TypedDict, total=False):
-    trees: dict[str, str]
-    bytecode_files: int
-    binaries: int
-    secrets: list[dict[str, object]]
-    vendored: dict[str, str]
-
-
-def _flags(signal: Signal) -> list[Flag]:
-    details = cast("Details", signal.details)
-    flags = []
-    if details.get("secrets"):
-        flags += flag(
-            Level.RED, "Secret-looking values committed in source or .env files (see evidence).",
-            "The value may be a harmless local default; the scan never prints it.",
-            "How do you keep passwords and API keys out of a repository?",
-        )(signal)
-    if details.get("trees") or details.get("bytecode_files") or details.get("binaries"):
-        flags += flag(
-            Level.YELLOW, "Committed clutter: virtualenv, bytecode, binaries or build output.",
-            "Often a one-off accident early in someone's learning.",
-            "What belongs in a .gitignore for a Python project, and why?",
-        )(signal)
-    if details.get("vendored"):
-        flags += flag(
-            Level.YELLOW, "Third-party code copied in (vendored); left out of every figure.",
-            "Vendoring can be deliberate (a pinned or patched copy, a Lambda bundle).",
-            "Why is this library committed rather than declared as a dependency?",
-        )(signal)
-    return flags
-
 
 # Built from parts, so this module holds no literal that looks like a live key.
 _SECRET = "DEBUG=1\nSTRIPE_SECRET=" + "sk_" + "live_4eC39HqLyjWDarjtT1zdp7dc\n"
 
 
 class Hygiene(FileCheck[Found | None]):
-    rule = Rule(5, lambda s: max(0.0, 1 - value(s) / 2), _flags)
+    rule = Rule(5, lambda s: max(0.0, 1 - value(s) / 2), flags)
     examples = (
         Example({".env": _SECRET, "a.py": ""}, 1, (".env:2",)),
         Example({".env.example": _SECRET}, 0, (), note="a template is not a secret"),

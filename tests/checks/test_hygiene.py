@@ -275,3 +275,21 @@ def test_secrets_in_committed_config_files(path: str, text: str,
     signal = signal_of(Repo.from_files({path: text, "app.py": "x = 1\n"}), "hygiene")
     secrets = cast("list[dict[str, object]]", signal.details["secrets"])
     assert [(s["path"], s["line"]) for s in secrets] == found
+
+
+def test_each_flag_points_at_its_own_evidence() -> None:
+    """A question about clutter or vendored code is not asked at a secret's line."""
+    from analyzer.score import rules  # noqa: PLC0415
+
+    repo = Repo.from_files(
+        {"app.py": "x = 1\n", ".env": "# settings\nexport API_TOKEN='9f8e7d6c5b4a3f2e'\n"},
+        excluded={"build/": tree_reason(TreeKind.BUILD, 3),
+                  "vendor/requests/": tree_reason(TreeKind.VENDORED, 40, "its own LICENSE")},
+    )
+    signal = signal_of(repo, "hygiene")
+    assert signal.evidence[0] == Location(".env", 2)  # the signal's first: the secret
+    flags = rules()["hygiene"].flags(signal)
+    assert [(f.level, f.at) for f in flags] == [
+        (Level.RED, Location(".env", 2)), (Level.YELLOW, Location("build/")),
+        (Level.YELLOW, Location("vendor/requests/")),
+    ]
