@@ -41,7 +41,8 @@ def git(repo: Path, *args: str, env: Mapping[str, str] | None = None) -> str:
     return done.stdout
 
 
-def _write(root: Path, files: Mapping[str, str | bytes]) -> None:
+def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
+    """``files`` (path -> text or bytes) written below ``root``, folders made as needed."""
     for path, content in files.items():
         target = root / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -54,7 +55,7 @@ def _write(root: Path, files: Mapping[str, str | bytes]) -> None:
 def commit_all(root: Path, commits: Sequence[CommitSpec]) -> None:
     committed: set[str] = set()
     for spec in commits:
-        _write(root, spec.files)
+        write_files(root, spec.files)
         every = sorted(
             p.relative_to(root).as_posix() for p in root.rglob("*")
             if (p.is_file() or p.is_symlink()) and ".git" not in p.relative_to(root).parts
@@ -82,7 +83,7 @@ def make_repo(
     """A git repository at ``root`` holding ``files``, committed as ``commits`` say."""
     root.mkdir(parents=True, exist_ok=True)
     git(root, "init", "-q")
-    _write(root, files)
+    write_files(root, files)
     commit_all(root, commits)
     return root
 

@@ -12,7 +12,7 @@ from analyzer.cache import FILE_NAME, Cache, fingerprint
 from analyzer.engine import Analysis, run
 from analyzer.registry import all_checks
 from analyzer.walk import build_repo
-from tests.gitrepo import make_repo
+from tests.gitrepo import make_repo, write_files
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 FILES = {
@@ -51,9 +51,7 @@ def test_unchanged_files_come_from_the_cache_and_a_changed_one_is_analysed(tmp_p
 def test_same_bytes_at_another_path_is_a_miss(tmp_path: Path) -> None:
     """A file's role comes from its path, so identical bytes under tests/ are analysed again."""
     root = tmp_path / "plain"
-    for path, text in FILES.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text)
+    write_files(root, FILES)
     cache = Cache(tmp_path / "cache")
     _scan(root, cache)
     (root / "tests").mkdir()

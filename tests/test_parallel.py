@@ -21,7 +21,7 @@ from analyzer.pool import CRASHED, analyse_in_workers, chunked, prepare, session
 from analyzer.registry import all_checks, get_check
 from analyzer.repo import Repo
 from analyzer.walk import build_repo
-from tests.gitrepo import make_repo
+from tests.gitrepo import make_repo, write_files
 from tests.test_fixtures import NOW, scan_json
 
 # libcst's native parser overflows its stack on this and the process dies with SIGSEGV.
@@ -94,9 +94,7 @@ def test_a_file_that_kills_its_worker_is_reported_and_the_rest_kept(
     """The pool re-runs the dead worker's chunk file by file and names only the culprit."""
     files = {**_sources(10), "pkg/deep.py": DEEP}
     root = tmp_path / "plain"
-    for path, text in files.items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text)
+    write_files(root, files)
     sizes = {path: 1 for path in files}  # equal sizes: deep.py shares a chunk with others
     names = [cls.name for cls in all_checks() if cls.is_file_level()]
     done, crashed, _ = analyse_in_workers(root, sizes, names, jobs, analyse_without_guard)
@@ -175,9 +173,7 @@ def test_folds_are_prepared_while_workers_analyse_and_a_failure_is_left_to_the_f
     tmp_path: Path, capfd: pytest.CaptureFixture[str],
 ) -> None:
     root = tmp_path / "plain"
-    for path, text in _sources(3).items():
-        (root / path).parent.mkdir(parents=True, exist_ok=True)
-        (root / path).write_text(text)
+    write_files(root, _sources(3))
     repo = build_repo(root, now=datetime(2026, 6, 1, tzinfo=UTC))
     analysis = run(repo, [get_check("type_hints"), _Prepared], jobs=1)
     assert _Prepared.threads == ["modernity-prepare-folds"]  # not the process's own thread

@@ -22,7 +22,7 @@ from analyzer.report import Report
 from analyzer.rules import Flag, Level
 from analyzer.score import Score
 from tests.conftest import Planted
-from tests.gitrepo import CommitSpec, git, make_repo
+from tests.gitrepo import CommitSpec, git, make_repo, write_files
 
 NOW = "--now=2026-06-01"
 PROBE = """
@@ -82,9 +82,7 @@ def test_an_unchanged_repository_gets_its_kept_report_without_analysis(
 
 def test_a_plain_directory_is_kept_too(tmp_path: Path) -> None:
     folder = tmp_path / "plain"
-    for path, text in FILES.items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_text(text)
+    write_files(folder, FILES)
     cache = tmp_path / "cache"
     cold, _ = _scan(folder, cache, NOW)
     warm, loaded = _scan(folder, cache, NOW)
@@ -178,9 +176,7 @@ def test_another_date_on_a_changed_file_is_scanned_again(repo: Path, tmp_path: P
 
 def test_a_plain_directory_on_another_date_changes_only_its_date(tmp_path: Path) -> None:
     folder = tmp_path / "plain"
-    for path, text in FILES.items():
-        (folder / path).parent.mkdir(parents=True, exist_ok=True)
-        (folder / path).write_text(text)
+    write_files(folder, FILES)
     cache = tmp_path / "cache"
     _scan(folder, cache, NOW)
     later, loaded = _scan(folder, cache, "--now=2030-01-01")
