@@ -5,7 +5,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from analyzer.fit import RoleFit
-from analyzer.model import Signal
+from analyzer.model import Location, Signal
+from analyzer.rules import Flag
 from analyzer.score import Score
 
 SCHEMA = "modernity/1"
@@ -26,6 +27,12 @@ class Report:
     # "path:line" -> ((line, text), ...): code at the evidence, for the HTML page only
     excerpts: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
     fit: RoleFit | None = None  # the role judged, how it was chosen, questions to ask
+
+    def evidence_of(self, flag: Flag) -> tuple[Location, ...]:
+        """Where ``flag`` is: its own location when it has one, else its signal's evidence."""
+        if flag.at is not None:
+            return (flag.at,)
+        return next((s.evidence for s in self.signals if s.check == flag.check), ())
 
     @property
     def cannot_run(self) -> dict[str, str]:

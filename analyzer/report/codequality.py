@@ -29,12 +29,11 @@ _SEVERITY = {Level.RED: "major", Level.YELLOW: "minor"}
 
 
 def _issues(report: Report, salt: str) -> list[dict[str, Any]]:
-    evidence = {signal.check: signal.evidence for signal in report.signals}
     issues = []
     for flag in report.score.flags:
         if flag.level not in _SEVERITY:
             continue
-        places = (flag.at,) if flag.at else evidence.get(flag.check, ())
+        places = report.evidence_of(flag)
         path, line = (places[0].path, places[0].line or 1) if places else (".", 1)
         text = flag.message + (f" Ask: {flag.question}" if flag.question else "")
         key = "\0".join((salt, flag.check, flag.level, path, str(line), flag.message))

@@ -34,7 +34,6 @@ def _rules() -> list[dict[str, Any]]:
 
 
 def _run(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
-    evidence = {signal.check: signal.evidence for signal in report.signals}
     results = []
     for flag in report.score.flags:
         text = flag.message + (f" Caveat: {flag.caveat}" if flag.caveat else "")
@@ -47,7 +46,7 @@ def _run(report: Report, rule_index: dict[str, int]) -> dict[str, Any]:
                     "artifactLocation": {"uri": quote(loc.path), "uriBaseId": "SRCROOT"},
                     **({"region": {"startLine": loc.line}} if loc.line else {}),
                 }}
-                for loc in ((flag.at,) if flag.at else evidence.get(flag.check, ()))[:MAX_LOCATIONS]
+                for loc in report.evidence_of(flag)[:MAX_LOCATIONS]
             ],
         }
         if flag.check in rule_index:
