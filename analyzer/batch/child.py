@@ -70,7 +70,9 @@ def main() -> None:
     # Answers go to a private copy of stdout that no process started here inherits, so the
     # batch sees end of file the moment this process dies; stray prints go nowhere.
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w")
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    nowhere = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(nowhere, sys.stdout.fileno())
+    os.close(nowhere)
     with session():
         prepare()  # the fork server starts now, its socket in this child's own directory
         for line in sys.stdin:
