@@ -6,7 +6,8 @@ radon's cyclomatic complexity (CC) of every function and method in production co
 F (41+); the value is the average CC of a function. Also the maintainability index
 (MI, 0-100, radon's formula, averaged over files weighted by source lines) and raw
 size: lines, source lines, comment lines and the share of commented lines. The
-most complex functions are the evidence. Source is parsed with `ast`, never run.
+most complex functions are the evidence. Source is read, never run: radon's rules
+are applied to the parsed tree that every check shares.
 
 ## Why it matters
 A function with many branches is hard to read, test and change. Code that is
@@ -20,8 +21,7 @@ project whose functions average CC 2.4 is mostly small, simple functions.
 ## Caveats
 Some problems are branchy by nature (parsers, state machines), and a low average
 can hide one monster function: read the evidence. MI is a rough old formula; use
-it to compare files, not people. Files `ast` cannot read (Python 2, or syntax newer
-than the scanner's Python) get raw counts only.
+it to compare files, not people.
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from analyzer.api import (
 )
 from checks.complexity._metrics import FileComplexity, measure
 from checks.complexity._summary import summarise
+from checks.complexity._walk import RadonCounting
 
 
 def _flags(signal: Signal) -> list[Flag]:
@@ -57,7 +58,7 @@ def _flags(signal: Signal) -> list[Flag]:
     )(signal) if tangled else []
 
 
-class Complexity(FileCheck[FileComplexity | None]):
+class Complexity(RadonCounting, FileCheck[FileComplexity | None]):
     # Simple functions earn credit only once there are enough of them to mean something.
     rule = Rule(5, lambda s: detail(s, "share_a_or_b") * min(1.0, detail(s, "functions") / 10),
                 _flags)
@@ -67,7 +68,8 @@ class Complexity(FileCheck[FileComplexity | None]):
     )
 
     def __init__(self, source: SourceFile) -> None:
-        super().__init__(source)
+        FileCheck.__init__(self, source)
+        RadonCounting.__init__(self)
         self.text: str | None = None
 
     def visit_Module(self, node: cst.Module) -> None:
@@ -75,9 +77,12 @@ class Complexity(FileCheck[FileComplexity | None]):
         if self.source.role in (Role.PRODUCTION, Role.EXAMPLE) and not self.source.notebook:
             # the source as written (libcst round-trips it exactly, but regenerating costs)
             self.text = self.source.text or node.code
+            self.counting = True
 
     def observe(self) -> FileComplexity | None:
-        return None if self.text is None else measure(self.text, self.source.tokens)
+        if self.text is None:
+            return None
+        return measure(self.text, self.source.tokens, self.ranked, self.halstead)
 
     @classmethod
     def result(cls, fold: Fold[FileComplexity | None]) -> Signal:

@@ -1,20 +1,20 @@
-"""Per-file size and complexity metrics: raw line counts in one ``tokenize`` pass, then radon.
+"""Per-file size and complexity metrics: raw line counts in one ``tokenize`` pass, and
+radon's formulas over the counts the shared walk took (``_walk``).
 
 radon's own raw analysis re-tokenises each logical line as it grows, which is
 quadratic in the length of a multi-line statement (radon issue #223): a data file
 holding one 20,000-line literal would stall a scan. One pass keeps it linear.
 """
 
-import ast
 import io
 import tokenize
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from radon.complexity import cc_visit_ast
-from radon.metrics import h_visit_ast, mi_compute
+from radon.metrics import halstead_visitor_report, mi_compute
 
 from analyzer.api import Tokens
+from checks.complexity._counting import Halstead
 
 _LAYOUT = frozenset({
     tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER,
@@ -90,28 +90,24 @@ class FileComplexity:
     scores: tuple[tuple[int, int, str], ...] = ()  # (score, line, name), most complex first
     raw: RawCounts | None = None
     mi: float | None = None
-    measured: bool = False
     data: bool = False
 
 
-def measure(text: str, tokens: Tokens | None = None) -> FileComplexity:
+def measure(
+    text: str, tokens: Tokens | None = None,
+    ranked: Sequence[tuple[int, int, str]] = (), halstead: Halstead | None = None,
+) -> FileComplexity:
+    """The file's raw counts, and radon's ranks and maintainability index from the
+    functions and Halstead counts the walk took."""
     raw = raw_counts(text, tokens)
     if raw is not None and raw.sloc > 1000 and raw.lloc * 50 < raw.sloc:
         return FileComplexity(raw=raw, data=True)  # one huge literal: no functions to rank
-    try:
-        tree = ast.parse(text)
-        blocks = [block for block in cc_visit_ast(tree) if hasattr(block, "is_method")]
-        volume = h_visit_ast(tree).total.volume
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return FileComplexity(raw=raw)
-    scores = tuple(sorted(
-        ((b.complexity, b.lineno, f"{b.classname}.{b.name}" if b.classname else b.name)
-         for b in blocks), key=lambda item: (-item[0], item[1]),
-    ))
+    scores = tuple(sorted(ranked, key=lambda item: (-item[0], item[1])))
     mi = None
     if raw is not None:
         comments = raw.comments + raw.docstrings
         percent = comments * 100 / raw.sloc if raw.sloc else 0
         total_cc = sum(score for score, _, _ in scores)
+        volume = halstead_visitor_report(halstead or Halstead()).volume
         mi = round(mi_compute(volume, total_cc, raw.lloc, percent), 2)
-    return FileComplexity(scores, raw, mi, measured=True)
+    return FileComplexity(scores, raw, mi)

@@ -37,6 +37,5 @@ def summarise(
         "comment_ratio": round(comments / sloc, 4) if sloc else None,
         "files": len(files),
         "data_files": [p for p, o in files.items() if o.data],
-        "not_measured": [p for p, o in files.items() if not o.measured and not o.data],
     }
     return details, scored, worst

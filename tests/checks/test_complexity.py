@@ -80,11 +80,13 @@ def test_huge_literal_is_counted_in_one_pass() -> None:
     assert result.data and result.scores == ()
 
 
-def test_newer_syntax_than_ast_still_gets_raw_counts() -> None:
-    """A file ``ast`` cannot read keeps its line counts and is listed as not measured."""
-    result = measure("print 'hello'\n")
-    assert result.raw is not None and result.raw.sloc == 1
-    assert not result.measured
+def test_syntax_newer_than_the_scanners_python_is_measured_too() -> None:
+    """Counted on libcst's tree, not ``ast``'s: a generic function (Python 3.12) is ranked
+    even by a scanner running an older Python."""
+    source = "def first[T](items: list[T]) -> T:\n    if items:\n        return items[0]\n"
+    signal = signal_of(Repo.from_files({"pkg/mod.py": source + "    raise ValueError\n"}),
+                       "complexity")
+    assert (signal.value, signal.details["functions"]) == (2, 1)
 
 
 def test_no_functions_is_not_applicable() -> None:

@@ -1,0 +1,79 @@
+"""The complexity check counts in the libcst walk exactly what radon counts on ``ast``."""
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.check import SourceFile
+from analyzer.engine import analyse_source
+from analyzer.paths import Role
+from analyzer.registry import get_check
+from tests.radon_reference import radons
+
+ROOT = Path(__file__).resolve().parents[2]
+
+SHAPES = {
+    "decorators-and-defaults": (
+        "@cache(size=1 if big else 2)\n"
+        "def f(a=b or c, *, d: int | None = None) -> list[int] if x else None:\n"
+        "    return a and d\n"
+    ),
+    "closures-and-nested-classes": (
+        "def outer(x):\n    if x:\n        def inner(y):\n            return y or x\n"
+        "        class Local:\n            def m(self):\n                return 1 if x else 2\n"
+        "        return inner\n    return None\n"
+    ),
+    "methods-in-branches": (
+        "class A(Base, metaclass=M if flag else type):\n    if debug:\n"
+        "        def m(self, q=1 + 2):\n            while q: q -= 1\n            else: pass\n"
+        "    class Inner:\n        def n(self):\n            return not self\n"
+    ),
+    "asserts-are-not-read": "def f(x):\n    assert x and (x > 1 or x < -1), 'range'\n",
+    "boolean-chains": (
+        "def f(a, b, c, d):\n    return (a and b) and c or (d or a) and not (b and c and d)\n"
+    ),
+    "try-for-comprehensions": (
+        "async def f(xs):\n    try:\n        async for x in xs:\n            pass\n"
+        "    except (A, B):\n        pass\n    except C:\n        pass\n    else:\n"
+        "        return {k: v for k in xs if k if not v for v in k}\n    finally:\n        pass\n"
+    ),
+    "match-and-catch-alls": (
+        "def f(p):\n    match p:\n        case 1 | 2: return 1\n"
+        "        case [x, *rest] if x: return x\n"
+        "        case {'k': -1.5 + 2j}: return 3\n        case other: return other\n"
+        "def g(p):\n    match p:\n        case _: pass\n"
+    ),
+    "operands-that-collide": (
+        "x = 1 + True\ny = 1.0 * 'x' + x - b'x' % ...\nz = a.x < x.x != None is not False\n"
+        "def f(s):\n    s += 0x10 + 16 + 1_6 + 2e0 - 1j\n"
+        "    return f'{s + 1}' + 'a' 'b' + f'{s}' 'c'\n"
+    ),
+    "lambdas-and-conditionals": (
+        "def f(x, g=lambda y: y if y else -y):\n    h = lambda z=x or 1: z and g(z)\n"
+        "    return [h(i) for i in range(x) if i % 2] if x else []\n"
+    ),
+    "one-line-bodies": "def f(x): return x if x else -x\nclass A: x = 1 if y else 2\n",
+    "except-star": "def f():\n    try:\n        pass\n    except* ValueError:\n        pass\n",
+}
+
+
+def walked(text: str) -> object:
+    result = analyse_source(SourceFile("pkg/mod.py", Role.PRODUCTION), text,
+                            [get_check("complexity")])
+    assert result.error is None, result.error
+    return result.observations["complexity"]
+
+
+@pytest.mark.parametrize("text", list(SHAPES.values()), ids=list(SHAPES))
+def test_each_shape_counts_as_radon_counts(text: str) -> None:
+    expected = radons(text)
+    assert expected is not None and expected.mi is not None
+    assert walked(text) == expected
+
+
+def test_every_file_of_this_project_counts_as_radon_counts() -> None:
+    """Real code of every shape we write: the same ranked functions and the same index."""
+    paths = sorted((ROOT / "analyzer").rglob("*.py")) + sorted((ROOT / "checks").rglob("*.py"))
+    assert len(paths) > 100
+    differ = [p for p in paths if walked(text := p.read_text()) != radons(text)]
+    assert differ == []
