@@ -16,9 +16,9 @@ units ``tokenize`` makes of them (one ``**=``, one ``...``), an eighth of the co
 Checks that want real tokens ask ``Tokens``, which tokenizes on first use.
 """
 
-import io
 import re
-import tokenize
+
+from analyzer.lexer import Lexeme, lex
 
 MAX_LINE_CHARS = 20_000  # minified or generated; PEP 8 says 79
 MAX_BRACKET_DEPTH = 100  # CPython itself refuses 200; libcst crashes near 1,300
@@ -78,7 +78,8 @@ def measure(text: str) -> tuple[int, int]:
 
 
 class Tokens:
-    """The file's tokens, made the first time a check asks (most files are never tokenized).
+    """The file's tokens as ``analyzer.lexer`` gives them (type, text, first and last line),
+    made the first time a check asks (most files are never tokenized).
 
     ``complete`` is false when ``tokenize`` stopped at an error: ``items`` are then
     the tokens before it, as a loop over ``generate_tokens`` would have seen them.
@@ -88,21 +89,16 @@ class Tokens:
 
     def __init__(self, text: str) -> None:
         self._text = text
-        self._items: tuple[tokenize.TokenInfo, ...] | None = None
+        self._items: list[Lexeme] | None = None
         self._complete = True
 
-    def _made(self) -> tuple[tokenize.TokenInfo, ...]:
+    def _made(self) -> list[Lexeme]:
         if self._items is None:
-            items: list[tokenize.TokenInfo] = []
-            try:
-                items.extend(tokenize.generate_tokens(io.StringIO(self._text).readline))
-            except (tokenize.TokenError, SyntaxError):
-                self._complete = False
-            self._items = tuple(items)
+            self._items, self._complete = lex(self._text)
         return self._items
 
     @property
-    def items(self) -> tuple[tokenize.TokenInfo, ...]:
+    def items(self) -> list[Lexeme]:
         return self._made()
 
     @property

@@ -137,7 +137,7 @@ def test_tokens_are_made_only_when_asked() -> None:
     refused, tokens = screen("x = (1,\n")
     assert refused is None
     assert tokens.complete is False  # tokenize stops at the unclosed bracket
-    assert [t.string for t in tokens.items][:3] == ["x", "=", "("]
+    assert [text for _, text, _, _ in tokens.items][:3] == ["x", "=", "("]
     assert screen("y = 2\n")[1].complete is True
 
 

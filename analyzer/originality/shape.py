@@ -5,7 +5,6 @@ tutorials that ships with modernity holds no one's source.
 """
 
 import re
-import tokenize
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from itertools import pairwise
 from pathlib import PurePosixPath
 from weakref import WeakKeyDictionary
 
+from analyzer.lexer import Lexeme
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.originality.winnow import (
     DEDENT,
@@ -100,7 +100,7 @@ def _literals(toks: list[Token]) -> tuple[tuple[int, int], ...]:
 
 
 def shape(
-    source: str, k: int = K, w: int = W, stream: Iterable[tokenize.TokenInfo] | None = None,
+    source: str, k: int = K, w: int = W, stream: Iterable[Lexeme] | None = None,
 ) -> Shape:
     """The file's fingerprints, except those of k-grams repeated within it: a run of
     ``name = "text"`` lines or keyword arguments is everyone's, and its k-grams repeat.
@@ -172,7 +172,7 @@ def wanted(path: str, role: Role) -> bool:
 
 
 def product_shape(
-    path: str, role: Role, text: str, stream: Iterable[tokenize.TokenInfo] | None = None,
+    path: str, role: Role, text: str, stream: Iterable[Lexeme] | None = None,
 ) -> Shape:
     """The shape of a ``wanted`` file's Python ``text`` (``stream``: its tokens, if at hand)."""
     found = shape(text, stream=stream)

@@ -1,7 +1,7 @@
 """Token winnowing fingerprints (Schleimer, Wilkerson and Aiken, SIGMOD 2003; as in MOSS).
 
-Source is tokenized with the standard library; identifiers, strings and numbers
-become one placeholder each; comments, docstrings, imports, blank lines and
+Source is tokenized as the standard library does (``analyzer.lexer``); identifiers,
+strings and numbers become one placeholder each; comments, docstrings, imports, blank lines and
 layout are dropped, and so is a trailing comma before a closing bracket (a
 formatter adds those), and so are parentheses (formatters add and drop redundant
 ones). Every run of ``K`` tokens is hashed (64-bit blake2b) and a
@@ -11,7 +11,6 @@ span two functions or classes) is guaranteed a shared fingerprint.
 Each fingerprint keeps the lines its ``K`` tokens span, for evidence.
 """
 
-import io
 import keyword
 import tokenize
 from collections import deque
@@ -19,6 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from hashlib import blake2b
+
+from analyzer.lexer import Lexeme, lex
 
 K, W = 15, 10  # measured in benchmarks/originality.py: see docs/originality.md
 INDENT, DEDENT = "INDENT", "DEDENT"  # upper case: no keyword or operator looks like these
@@ -53,27 +54,24 @@ def _code(text: str) -> bytes:
     return blake2b(text.encode(), digest_size=2).digest()
 
 
-def _raw(source: str, stream: Iterable[tokenize.TokenInfo] | None) -> list[Token]:
+def _raw(source: str, stream: Iterable[Lexeme] | None) -> list[Token]:
     tokens: list[Token] = []
-    if stream is None:
-        stream = tokenize.generate_tokens(io.StringIO(source).readline)
-    try:
-        for kind, string, start, _, _ in stream:
-            if kind == tokenize.NAME:
-                text = string if keyword.iskeyword(string) else "N"
-            elif kind == tokenize.OP:
-                text = string
-            elif (fixed := _FIXED.get(kind)) is not None:
-                text = fixed
-            else:
-                continue  # comments, NL, encoding, end marker, error tokens
-            tokens.append(Token(text, start[0], string if kind == tokenize.STRING else ""))
-    except (tokenize.TokenError, IndentationError, SyntaxError):
-        pass  # fingerprint what came before: a broken tail still shows a copied head
+    if stream is None:  # after an error, the tokens before it: a copied head still shows
+        stream, _ = lex(source)
+    for kind, string, first, _ in stream:
+        if kind == tokenize.NAME:
+            text = string if keyword.iskeyword(string) else "N"
+        elif kind == tokenize.OP:
+            text = string
+        elif (fixed := _FIXED.get(kind)) is not None:
+            text = fixed
+        else:
+            continue  # comments, NL, encoding, end marker, error tokens
+        tokens.append(Token(text, first, string if kind == tokenize.STRING else ""))
     return tokens
 
 
-def tokens(source: str, stream: Iterable[tokenize.TokenInfo] | None = None) -> list[Token]:
+def tokens(source: str, stream: Iterable[Lexeme] | None = None) -> list[Token]:
     """The normalised tokens of ``source`` (never executed; tokenizing is only reading).
 
     ``stream``: ``source``'s tokens when they are at hand (the engine's pre-parse guard

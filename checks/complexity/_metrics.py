@@ -6,14 +6,14 @@ quadratic in the length of a multi-line statement (radon issue #223): a data fil
 holding one 20,000-line literal would stall a scan. One pass keeps it linear.
 """
 
-import io
 import tokenize
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from radon.metrics import halstead_visitor_report, mi_compute
 
 from analyzer.api import Tokens
+from analyzer.lexer import lex
 from checks.complexity._counting import Halstead
 
 _LAYOUT = frozenset({
@@ -41,39 +41,34 @@ class RawCounts:
 def raw_counts(text: str, tokens: Tokens | None = None) -> RawCounts | None:
     """Counts for ``text`` (whose ``tokens`` these are, if given), or ``None`` when it does
     not tokenise as Python."""
-    if tokens is not None and not tokens.complete:
+    stream, complete = (tokens.items, tokens.complete) if tokens is not None else lex(text)
+    if not complete:  # the engine's guard has usually tokenized it already
         return None
-    stream: Iterable[tokenize.TokenInfo] = (  # the engine's guard has tokenized it already
-        tokens.items if tokens is not None else tokenize.generate_tokens(io.StringIO(text).readline)
-    )
     code: set[int] = set()
     comment: set[int] = set()
     docstring: set[int] = set()
     lloc = 0
     at_statement_start = True
     pending: tuple[int, int] | None = None  # the lines of a string that may stand alone
-    try:
-        for kind, _, (first, _), (last, _), _ in stream:
-            if kind in (tokenize.COMMENT, tokenize.NL):
-                if kind == tokenize.COMMENT:
-                    comment.add(first)
-                continue
-            if pending is not None:
-                alone = kind == tokenize.NEWLINE
-                (docstring if alone else code).update(range(pending[0], pending[1] + 1))
-                pending = None
-            if kind == tokenize.NEWLINE:
-                lloc += 1
-            if kind == tokenize.STRING and at_statement_start:
-                pending = first, last
-            elif kind not in _LAYOUT:
-                if first == last:  # most tokens: no range to make
-                    code.add(first)
-                else:
-                    code.update(range(first, last + 1))
-            at_statement_start = kind in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
-    except (tokenize.TokenError, SyntaxError):
-        return None
+    for kind, _, first, last in stream:
+        if kind in (tokenize.COMMENT, tokenize.NL):
+            if kind == tokenize.COMMENT:
+                comment.add(first)
+            continue
+        if pending is not None:
+            alone = kind == tokenize.NEWLINE
+            (docstring if alone else code).update(range(pending[0], pending[1] + 1))
+            pending = None
+        if kind == tokenize.NEWLINE:
+            lloc += 1
+        if kind == tokenize.STRING and at_statement_start:
+            pending = first, last
+        elif kind not in _LAYOUT:
+            if first == last:  # most tokens: no range to make
+                code.add(first)
+            else:
+                code.update(range(first, last + 1))
+        at_statement_start = kind in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
     loc = len(text.splitlines())
     code = {line for line in code if line <= loc}
     docs = {line for line in docstring - code if line <= loc}

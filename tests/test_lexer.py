@@ -1,0 +1,71 @@
+"""``analyzer.lexer`` gives what ``tokenize`` gives, or leaves the source to it."""
+
+import io
+import tokenize
+from pathlib import Path
+
+import pytest
+
+from analyzer.lexer import Lexeme, lex, lexemes
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def reference(text: str) -> tuple[list[Lexeme], bool]:
+    made: list[Lexeme] = []
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            made.append((token.type, token.string, token.start[0], token.end[0]))
+    except (tokenize.TokenError, SyntaxError):
+        return made, False
+    return made, True
+
+
+SHAPES = {
+    "indents-dedents-and-comments": (
+        "class A:\n    # a note\n\n    def f(self):\n        if x:\n            return 1\n"
+        "  # out of line\n        return 2\n\n\nx = 1  # tail\n"
+    ),
+    "brackets-and-blank-lines-inside": "x = [\n    1,\n\n    # c\n    2,\n]\ny = {'a': (1,\n2)}\n",
+    "strings-of-every-kind": (
+        "a = '''one\ntwo\\\nthree'''\nb = rb\"x\\\"y\" f'{a!r:>{w}}' U'u'\n"
+        "c = \"\"\"\"quoted\"\"\"\"\nd = '\\\\'\n"
+    ),
+    "numbers-and-operators": (
+        "x = 0x_1F + 0o17 + 0b1_01 + 1_000.5e-3j + .5 + 5. ** 2 // 3 @ m\n"
+        "y **= 2; z //= 3; w >>= 1; v @= q; f = lambda: ...\ndef g() -> int: return x := 1\n"
+    ),
+    "continuations": "x = 1 + \\\n    2\nif x and \\\n        y:\n    pass\n",
+    "soft-keywords-and-unicode": "match = 1\ncase = naïve = 2\nprint(match, case, naïve)\n",
+    "a-closing-bracket-too-many": "x = 1)\ny = 2\n",
+}
+
+
+@pytest.mark.parametrize("text", list(SHAPES.values()), ids=list(SHAPES))
+def test_each_shape_lexes_as_tokenize_does(text: str) -> None:
+    assert lex(text) == reference(text)
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("x = 1", id="no-last-line-break"),
+    pytest.param("if x:\n\ty = 1\n", id="tab"),
+    pytest.param("x = 1\r\ny = 2\r\n", id="carriage-returns"),
+    pytest.param("x = $\n", id="error-token"),
+    pytest.param("x = (1,\n", id="unclosed-bracket"),
+    pytest.param("s = '''never closed\n", id="unclosed-string"),
+    pytest.param("s = 'one \\\ntwo'\n", id="string-continued-by-a-backslash"),
+    pytest.param("if x:\n        a\n    b\n", id="inconsistent-dedent"),
+    pytest.param("x = 1 + \\\n", id="continued-at-the-end"),
+    pytest.param("", id="empty"),
+])
+def test_what_the_scanner_leaves_to_tokenize_still_lexes_as_tokenize_does(text: str) -> None:
+    assert lexemes(text) is None
+    assert lex(text) == reference(text)
+
+
+def test_every_file_of_this_project_lexes_as_tokenize_does() -> None:
+    paths = [p for folder in ("analyzer", "checks", "tests", "benchmarks")
+             for p in sorted((ROOT / folder).rglob("*.py"))]
+    taken = [p for p in paths if lexemes(p.read_text()) is not None]
+    assert len(taken) > 0.9 * len(paths) > 200
+    assert [p for p in taken if lex(text := p.read_text()) != reference(text)] == []
