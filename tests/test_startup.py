@@ -76,3 +76,19 @@ def test_a_scan_whose_files_are_all_cached_never_imports_libcst(tmp_path: Path) 
                   for _ in range(2))
     assert '"app.py"' in cold.stdout and warm.stdout == cold.stdout
     assert warm.stderr.strip() == ""
+
+
+def test_the_console_script_module_imports_no_command() -> None:
+    """Every analysis worker imports the script that started the scan again: its module
+    must not bring the CLI (click and every command) along."""
+    probe = ("import sys, analyzer.entry\n"
+             "print(sorted({'click', 'analyzer.cli'} & set(sys.modules)))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_the_console_script_runs_the_cli() -> None:
+    script = Path(sys.executable).with_name("modernity")
+    done = subprocess.run([str(script), "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("modernity")
