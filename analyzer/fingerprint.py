@@ -13,11 +13,22 @@ from analyzer import __version__
 
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
-    "analyzer.check", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lines",
-    "analyzer.model", "analyzer.notebooks", "analyzer.originality.shape",
-    "analyzer.originality.winnow", "analyzer.paths", "analyzer.repo", "analyzer.syntax",
-    "analyzer.text", "analyzer.traverse",
+    "analyzer._child_fields", "analyzer.api", "analyzer.check", "analyzer.codec",
+    "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lexer", "analyzer.lines",
+    "analyzer.model", "analyzer.names", "analyzer.notebooks", "analyzer.originality.shape",
+    "analyzer.originality.winnow", "analyzer.parse", "analyzer.paths", "analyzer.repo",
+    "analyzer.syntax", "analyzer.text", "analyzer.traverse",
 )
+# What the workers' fork server also loads, and why none of it changes an observation.
+NOT_SHAPING = {
+    "analyzer": "the package", "analyzer.cache": "stores observations",
+    "analyzer.dated": "folds", "analyzer.errors": "error types",
+    "analyzer.fingerprint": "this key", "analyzer.originality": "the package",
+    "analyzer.originality.corpus": "folds", "analyzer.originality.match": "folds",
+    "analyzer.pool": "runs workers", "analyzer.registry": "finds checks",
+    "analyzer.rules": "scores", "analyzer.socketdir": "runs workers",
+    "analyzer.warm": "imports",
+}
 
 
 def _source(module: str) -> bytes:

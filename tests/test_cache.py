@@ -10,6 +10,7 @@ from pathlib import Path
 from analyzer import codec
 from analyzer.cache import FILE_NAME, Cache, fingerprint
 from analyzer.engine import Analysis, run
+from analyzer.fingerprint import NOT_SHAPING, SHAPING_MODULES
 from analyzer.registry import all_checks
 from analyzer.walk import build_repo
 from tests.gitrepo import make_repo, write_files
@@ -65,6 +66,17 @@ def test_a_different_check_set_does_not_share_rows() -> None:
     every = [cls for cls in all_checks() if cls.is_file_level()]
     assert fingerprint(every) != fingerprint(every[:1])
     assert fingerprint(every) == fingerprint(list(reversed(every)))
+
+
+def test_every_module_a_worker_loads_is_in_the_key_or_said_not_to_shape_observations() -> None:
+    """A module that changes what a file's observation is (the lexer, the name helpers)
+    must change the cache key, or scans would reuse observations an older version made."""
+    probe = ("import sys, analyzer.warm\n"
+             "print(' '.join(m for m in sys.modules if m.startswith('analyzer')))")
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                            check=True).stdout.split()
+    assert "analyzer.lexer" in loaded
+    assert sorted(set(loaded) - set(SHAPING_MODULES) - set(NOT_SHAPING)) == []
 
 
 def test_garbage_database_file_is_rebuilt(tmp_path: Path) -> None:
