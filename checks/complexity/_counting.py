@@ -77,7 +77,10 @@ def operand(node: cst.BaseExpression) -> object:
     if kind is cst.Ellipsis:
         return ...
     if kind in (cst.SimpleString, cst.ConcatenatedString):
-        value = node.evaluated_value  # type: ignore[attr-defined]
+        try:
+            value = node.evaluated_value  # type: ignore[attr-defined]
+        except (SyntaxError, ValueError):  # a string ast refuses (b'\xe9', '\x4', a NUL):
+            return node  # radon has no figure for the file
         return node if value is None else value  # None: an f-string part, a node in ast
     return node
 

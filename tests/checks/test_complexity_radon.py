@@ -94,3 +94,20 @@ def test_an_integer_too_long_for_int_is_counted_without_crashing_the_file() -> N
     found = walked(text)
     assert isinstance(found, FileComplexity) and found.scores == ((2, 1, "f"),)
     assert found.mi is not None
+
+
+@pytest.mark.parametrize("literal", [
+    pytest.param("b'\xe9'", id="non-ascii-bytes"),
+    pytest.param("'\\N{NO SUCH NAME}'", id="unknown-character-name"),
+    pytest.param("'\\x4'", id="truncated-escape"),
+    pytest.param("b'\\x4'", id="truncated-bytes-escape"),
+    pytest.param("'a' '\\x4'", id="concatenated"),
+    pytest.param("'a\x00b'", id="nul"),
+])
+def test_a_string_ast_refuses_is_counted_without_crashing_the_file(literal: str) -> None:
+    """libcst reads strings ``ast`` refuses; their value cannot be taken, so each is an
+    operand of its own (radon has no figure: ``ast`` refuses the file)."""
+    text = f"def f(x):\n    return {literal} + x if x else x\n"
+    assert radons(text) is None
+    found = walked(text)
+    assert isinstance(found, FileComplexity) and found.scores == ((2, 1, "f"),)
