@@ -16,13 +16,15 @@ already walks, following radon 6's rules node for node (``radon.visitors``):
 - Halstead operators and operands come from binary, unary, boolean, augmented and
   comparison operators everywhere but in a function's decorators, defaults and
   annotations; an operand is a name, an attribute's name or a constant's value,
-  else the node itself, within the innermost function whose body holds it.
+  else the node itself, within the innermost function whose body holds it;
+- names (of operands, functions and classes) are NFKC-normalised, as ``ast`` keeps them.
 
 ``benchmarks/radon_equality.py`` compares both ways on real files.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -39,8 +41,21 @@ _OPERATORS = {  # libcst's operator classes by radon's (ast's) operator names
 }
 _AUGMENTED = {f"{name}Assign": ast_name for name, ast_name in _OPERATORS.items()}
 _CONSTANT_NAMES: dict[str, object] = {"None": None, "True": True, "False": False}
-_NUMBERS: dict[type, Any] = {cst.Integer: lambda text: int(text, 0), cst.Float: float,
-                             cst.Imaginary: complex}
+
+
+def _integer(text: str) -> object:
+    try:
+        return int(text, 0)
+    except ValueError:  # past int's 4,300 decimal digits: ast refuses the file, radon has no
+        return ("int", text)  # figure; a key no other operand has, equal for equal literals
+
+
+_NUMBERS: dict[type, Any] = {cst.Integer: _integer, cst.Float: float, cst.Imaginary: complex}
+
+
+def identifier(name: str) -> str:
+    """The name as ``ast`` keeps it: NFKC-normalised (PEP 3131), so U+FB01 is ``fi``."""
+    return name if name.isascii() else unicodedata.normalize("NFKC", name)
 
 
 def operator_name(node: cst.CSTNode) -> str:
@@ -53,16 +68,19 @@ def operand(node: cst.BaseExpression) -> object:
     else the node itself (each one distinct)."""
     kind = type(node)
     if kind is cst.Name:
-        value = node.value  # type: ignore[attr-defined]
+        value = identifier(node.value)  # type: ignore[attr-defined]
         return _CONSTANT_NAMES.get(value, value)
     if kind is cst.Attribute:
-        return node.attr.value  # type: ignore[attr-defined]
+        return identifier(node.attr.value)  # type: ignore[attr-defined]
     if kind in _NUMBERS:
         return _NUMBERS[kind](node.value.replace("_", ""))  # type: ignore[attr-defined]
     if kind is cst.Ellipsis:
         return ...
     if kind in (cst.SimpleString, cst.ConcatenatedString):
-        value = node.evaluated_value  # type: ignore[attr-defined]
+        try:
+            value = node.evaluated_value  # type: ignore[attr-defined]
+        except (SyntaxError, ValueError):  # a string ast refuses (b'\xe9', '\x4', a NUL):
+            return node  # radon has no figure for the file
         return node if value is None else value  # None: an f-string part, a node in ast
     return node
 

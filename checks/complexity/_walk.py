@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import libcst as cst
 
-from checks.complexity._counting import Halstead, Scope, operand, operator_name
+from checks.complexity._counting import Halstead, Scope, identifier, operand, operator_name
 
 if TYPE_CHECKING:
     from libcst import CSTVisitor as _Typed  # libcst's signatures, checked by mypy
@@ -53,7 +53,7 @@ class RadonCounting(_Typed):
 
     def _enter(self, node: cst.FunctionDef | cst.ClassDef, *, function: bool) -> None:
         scopes = self._scopes
-        scope = Scope(node.body, function, node.name.value)
+        scope = Scope(node.body, function, identifier(node.name.value))
         if function and not scopes:
             scope.ranked = scope.name
         elif function and len(scopes) == 1 and not scopes[0].function:

@@ -8,6 +8,7 @@ from analyzer.check import SourceFile
 from analyzer.engine import analyse_source
 from analyzer.paths import Role
 from analyzer.registry import get_check
+from checks.complexity._metrics import FileComplexity
 from tests.radon_reference import radons
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +55,12 @@ SHAPES = {
     ),
     "one-line-bodies": "def f(x): return x if x else -x\nclass A: x = 1 if y else 2\n",
     "except-star": "def f():\n    try:\n        pass\n    except* ValueError:\n        pass\n",
+    # ast keeps identifiers NFKC-normalised (PEP 3131): the ligature \ufb01 is "fi", \xb5 is \u03bc
+    "unicode-identifiers": (
+        "class \ufb01:\n    def m(self, \xb5):\n"
+        "        return \xb5 * \u03bc + self.\ufb01 - self.fi\n"
+        "def \u210c(fi):\n    return \ufb01 + fi if fi else 0\n"
+    ),
 }
 
 
@@ -77,3 +84,30 @@ def test_every_file_of_this_project_counts_as_radon_counts() -> None:
     assert len(paths) > 100
     differ = [p for p in paths if walked(text := p.read_text()) != radons(text)]
     assert differ == []
+
+
+def test_an_integer_too_long_for_int_is_counted_without_crashing_the_file() -> None:
+    """Over int's 4,300 decimal digits ``ast`` refuses the file (so radon has no figure),
+    libcst reads it: the literal is still an operand, and the function is ranked."""
+    text = "def f(x):\n    return x + " + "9" * 5000 + " if x else x + 0x" + "f" * 5000 + "\n"
+    assert radons(text) is None
+    found = walked(text)
+    assert isinstance(found, FileComplexity) and found.scores == ((2, 1, "f"),)
+    assert found.mi is not None
+
+
+@pytest.mark.parametrize("literal", [
+    pytest.param("b'\xe9'", id="non-ascii-bytes"),
+    pytest.param("'\\N{NO SUCH NAME}'", id="unknown-character-name"),
+    pytest.param("'\\x4'", id="truncated-escape"),
+    pytest.param("b'\\x4'", id="truncated-bytes-escape"),
+    pytest.param("'a' '\\x4'", id="concatenated"),
+    pytest.param("'a\x00b'", id="nul"),
+])
+def test_a_string_ast_refuses_is_counted_without_crashing_the_file(literal: str) -> None:
+    """libcst reads strings ``ast`` refuses; their value cannot be taken, so each is an
+    operand of its own (radon has no figure: ``ast`` refuses the file)."""
+    text = f"def f(x):\n    return {literal} + x if x else x\n"
+    assert radons(text) is None
+    found = walked(text)
+    assert isinstance(found, FileComplexity) and found.scores == ((2, 1, "f"),)
