@@ -43,6 +43,10 @@ _OPEN, _CLOSE = frozenset("([{"), frozenset(")]}")
 
 
 Lexeme = tuple[int, str, int, int]  # tokenize's type, the text, its first and last line
+# tokenize retries the rest of the line after each character it cannot read, so a line
+# of 8,000 blanks before one took 13 s, and each blank is an error token: past this many,
+# the text is no Python anyway, and what came before is what a broken file gives.
+MAX_ERROR_TOKENS = 1_000
 
 
 def lex(text: str) -> tuple[list[Lexeme], bool]:
@@ -52,10 +56,14 @@ def lex(text: str) -> tuple[list[Lexeme], bool]:
     if fast is not None:
         return fast, True
     made: list[Lexeme] = []
+    errors = 0
     try:
         for kind, string, (first, _), (last, _), _ in tokenize.generate_tokens(
                 io.StringIO(text).readline):
             made.append((kind, string, first, last))
+            errors += kind == tokenize.ERRORTOKEN
+            if errors > MAX_ERROR_TOKENS:
+                return made, False
     except (tokenize.TokenError, SyntaxError):
         return made, False
     return made, True
@@ -146,7 +154,7 @@ def lexemes(text: str) -> list[Lexeme] | None:  # noqa: PLR0912, PLR0915  (one s
             line += 1  # the next line is the same statement
             continued = True
             continue
-        else:  # the end of the text: only blanks were left
+        else:  # "end" (\Z), kept for the pattern's sake: the text ends with a line break
             break
         continued = False
     if depth > 0 or continued:

@@ -69,3 +69,17 @@ def test_every_file_of_this_project_lexes_as_tokenize_does() -> None:
     taken = [p for p in paths if lexemes(p.read_text()) is not None]
     assert len(taken) > 0.9 * len(paths) > 200
     assert [p for p in taken if lex(text := p.read_text()) != reference(text)] == []
+
+
+def test_a_storm_of_error_tokens_stops_tokenizing_early() -> None:
+    """tokenize retries the rest of a line after each character it cannot read: thousands of
+    blanks before one made it quadratic (13 s for 8,000). Past the cap the text is called
+    incomplete, with the tokens before it, as after any other tokenizing error."""
+    text = "x = (" + " " * 5_000 + "\0)\n\ty = 1\n"  # the tab: left to tokenize
+    made, complete = lex(text)
+    assert complete is False
+    assert [(kind, string) for kind, string, _, _ in made[:4]] == [
+        (tokenize.NAME, "x"), (tokenize.OP, "="), (tokenize.OP, "("), (tokenize.ERRORTOKEN, " "),
+    ]
+    assert len(made) <= 1_010
+    assert lex("x = (  \0)\n\ty = 1\n") == reference("x = (  \0)\n\ty = 1\n")  # under the cap
