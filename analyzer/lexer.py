@@ -21,9 +21,10 @@ import re
 import tokenize
 
 # tokenize's PseudoToken, alternative for alternative (the same order, so the same
-# matches), each inside a named group that says which one matched.
+# matches), each inside a named group that says which one matched; less its end of
+# text (``\Z``), which a text this scanner takes, ending with a line break, never reaches.
 _PSEUDO = re.compile(tokenize.Whitespace + "(?:" + "|".join((
-    r"(?P<continuation>\\\r?\n)|(?P<end>\Z)", f"(?P<comment>{tokenize.Comment})",
+    r"(?P<continuation>\\\r?\n)", f"(?P<comment>{tokenize.Comment})",
     f"(?P<triple>{tokenize.Triple})", f"(?P<number>{tokenize.Number})",
     r"(?P<newline>\r?\n)", f"(?P<op>{tokenize.Special})", f"(?P<string>{tokenize.ContStr})",
     f"(?P<name>{tokenize.Name})",
@@ -150,12 +151,10 @@ def lexemes(text: str) -> list[Lexeme] | None:  # noqa: PLR0912, PLR0915  (one s
             breaks = string.count("\n")
             add((STRING, string, line, line + breaks))
             line += breaks
-        elif kind == "continuation":
-            line += 1  # the next line is the same statement
+        else:  # a continuation: the next line is the same statement
+            line += 1
             continued = True
             continue
-        else:  # "end" (\Z), kept for the pattern's sake: the text ends with a line break
-            break
         continued = False
     if depth > 0 or continued:
         return None  # EOF in a multi-line statement
