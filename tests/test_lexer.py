@@ -1,24 +1,14 @@
 """``analyzer.lexer`` gives what ``tokenize`` gives, or leaves the source to it."""
 
-import io
 import tokenize
 from pathlib import Path
 
 import pytest
 
-from analyzer.lexer import Lexeme, lex, lexemes
+from analyzer.lexer import lex, lexemes
+from tests.lexer_reference import reference
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def reference(text: str) -> tuple[list[Lexeme], bool]:
-    made: list[Lexeme] = []
-    try:
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            made.append((token.type, token.string, token.start[0], token.end[0]))
-    except (tokenize.TokenError, SyntaxError):
-        return made, False
-    return made, True
 
 
 SHAPES = {
