@@ -1,11 +1,14 @@
-"""Compare ``analyzer.lines`` with libcst's ``PositionProvider`` on every node of real code.
+"""Compare ``analyzer.lines`` with libcst's ``PositionProvider`` on every node of real code,
+then the lines the engine's walk gets (``analyzer.logical``: from the tokens, generating
+code only for the owners spread over several lines) on every node a check can be called on.
 
 Run on demand, from the project's virtualenv, over any directories of Python files:
 
     .venv/bin/python benchmarks/lines_equality.py /work/corpus/flask /work/corpus/django
 
 Prints, per directory, the files read, the nodes compared, the mismatches (the first
-few are listed) and the time each way; exits 1 on any mismatch.
+few are listed) and the time each way, then the same for the walk's lines with the
+files that needed the whole module generated; exits 1 on any mismatch.
 """
 
 import sys
@@ -15,7 +18,11 @@ from pathlib import Path
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
+from analyzer.guard import refuse
 from analyzer.lines import start_lines
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the probe is a test's
+from tests.lines_probe import probe
 
 
 def compare(root: Path) -> int:
@@ -50,11 +57,30 @@ def compare(root: Path) -> int:
     return len(mismatches)
 
 
+def compare_walk(root: Path) -> int:
+    files = nodes = wrong = slow = 0
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_bytes().decode("utf-8", "replace")
+        if refuse(text):  # the engine never parses it either
+            continue
+        try:
+            compared, mismatches, fast, first = probe(text)
+        except (cst.ParserSyntaxError, RecursionError, ValueError):
+            continue
+        files, nodes, wrong = files + 1, nodes + compared, wrong + mismatches
+        slow += not fast
+        if mismatches and wrong == mismatches:
+            print(f"   {path}: {first}")
+    print(f"{root}, the walk's lines: {files} files, {nodes:,} nodes compared, {wrong} mismatches; "
+          f"{slow} files needed the whole module generated")
+    return wrong
+
+
 def main() -> None:
     roots = [Path(arg) for arg in sys.argv[1:]]
     if not roots:
         raise SystemExit(__doc__)
-    sys.exit(1 if sum(compare(root) for root in roots) else 0)
+    sys.exit(1 if sum(compare(root) + compare_walk(root) for root in roots) else 0)
 
 
 if __name__ == "__main__":

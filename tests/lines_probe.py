@@ -1,0 +1,52 @@
+"""Every node's start line as the engine's walk asks for it (``analyzer.logical``), against
+libcst's ``PositionProvider``: shared by the line tests and ``benchmarks/lines_equality.py``."""
+
+from collections.abc import Callable, Mapping
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from analyzer.guard import Tokens
+from analyzer.logical import OFF_LINE, Cursor, LazyLines
+from analyzer.traverse import visit_batched
+
+NODE_NAMES = sorted(
+    kind.__name__ for kind in vars(cst).values()
+    if isinstance(kind, type) and issubclass(kind, cst.CSTNode) and kind is not cst.CSTNode
+)
+
+
+class _AskEverywhere(cst.BatchableCSTVisitor):
+    """Asks the start line of every node it is called on, as a check would, on the way
+    down and on the way up."""
+
+    def __init__(self, lines: Mapping[cst.CSTNode, int], truth: Callable[[cst.CSTNode], int]):
+        super().__init__()
+        self.lines, self.truth = lines, truth
+        self.compared = self.mismatches = 0
+        self.first_mismatch = ""
+
+    def get_visitors(self) -> dict[str, Callable[[cst.CSTNode], None]]:
+        return {f"{hook}_{name}": self.ask for name in NODE_NAMES for hook in ("visit", "leave")}
+
+    def ask(self, node: cst.CSTNode) -> None:
+        if type(node) in OFF_LINE:  # no check asks where whitespace starts: left to start_lines
+            return
+        got, want = self.lines[node], self.truth(node)
+        self.compared += 1
+        if got != want:
+            self.mismatches += 1
+            self.first_mismatch = self.first_mismatch or f"{type(node).__name__}: {got} != {want}"
+
+
+def probe(text: str) -> tuple[int, int, bool, str]:
+    """Nodes compared, mismatches, whether no node needed the whole module generated,
+    and the first mismatch."""
+    module = cst.parse_module(text)
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    cursor = Cursor()
+    lines = LazyLines(module, Tokens(text), cursor)
+    visitor = _AskEverywhere(lines, lambda node: positions[node].start.line)
+    visit_batched(module, [visitor], cursor)
+    fast = not lines.generated_all
+    return visitor.compared, visitor.mismatches, fast, visitor.first_mismatch
