@@ -53,7 +53,8 @@ def compare(root: Path) -> int:
             if lines.get(id(node)) != where.start.line:
                 mismatches.append(f"{path}: {type(node).__name__} at {where.start.line}, "
                                   f"ours {lines.get(id(node))}")
-    print(f"{root}: {files} files ({unparsable} unparsable or too deep, skipped), {nodes:,} nodes compared, "
+    print(f"{root}: {files} files ({unparsable} unparsable or too deep, skipped), "
+          f"{nodes:,} nodes compared, "
           f"{len(mismatches)} mismatches; PositionProvider {libcst_s:.2f} s, "
           f"analyzer.lines {ours_s:.2f} s")
     for line in mismatches[:10]:
