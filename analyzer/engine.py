@@ -22,7 +22,7 @@ import libcst as cst  # made lazy by the CLI: a warm scan never parses
 from analyzer.cache import Cache, fingerprint
 from analyzer.check import Check, SourceFile
 from analyzer.dated import Redo, fold_all
-from analyzer.guard import Tokens, screen
+from analyzer.guard import screen
 from analyzer.model import Signal
 from analyzer.notebooks import Unreadable, to_python
 from analyzer.parse import parse_module
@@ -59,19 +59,19 @@ def parse_error_reason(error: cst.ParserSyntaxError, text: str = "") -> str:
 
 
 def traverse(
-    module: cst.Module, visitors: Sequence[Check[Any]], tokens: Tokens | None = None,
+    module: cst.Module, visitors: Sequence[Check[Any]], text: str | None = None,
 ) -> None:
     """One batched pass of ``visitors`` over ``module``, with their start lines at hand.
 
-    Start lines come from the file's logical lines (``analyzer.logical``, with ``tokens``),
-    worked out only when a check asks. ``MetadataWrapper.visit_batched`` follows every non-batchable
+    Start lines come from the logical lines of ``text`` (``analyzer.logical``), worked out
+    only when a check asks. ``MetadataWrapper.visit_batched`` follows every non-batchable
     provider with a full traversal for the batchable ones, even when there are none:
     it is used only for a check that declares a libcst metadata provider.
     """
     from analyzer.logical import Cursor, LazyLines  # noqa: PLC0415  (libcst: analysis only)
 
     cursor = Cursor()
-    lines = LazyLines(module, tokens, cursor)
+    lines = LazyLines(module, text, cursor)
     for visitor in visitors:
         visitor.lines = lines
     if any(visitor.get_inherited_dependencies() for visitor in visitors):
@@ -101,7 +101,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
     source = replace(source, text=text, tokens=tokens)
     visitors = [cls(source) for cls in checks]
     try:
-        traverse(module, visitors, tokens)
+        traverse(module, visitors, text)
         observations = {visitor.name: visitor.observe() for visitor in visitors}
     except RecursionError:
         return FileResult(source.path, error="too deeply nested to analyse")

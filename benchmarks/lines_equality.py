@@ -1,6 +1,7 @@
 """Compare ``analyzer.lines`` with libcst's ``PositionProvider`` on every node of real code,
-then the lines the engine's walk gets (``analyzer.logical``: from the tokens, generating
-code only for the owners spread over several lines) on every node a check can be called on.
+then the lines the engine's walk gets (``analyzer.logical``: from a scan of the logical lines,
+generating code only for the owners spread over several lines) on every node a check can be
+called on, then that scan against the tokens' own logical lines.
 
 Run on demand, from the project's virtualenv, over any directories of Python files:
 
@@ -20,9 +21,10 @@ from libcst.metadata import MetadataWrapper, PositionProvider
 
 from analyzer.guard import refuse
 from analyzer.lines import start_lines
+from analyzer.linescan import logical_lines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # the probe is a test's
-from tests.lines_probe import probe
+from tests.lines_probe import probe, token_logical_lines
 
 
 def compare(root: Path) -> int:
@@ -81,11 +83,28 @@ def compare_walk(root: Path) -> int:
     return wrong
 
 
+def compare_scan(root: Path) -> int:
+    files = declined = differ = 0
+    for path in sorted(root.rglob("*.py")):
+        text = path.read_bytes().decode("utf-8", "replace")
+        found, tokens = logical_lines(text), token_logical_lines(text)
+        files += 1
+        if found is None:
+            declined += 1
+        elif found != tokens:
+            differ += 1
+            print(f"   {path}: the scan's logical lines differ from the tokens'")
+    print(f"{root}, the logical-line scan against the tokens: {files} files, {differ} differ, "
+          f"{declined} declined (left to generation)")
+    return differ
+
+
 def main() -> None:
     roots = [Path(arg) for arg in sys.argv[1:]]
     if not roots:
         raise SystemExit(__doc__)
-    sys.exit(1 if sum(compare(root) + compare_walk(root) for root in roots) else 0)
+    sys.exit(1 if sum(compare(root) + compare_walk(root) + compare_scan(root) for root in roots)
+             else 0)
 
 
 if __name__ == "__main__":

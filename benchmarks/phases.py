@@ -27,8 +27,8 @@ from analyzer import logical as logical_module
 from analyzer.check import SourceFile
 from analyzer.engine import analyse_source, fold, traverse
 from analyzer.guard import Tokens, screen
-from analyzer.lexer import lex
 from analyzer.lines import start_lines
+from analyzer.linescan import logical_lines
 from analyzer.logical import LazyLines, owner_lines
 from analyzer.parse import parse_module
 from analyzer.paths import role
@@ -66,12 +66,11 @@ def main() -> None:
             # fresh tokens: the checks that read them pay for making them, as in the engine
             source = SourceFile(path, role(path), text=text, tokens=Tokens(text))
             visitors = [cls(source) for cls in chosen]
-            traverse(module, visitors, source.tokens)
+            traverse(module, visitors, text)
             for visitor in visitors:
                 visitor.observe()
 
     parse = best(args.repeat, lambda: [cst.parse_module(text) for _, text in texts])
-    tokens = [lex(text)[0] for _, text in texts]
     rows = {
         "libcst parse": parse,
         "our parse (analyzer.parse: no per-node re-validation)":
@@ -80,8 +79,9 @@ def main() -> None:
             best(args.repeat, lambda: [screen(t) for _, t in texts]),
         "start lines, every file, generating its code (the fallback)":
             best(args.repeat, lambda: [start_lines(m) for m in modules]),
-        "owners' lines from the tokens (tokens made beforehand)": best(
-            args.repeat, lambda: [owner_lines(m, t) for m, t in zip(modules, tokens, strict=True)]),
+        "owners' lines: the logical-line scan, paired with the statements": best(
+            args.repeat, lambda: [owner_lines(m, logical_lines(t) or ())
+                                  for m, (_, t) in zip(modules, texts, strict=True)]),
         "walk, no check": (walk := best(args.repeat, lambda: visit([]))),
     }
     rows["walk, every check (and its lines)"] = best(args.repeat, lambda: visit(checks))

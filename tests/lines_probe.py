@@ -1,12 +1,15 @@
 """Every node's start line as the engine's walk asks for it (``analyzer.logical``), against
-libcst's ``PositionProvider``: shared by the line tests and ``benchmarks/lines_equality.py``."""
+libcst's ``PositionProvider``, and the logical-line scan against ``tokenize``'s ``NEWLINE``
+tokens: shared by the line tests and ``benchmarks/lines_equality.py``."""
 
+import re
+import tokenize
 from collections.abc import Callable, Mapping
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from analyzer.guard import Tokens
+from analyzer.lexer import lex
 from analyzer.logical import OFF_LINE, Cursor, LazyLines
 from analyzer.traverse import visit_batched
 
@@ -45,8 +48,31 @@ def probe(text: str) -> tuple[int, int, bool, str]:
     module = cst.parse_module(text)
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     cursor = Cursor()
-    lines = LazyLines(module, Tokens(text), cursor)
+    lines = LazyLines(module, text, cursor)
     visitor = _AskEverywhere(lines, lambda node: positions[node].start.line)
     visit_batched(module, [visitor], cursor)
     fast = not lines.generated_all
     return visitor.compared, visitor.mismatches, fast, visitor.first_mismatch
+
+
+_SKIPPED = frozenset({tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,
+                      tokenize.ENDMARKER})
+
+
+def token_logical_lines(text: str) -> list[tuple[int, int, str]] | None:
+    """Each logical line's first line, last line and first word (a name, or the first
+    character of another token), from the tokens; ``None`` if tokenizing stops early."""
+    tokens, complete = lex(text)
+    if not complete:
+        return None
+    found: list[tuple[int, int, str]] = []
+    first: tuple[int, str] | None = None
+    for kind, token, line, _ in tokens:
+        if kind == tokenize.NEWLINE:
+            if first is not None:
+                found.append((first[0], line, first[1]))
+                first = None
+        elif first is None and kind not in _SKIPPED:
+            word = re.match(r"\w+|\S", token)
+            first = line, word[0] if word else token
+    return found
