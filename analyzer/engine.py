@@ -58,17 +58,20 @@ def parse_error_reason(error: cst.ParserSyntaxError, text: str = "") -> str:
     return f"line {line}, column {column}: {message}"
 
 
-def traverse(module: cst.Module, visitors: Sequence[Check[Any]]) -> None:
+def traverse(
+    module: cst.Module, visitors: Sequence[Check[Any]], text: str | None = None,
+) -> None:
     """One batched pass of ``visitors`` over ``module``, with their start lines at hand.
 
-    Start lines are computed directly (``analyzer.lines``), and only for files where a
-    check asks for a line. ``MetadataWrapper.visit_batched`` follows every non-batchable
+    Start lines come from the logical lines of ``text`` (``analyzer.logical``), worked out
+    only when a check asks. ``MetadataWrapper.visit_batched`` follows every non-batchable
     provider with a full traversal for the batchable ones, even when there are none:
     it is used only for a check that declares a libcst metadata provider.
     """
-    from analyzer.lines import LazyLines  # noqa: PLC0415  (imports libcst: analysis only)
+    from analyzer.logical import Cursor, LazyLines  # noqa: PLC0415  (libcst: analysis only)
 
-    lines = LazyLines(module)
+    cursor = Cursor()
+    lines = LazyLines(module, text, cursor)
     for visitor in visitors:
         visitor.lines = lines
     if any(visitor.get_inherited_dependencies() for visitor in visitors):
@@ -76,7 +79,7 @@ def traverse(module: cst.Module, visitors: Sequence[Check[Any]]) -> None:
 
         MetadataWrapper(module, unsafe_skip_copy=True).visit_batched(visitors)
         return
-    visit_batched(module, visitors)
+    visit_batched(module, visitors, cursor)
 
 
 def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) -> FileResult:
@@ -98,7 +101,7 @@ def analyse_source(source: SourceFile, text: str, checks: Sequence[CheckClass]) 
     source = replace(source, text=text, tokens=tokens)
     visitors = [cls(source) for cls in checks]
     try:
-        traverse(module, visitors)
+        traverse(module, visitors, text)
         observations = {visitor.name: visitor.observe() for visitor in visitors}
     except RecursionError:
         return FileResult(source.path, error="too deeply nested to analyse")

@@ -31,7 +31,7 @@ _CHAIN_KEYWORDS = r"(?:not|lambda|if|else|await|and|or|in|is)\b"
 # (three), and its body never gives back what it read: a match that could fail after a
 # long scan would be retried from every quote after it, quadratic on hostile text
 # (tokenize stops at such a string anyway).
-_STRING = "|".join((
+STRING_PATTERN = "|".join((
     r"'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\\?\Z)", r'"""(?:[^"\\]|\\.|"(?!""))*+(?:"""|\\?\Z)',
     r"'(?:[^'\\\n\r]|\\.)*+(?:'|(?=[\n\r])|\\?\Z)",
     r'"(?:[^"\\\n\r]|\\.)*+(?:"|(?=[\n\r])|\\?\Z)',
@@ -41,7 +41,7 @@ _STRING = "|".join((
 # stray backslash or ``$`` is ignored below, another symbol counts as an operator) or
 # the end of the text. Quotes never get here: every string pattern above matches.
 _SCAN = re.compile(
-    rf"(?>(?:{_STRING}|(?!{_CHAIN_KEYWORDS})[^\W\d]\w*|(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*"
+    rf"(?>(?:{STRING_PATTERN}|(?!{_CHAIN_KEYWORDS})[^\W\d]\w*|(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*"
     r"|\#[^\r\n]*|\\(?:\r\n|\r|\n)|[ \t\f]+)*)"
     rf"({_CHAIN_KEYWORDS}|\r\n|\r|\n"
     r"|\*\*=?|//=?|>>=?|<<=?|->|:=|\.\.\.|[-+*/%@&|^<>=!]=|[-+*/%@&|^~<>=.:]"

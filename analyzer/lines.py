@@ -15,7 +15,6 @@ of the walk on flask: 0.210 -> 0.164 CPU s, equal lines on every node).
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from types import TracebackType
 
@@ -54,11 +53,11 @@ class _Borrowed:
 _NOTHING = nullcontext()
 
 
-class _LineState(CodegenState):
+class LineState(CodegenState):
     """A code-generation state that only counts lines."""
 
-    def __init__(self, module: cst.Module) -> None:
-        super().__init__(module.default_indent, module.default_newline)
+    def __init__(self, default_indent: str, default_newline: str) -> None:
+        super().__init__(default_indent, default_newline)
         self.line = 1
         self.lines: dict[int, int] = {}  # by id(node): libcst's __hash__ is Python code
 
@@ -100,7 +99,7 @@ class _Parentheses:
 
     __slots__ = ("node", "state")
 
-    def __init__(self, node: _BaseParenthesizedNode, state: _LineState) -> None:
+    def __init__(self, node: _BaseParenthesizedNode, state: LineState) -> None:
         self.node, self.state = node, state
 
     def __enter__(self) -> None:
@@ -118,18 +117,18 @@ class _Parentheses:
                 rpar._codegen(self.state)
 
 
-def _counting_parentheses(node: _BaseParenthesizedNode, state: _LineState) -> _Parentheses:
+def _counting_parentheses(node: _BaseParenthesizedNode, state: LineState) -> _Parentheses:
     return _Parentheses(node, state)
 
 
-def _generate(module: cst.Module, state: _LineState) -> None:
-    """``module._codegen(state)`` with the cheap parentheses, restored afterwards. Workers
+def generate(node: cst.CSTNode, state: LineState) -> None:
+    """``node._codegen(state)`` with the cheap parentheses, restored afterwards. Workers
     and the in-process analysis run no other thread that could generate code meanwhile."""
     base = _BaseParenthesizedNode
     parenthesize = base.__dict__["_parenthesize"]
     base._parenthesize = _counting_parentheses  # type: ignore[method-assign,assignment]
     try:
-        module._codegen(state)
+        node._codegen(state)
     finally:
         base._parenthesize = parenthesize  # type: ignore[method-assign]
 
@@ -137,14 +136,14 @@ def _generate(module: cst.Module, state: _LineState) -> None:
 def start_lines(module: cst.Module) -> dict[int, int]:
     """Every node's start line (1-based) by ``id(node)``, equal to ``PositionProvider``'s
     ``start.line``. The ids are valid while ``module`` lives."""
-    state = _LineState(module)
-    _generate(module, state)
+    state = LineState(module.default_indent, module.default_newline)
+    generate(module, state)
     return state.lines
 
 
-class _NodeLineState(_LineState):
+class _NodeLineState(LineState):
     def __init__(self, module: cst.Module) -> None:
-        super().__init__(module)
+        super().__init__(module.default_indent, module.default_newline)
         self.nodes: list[cst.CSTNode] = []
 
     def before_codegen(self, node: cst.CSTNode) -> None:
@@ -158,27 +157,5 @@ class LineProvider(BaseMetadataProvider[int]):
 
     def _gen_impl(self, module: cst.Module) -> None:
         state = _NodeLineState(module)
-        _generate(module, state)
+        generate(module, state)
         self._computed.update((node, state.lines[id(node)]) for node in state.nodes)
-
-
-class LazyLines(Mapping[cst.CSTNode, int]):
-    """Start lines, computed the first time a check asks for one (most files never do)."""
-
-    def __init__(self, module: cst.Module) -> None:
-        self._module = module  # keeps every node, hence every id, alive
-        self._lines: dict[int, int] | None = None
-
-    def _computed(self) -> dict[int, int]:
-        if self._lines is None:
-            self._lines = start_lines(self._module)
-        return self._lines
-
-    def __getitem__(self, node: cst.CSTNode) -> int:
-        return self._computed()[id(node)]
-
-    def __iter__(self) -> Iterator[cst.CSTNode]:
-        raise TypeError("start lines are looked up by node, not listed")
-
-    def __len__(self) -> int:
-        return len(self._computed())

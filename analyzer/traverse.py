@@ -16,8 +16,12 @@ import inspect
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 import libcst as cst
+
+if TYPE_CHECKING:
+    from analyzer.logical import Cursor
 
 Method = Callable[["cst.CSTNode"], object]  # a string: importing this needs no libcst
 
@@ -95,20 +99,34 @@ def _methods(visitors: Sequence[cst.BatchableCSTVisitor]) -> dict[str, list[Meth
     return methods
 
 
-def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor]) -> None:
-    """Exactly ``libcst.visit_batched(module, visitors)`` for node hooks, without the copy."""
+def visit_batched(
+    module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor], cursor: Cursor | None = None,
+) -> None:
+    """Exactly ``libcst.visit_batched(module, visitors)`` for node hooks, without the copy.
+
+    ``cursor`` follows the walk: the node whose hooks run, and the owners of logical
+    lines above it (``analyzer.logical``); libcst's own traversal leaves it untouched.
+    """
     methods = _methods(visitors)
     if methods is None:
         cst.visit_batched(module, visitors)
         return
+    from analyzer.logical import OWNERS, Cursor  # noqa: PLC0415  (a cycle otherwise)
+
+    cursor = cursor or Cursor()
+    above = cursor.owners
     plans: dict[type[cst.CSTNode], tuple[list[Method], tuple[str, ...], list[Method]]] = {}
     idle: set[type] = set()  # leaves nobody hooks (whitespace, mostly: half of all nodes)
 
+    def leave_owner(node: cst.CSTNode) -> None:
+        above.pop()
+
     def plan(kind: type[cst.CSTNode]) -> tuple[list[Method], tuple[str, ...], list[Method]]:
         name = kind.__name__
-        plans[kind] = found = (
-            methods.get(f"visit_{name}", []), child_fields(kind), methods.get(f"leave_{name}", [])
-        )
+        visits, leaves = methods.get(f"visit_{name}", []), methods.get(f"leave_{name}", [])
+        if kind in OWNERS:  # the cursor's owners, kept as the first visit and the last leave
+            visits, leaves = [above.append, *visits], [*leaves, leave_owner]
+        plans[kind] = found = visits, child_fields(kind), leaves
         if found == ([], (), []):
             idle.add(kind)
         return found
@@ -118,8 +136,10 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
     def walk(node: cst.CSTNode) -> None:
         kind = type(node)
         visits, fields, leaves = plans.get(kind) or plan(kind)
-        for method in visits:
-            method(node)
+        if visits:
+            cursor.node = node
+            for method in visits:
+                method(node)
         for field in fields:
             value = getattr(node, field)
             kind = type(value)
@@ -135,7 +155,9 @@ def visit_batched(module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor
                     kind = type(item)
                     if kind not in idle and (node_kind(kind) or is_node(kind)):
                         walk(item)
-        for method in leaves:
-            method(node)
+        if leaves:
+            cursor.node = node
+            for method in leaves:
+                method(node)
 
     walk(module)

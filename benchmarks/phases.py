@@ -23,11 +23,13 @@ from typing import Any
 
 import libcst as cst
 
-from analyzer import lines as lines_module
+from analyzer import logical as logical_module
 from analyzer.check import SourceFile
 from analyzer.engine import analyse_source, fold, traverse
 from analyzer.guard import Tokens, screen
-from analyzer.lines import LazyLines, start_lines
+from analyzer.lines import start_lines
+from analyzer.linescan import logical_lines
+from analyzer.logical import LazyLines, owner_lines
 from analyzer.parse import parse_module
 from analyzer.paths import role
 from analyzer.registry import all_checks
@@ -64,7 +66,7 @@ def main() -> None:
             # fresh tokens: the checks that read them pay for making them, as in the engine
             source = SourceFile(path, role(path), text=text, tokens=Tokens(text))
             visitors = [cls(source) for cls in chosen]
-            traverse(module, visitors)
+            traverse(module, visitors, text)
             for visitor in visitors:
                 visitor.observe()
 
@@ -75,7 +77,11 @@ def main() -> None:
             best(args.repeat, lambda: [parse_module(text) for _, text in texts]),
         "pre-parse guard (one regex scan; tokens made when a check asks)":
             best(args.repeat, lambda: [screen(t) for _, t in texts]),
-        "start lines, every file": best(args.repeat, lambda: [start_lines(m) for m in modules]),
+        "start lines, every file, generating its code (the fallback)":
+            best(args.repeat, lambda: [start_lines(m) for m in modules]),
+        "owners' lines: the logical-line scan, paired with the statements": best(
+            args.repeat, lambda: [owner_lines(m, logical_lines(t) or ())
+                                  for m, (_, t) in zip(modules, texts, strict=True)]),
         "walk, no check": (walk := best(args.repeat, lambda: visit([]))),
     }
     rows["walk, every check (and its lines)"] = best(args.repeat, lambda: visit(checks))
@@ -87,11 +93,11 @@ def main() -> None:
     lines = {id(module): start_lines(module) for module in modules}
 
     class Precomputed(LazyLines):
-        def _computed(self) -> dict[int, int]:
-            return lines[id(self._module)]
+        def __getitem__(self, node: cst.CSTNode) -> int:
+            return lines[id(self._module)][id(node)]
 
     # per check: its own work only
-    lines_module.LazyLines = Precomputed  # type: ignore[misc]  (traverse imports it per call)
+    logical_module.LazyLines = Precomputed  # type: ignore[misc]  (traverse imports it per call)
     for cls in checks:
         alone = best(args.repeat, lambda cls=cls: visit([cls])) - walk  # type: ignore[misc]
         rows[f"  check {cls.name}, lines precomputed (over the walk)"] = alone

@@ -6,7 +6,9 @@ import libcst as cst
 import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from analyzer.lines import LazyLines, LineProvider, newlines, start_lines
+from analyzer.lines import LineProvider, newlines, start_lines
+from analyzer.logical import LazyLines
+from tests.lines_probe import probe
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -95,3 +97,22 @@ def test_libcsts_parentheses_are_back_after_a_walk_and_after_a_failed_one() -> N
         start_lines(broken)
     assert _BaseParenthesizedNode.__dict__["_parenthesize"] is original
     assert module.code == "x = (1 +\n 2)\n"  # libcst's own generation still works
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_lines_asked_during_the_walk_are_libcsts_without_generating_the_module(text: str) -> None:
+    compared, mismatches, fast, first = probe(text)
+    assert (mismatches, first) == (0, "")
+    lone_carriage_returns = "\r" in text.replace("\r\n", "")  # tokenize: no line break
+    assert fast is not lone_carriage_returns or not text.strip()
+    assert compared > 0 or not text.strip() or text.strip().startswith("#")
+
+
+def test_lines_asked_during_the_walk_over_this_project_are_libcsts() -> None:
+    sources = sorted((*ROOT.glob("analyzer/**/*.py"), *ROOT.glob("checks/**/*.py")))
+    compared = mismatches = slow = 0
+    for path in sources:
+        counted, wrong, fast, _ = probe(path.read_text(encoding="utf-8"))
+        compared, mismatches, slow = compared + counted, mismatches + wrong, slow + (not fast)
+    assert compared > 100_000
+    assert (mismatches, slow) == (0, 0)

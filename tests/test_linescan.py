@@ -1,0 +1,51 @@
+"""The logical-line scan finds the lines ``tokenize`` ends with ``NEWLINE``, or declines."""
+
+from pathlib import Path
+
+import pytest
+
+from analyzer.linescan import logical_lines
+from tests.lines_probe import token_logical_lines
+from tests.test_lines import SHAPES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.parametrize("text", SHAPES)
+def test_each_shape_has_the_tokens_logical_lines(text: str) -> None:
+    found = logical_lines(text)
+    if "\r" in text.replace("\r\n", ""):
+        assert found is None  # tokenize sees no line break in a lone carriage return
+    else:
+        assert found == token_logical_lines(text)
+
+
+def test_this_projects_sources_have_the_tokens_logical_lines() -> None:
+    sources = sorted((*ROOT.glob("analyzer/**/*.py"), *ROOT.glob("checks/**/*.py")))
+    differ = [p.name for p in sources
+              if logical_lines(text := p.read_text(encoding="utf-8")) != token_logical_lines(text)]
+    assert len(sources) > 100
+    assert differ == []
+
+
+@pytest.mark.parametrize(("text", "lines"), [
+    ("x = '''a\n\nb''' + (\n  1)  # c\n\n\ny = 2", [(1, 4, "x"), (7, 7, "y")]),
+    ("@d\n\n# c\nasync def f(a,\\\n      b): ...\n", [(1, 1, "@"), (4, 5, "async")]),
+    ("s = r'\\'' ; t = \"#\"\n  # indented comment\nu = [\n]\n", [(1, 1, "s"), (3, 4, "u")]),
+    ("x = 1\r\ny = (2,\r\n 3)\r\n", [(1, 1, "x"), (2, 3, "y")]),
+])
+def test_strings_comments_continuations_and_brackets(
+    text: str, lines: list[tuple[int, int, str]],
+) -> None:
+    assert logical_lines(text) == lines == token_logical_lines(text)
+
+
+@pytest.mark.parametrize("text", [
+    "x = (1,\n",  # a bracket never closed
+    "x = 1)\n",  # closed, never opened
+    "x = a \\ b\n",  # a backslash that continues nothing
+    "\\\nx = 1\n",  # a line that starts with a continuation
+    "a = 1\rb = 2\r",  # carriage returns alone
+])
+def test_what_it_does_not_read_as_tokenize_does_is_left_to_the_caller(text: str) -> None:
+    assert logical_lines(text) is None
