@@ -25,6 +25,7 @@ import libcst as cst  # a check's annotations only: a check class can be made wi
 from analyzer.fold import Fold, Marks
 from analyzer.guard import Tokens
 from analyzer.model import Location, Signal
+from analyzer.names import new_file
 from analyzer.paths import Role
 
 if TYPE_CHECKING:
@@ -111,6 +112,7 @@ class Check(_Visitor, Generic[Obs]):
         self.source = source
         self.lines: Mapping[cst.CSTNode, int] = {}  # start lines, set by the engine
         self._marks: dict[str, list[int]] = {}
+        new_file(source)  # the names of the file before are no use any more
 
     def get_visitors(self) -> Mapping[str, Callable[[cst.CSTNode], None]]:
         """libcst's version inspects every member again for each file; the names never change."""

@@ -27,9 +27,40 @@ def _rule(kind: type) -> str:
     return found
 
 
+# A file's dotted names, asked for again by each check (every call's callee by about
+# eight): kept by node identity. Each entry holds its node, so its id is never reused
+# while the entry lives; the memo is emptied for each new file (and when full), and
+# never changes an answer.
+_MEMO_SIZE = 50_000
+_FULL: dict[int, tuple[object, str | None]] = {}
+_DOTTED: dict[int, tuple[object, str]] = {}
+_FILE: list[object] = [None]
+
+
+def new_file(source: object) -> None:
+    """Forget the names of the file before ``source`` (each check of a file says so)."""
+    if _FILE[0] is not source:
+        _FILE[0] = source
+        _FULL.clear()
+        _DOTTED.clear()
+
+
 def full_name(node: cst.CSTNode | str) -> str | None:
     """libcst's ``get_full_name_for_node``, branch for branch (``None.attr`` included)."""
-    rule = _rule(type(node))
+    kind = type(node)
+    if kind is cst.Name or kind is str:  # most names: nothing to keep
+        return cast(cst.Name, node).value if kind is cst.Name else cast(str, node)
+    hit = _FULL.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    found = _full_name(node, _rule(kind))
+    if len(_FULL) >= _MEMO_SIZE:
+        _FULL.clear()
+    _FULL[id(node)] = (node, found)
+    return found
+
+
+def _full_name(node: cst.CSTNode | str, rule: str) -> str | None:
     if rule == "name":
         return cast(cst.Name, node).value
     if rule == "str":
@@ -50,14 +81,24 @@ def full_name(node: cst.CSTNode | str) -> str | None:
 
 def dotted(node: cst.BaseExpression) -> str:
     """``a.b.c`` for a name or attribute chain (subscripts and calls give ``""``)."""
-    rule = _rule(type(node))
+    kind = type(node)
+    if kind is cst.Name:
+        return cast(cst.Name, node).value
+    hit = _DOTTED.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    rule = _rule(kind)
     if rule == "name":
         return cast(cst.Name, node).value
+    found = ""
     if rule == "attribute":
         attribute = cast(cst.Attribute, node)
         head = dotted(attribute.value)
-        return f"{head}.{attribute.attr.value}" if head else ""
-    return ""
+        found = f"{head}.{attribute.attr.value}" if head else ""
+    if len(_DOTTED) >= _MEMO_SIZE:
+        _DOTTED.clear()
+    _DOTTED[id(node)] = (node, found)
+    return found
 
 
 def last_name(node: cst.BaseExpression) -> str:

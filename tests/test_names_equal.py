@@ -32,3 +32,28 @@ def test_full_and_dotted_names_of_every_node_of_this_project() -> None:
     assert nodes > 100_000
     assert full_name("a.b") == "a.b"
     assert full_name(cst.parse_expression("(a + b).c")) == "None.c"
+
+
+def _reference_names(node: cst.CSTNode) -> set[str]:
+    names = set()
+    for item in descendants(node):
+        if isinstance(item, cst.Name):
+            names.add(item.value)
+        elif isinstance(item, cst.Attribute):
+            names.add(item.attr.value)
+    return names
+
+
+def test_version_guards_read_every_name_of_a_test() -> None:
+    """The guards' name scan skips whitespace and operators: it still finds every name and
+    attribute of a test, a handler's types, a whole function (f-strings, lambdas, walrus)."""
+    from checks._shared.guards import _names  # noqa: PLC0415  (a check's private helper)
+
+    kinds = (cst.If, cst.IfExp, cst.BooleanOperation, cst.ExceptHandler, cst.FunctionDef)
+    compared = 0
+    for path in sorted(p for d in ("analyzer", "checks") for p in (ROOT / d).rglob("*.py")):
+        for node in descendants(cst.parse_module(path.read_text())):
+            if isinstance(node, kinds):
+                compared += 1
+                assert _names(node) == _reference_names(node), (path, node)
+    assert compared > 2_000

@@ -12,7 +12,7 @@ from enum import Enum
 
 import libcst as cst
 
-from analyzer.traverse import descendants
+from analyzer.traverse import children
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
 FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
@@ -34,13 +34,24 @@ def is_name(node: cst.CSTNode, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value
 
 
+# Nodes that hold no name below them: whitespace, comments and operators.
+_BARREN_MODULES = frozenset({"libcst._nodes.whitespace", "libcst._nodes.op"})
+
+
 def _names(node: cst.CSTNode) -> set[str]:
+    """Every name and attribute name in ``node``: what ``descendants`` would find, without
+    walking the whitespace and operators below each expression (most of its nodes)."""
     names = set()
-    for item in descendants(node):  # exact types: an abstract isinstance costs several times more
-        if type(item) is cst.Name:
-            names.add(item.value)
-        elif type(item) is cst.Attribute:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if type(item) is cst.Name:  # exact types: an abstract isinstance costs several times more
+            names.add(item.value)  # below it: parentheses only
+            continue
+        if type(item) is cst.Attribute:
             names.add(item.attr.value)
+        stack.extend(child for child in children(item)
+                     if type(child).__module__ not in _BARREN_MODULES)
     return names
 
 

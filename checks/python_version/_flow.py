@@ -14,7 +14,7 @@ from functools import cache
 import libcst as cst
 
 from analyzer.api import SourceFile
-from analyzer.traverse import descendants
+from analyzer.traverse import children, descendants
 from checks.python_version._syntax import SyntaxFeatures
 
 PEP448 = "unpacking in literals and calls (PEP 448)"
@@ -25,7 +25,7 @@ def _loops_and_scopes() -> tuple[type[cst.CSTNode], ...]:  # made when first use
 
 def _loose_continue(node: cst.CSTNode) -> cst.Continue | None:
     """A ``continue`` in a ``finally`` block that belongs to no loop inside that block."""
-    for child in node.children:
+    for child in children(node):  # libcst's ``node.children`` visits each node to list them
         if isinstance(child, cst.Continue):
             return child
         if not isinstance(child, _loops_and_scopes()):
