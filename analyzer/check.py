@@ -46,9 +46,7 @@ else:
 
         @classmethod
         def get_inherited_dependencies(cls) -> frozenset[Any]:
-            return frozenset(
-                dep for klass in cls.__mro__ for dep in vars(klass).get("METADATA_DEPENDENCIES", ())
-            )
+            return _dependencies(cls)  # asked of every check for every file
 
         @contextmanager
         def resolve(self, wrapper: Any) -> Iterator[None]:
@@ -60,6 +58,13 @@ else:
             return self.metadata[key][node]
 
 Obs = TypeVar("Obs")
+
+
+@cache
+def _dependencies(cls: type) -> frozenset[Any]:
+    return frozenset(
+        dep for klass in cls.__mro__ for dep in vars(klass).get("METADATA_DEPENDENCIES", ())
+    )
 
 
 @cache
