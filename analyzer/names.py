@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, TypeVar, cast
 
 import libcst as cst
 
+T = TypeVar("T")
 _RULES: dict[type, str] = {}  # node class -> which branch of ``full_name`` applies
 
 
@@ -35,14 +36,31 @@ _MEMO_SIZE = 50_000
 _FULL: dict[int, tuple[object, str | None]] = {}
 _DOTTED: dict[int, tuple[object, str]] = {}
 _FILE: list[object] = [None]
+_MEMOS: list[dict[int, tuple[object, Any]]] = [_FULL, _DOTTED]
+
+
+def node_memo() -> dict[int, tuple[object, Any]]:
+    """A memo of answers per node, by ``id``, each entry holding its node (so the id is not
+    reused while it lives) and emptied with the names' for each new file."""
+    memo: dict[int, tuple[object, Any]] = {}
+    _MEMOS.append(memo)
+    return memo
+
+
+def remember(memo: dict[int, tuple[object, Any]], node: object, answer: T) -> T:
+    """Keep ``answer`` for ``node`` in ``memo`` (emptied first when full) and return it."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[id(node)] = (node, answer)
+    return answer
 
 
 def new_file(source: object) -> None:
-    """Forget the names of the file before ``source`` (each check of a file says so)."""
+    """Forget what was kept about the file before ``source`` (each check of a file says so)."""
     if _FILE[0] is not source:
         _FILE[0] = source
-        _FULL.clear()
-        _DOTTED.clear()
+        for memo in _MEMOS:
+            memo.clear()
 
 
 def full_name(node: cst.CSTNode | str) -> str | None:
@@ -53,11 +71,7 @@ def full_name(node: cst.CSTNode | str) -> str | None:
     hit = _FULL.get(id(node))
     if hit is not None and hit[0] is node:
         return hit[1]
-    found = _full_name(node, _rule(kind))
-    if len(_FULL) >= _MEMO_SIZE:
-        _FULL.clear()
-    _FULL[id(node)] = (node, found)
-    return found
+    return remember(_FULL, node, _full_name(node, _rule(kind)))
 
 
 def _full_name(node: cst.CSTNode | str, rule: str) -> str | None:
@@ -95,10 +109,7 @@ def dotted(node: cst.BaseExpression) -> str:
         attribute = cast(cst.Attribute, node)
         head = dotted(attribute.value)
         found = f"{head}.{attribute.attr.value}" if head else ""
-    if len(_DOTTED) >= _MEMO_SIZE:
-        _DOTTED.clear()
-    _DOTTED[id(node)] = (node, found)
-    return found
+    return remember(_DOTTED, node, found)
 
 
 def last_name(node: cst.BaseExpression) -> str:

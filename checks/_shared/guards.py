@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import cast
 
 import libcst as cst
 
+from analyzer.names import node_memo, remember
 from analyzer.traverse import children
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
@@ -38,9 +40,15 @@ def is_name(node: cst.CSTNode, value: str) -> bool:
 _BARREN_MODULES = frozenset({"libcst._nodes.whitespace", "libcst._nodes.op"})
 
 
-def _names(node: cst.CSTNode) -> set[str]:
+_SEEN = node_memo()  # python_version and python2_idioms both read every ``if`` test
+
+
+def _names(node: cst.CSTNode) -> frozenset[str]:
     """Every name and attribute name in ``node``: what ``descendants`` would find, without
     walking the whitespace and operators below each expression (most of its nodes)."""
+    hit = _SEEN.get(id(node))
+    if hit is not None and hit[0] is node:
+        return cast("frozenset[str]", hit[1])
     names = set()
     stack = [node]
     while stack:
@@ -52,10 +60,10 @@ def _names(node: cst.CSTNode) -> set[str]:
             names.add(item.attr.value)
         stack.extend(child for child in children(item)
                      if type(child).__module__ not in _BARREN_MODULES)
-    return names
+    return remember(_SEEN, node, frozenset(names))
 
 
-def _about_version(names: set[str]) -> bool:
+def _about_version(names: frozenset[str]) -> bool:
     if {"version_info", "hexversion"} & names or any(_FLAG.fullmatch(n) for n in names):
         return True
     return "python_version" in names or ("version" in names and "sys" in names)
