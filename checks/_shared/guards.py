@@ -36,8 +36,14 @@ def is_name(node: cst.CSTNode, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value
 
 
-# Nodes that hold no name below them: whitespace, comments and operators.
+# Nodes that hold no expression below them: whitespace, comments and operators.
 _BARREN_MODULES = frozenset({"libcst._nodes.whitespace", "libcst._nodes.op"})
+
+
+def code_children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """``node``'s children less whitespace, comments and operators (most nodes of a tree,
+    with nothing but more of the same below them)."""
+    return [child for child in children(node) if type(child).__module__ not in _BARREN_MODULES]
 
 
 _SEEN = node_memo()  # python_version and python2_idioms both read every ``if`` test
@@ -58,8 +64,7 @@ def _names(node: cst.CSTNode) -> frozenset[str]:
             continue
         if type(item) is cst.Attribute:
             names.add(item.attr.value)
-        stack.extend(child for child in children(item)
-                     if type(child).__module__ not in _BARREN_MODULES)
+        stack.extend(code_children(item))
     return remember(_SEEN, node, frozenset(names))
 
 
