@@ -134,14 +134,17 @@ def winnow(hashes: list[int], w: int = W) -> list[int]:
         return [min(range(len(hashes)), key=lambda i: (hashes[i], -i))]
     chosen: list[int] = []
     window: deque[int] = deque()  # positions with increasing hashes: the front is the minimum
+    push, drop, expire, choose = window.append, window.pop, window.popleft, chosen.append
+    last = -1  # the position chosen last
     for i, value in enumerate(hashes):
         while window and hashes[window[-1]] >= value:
-            window.pop()
-        window.append(i)
+            drop()
+        push(i)
         if window[0] <= i - w:
-            window.popleft()
-        if i >= w - 1 and (not chosen or chosen[-1] != window[0]):
-            chosen.append(window[0])
+            expire()
+        if i >= w - 1 and last != window[0]:
+            last = window[0]
+            choose(last)
     return chosen
 
 
