@@ -35,7 +35,7 @@ def _rule(kind: type) -> str:
 _MEMO_SIZE = 50_000
 _FULL: dict[int, tuple[object, str | None]] = {}
 _DOTTED: dict[int, tuple[object, str]] = {}
-_FILE: list[object] = [None]
+_FILE = [0]  # the id of the file's ``SourceFile``: holding the file itself would keep its text
 _MEMOS: list[dict[int, tuple[object, Any]]] = [_FULL, _DOTTED]
 
 
@@ -57,8 +57,8 @@ def remember(memo: dict[int, tuple[object, Any]], node: object, answer: T) -> T:
 
 def new_file(source: object) -> None:
     """Forget what was kept about the file before ``source`` (each check of a file says so)."""
-    if _FILE[0] is not source:
-        _FILE[0] = source
+    if _FILE[0] != id(source):  # a reused id only keeps a memo longer: never a wrong answer
+        _FILE[0] = id(source)
         for memo in _MEMOS:
             memo.clear()
 
