@@ -25,6 +25,7 @@ import libcst as cst  # a check's annotations only: a check class can be made wi
 from analyzer.fold import Fold, Marks
 from analyzer.guard import Tokens
 from analyzer.model import Location, Signal
+from analyzer.names import new_file
 from analyzer.paths import Role
 
 if TYPE_CHECKING:
@@ -45,9 +46,7 @@ else:
 
         @classmethod
         def get_inherited_dependencies(cls) -> frozenset[Any]:
-            return frozenset(
-                dep for klass in cls.__mro__ for dep in vars(klass).get("METADATA_DEPENDENCIES", ())
-            )
+            return _dependencies(cls)  # asked of every check for every file
 
         @contextmanager
         def resolve(self, wrapper: Any) -> Iterator[None]:
@@ -59,6 +58,13 @@ else:
             return self.metadata[key][node]
 
 Obs = TypeVar("Obs")
+
+
+@cache
+def _dependencies(cls: type) -> frozenset[Any]:
+    return frozenset(
+        dep for klass in cls.__mro__ for dep in vars(klass).get("METADATA_DEPENDENCIES", ())
+    )
 
 
 @cache
@@ -111,6 +117,7 @@ class Check(_Visitor, Generic[Obs]):
         self.source = source
         self.lines: Mapping[cst.CSTNode, int] = {}  # start lines, set by the engine
         self._marks: dict[str, list[int]] = {}
+        new_file(source)  # the names of the file before are no use any more
 
     def get_visitors(self) -> Mapping[str, Callable[[cst.CSTNode], None]]:
         """libcst's version inspects every member again for each file; the names never change."""

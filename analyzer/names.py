@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import cast
+from typing import Any, TypeVar, cast
 
 import libcst as cst
 
+T = TypeVar("T")
 _RULES: dict[type, str] = {}  # node class -> which branch of ``full_name`` applies
 
 
@@ -27,9 +28,53 @@ def _rule(kind: type) -> str:
     return found
 
 
+# A file's dotted names, asked for again by each check (every call's callee by about
+# eight): kept by node identity. Each entry holds its node, so its id is never reused
+# while the entry lives; the memo is emptied for each new file (and when full), and
+# never changes an answer.
+_MEMO_SIZE = 50_000
+_FULL: dict[int, tuple[object, str | None]] = {}
+_DOTTED: dict[int, tuple[object, str]] = {}
+_FILE = [0]  # the id of the file's ``SourceFile``: holding the file itself would keep its text
+_MEMOS: list[dict[int, tuple[object, Any]]] = [_FULL, _DOTTED]
+
+
+def node_memo() -> dict[int, tuple[object, Any]]:
+    """A memo of answers per node, by ``id``, each entry holding its node (so the id is not
+    reused while it lives) and emptied with the names' for each new file."""
+    memo: dict[int, tuple[object, Any]] = {}
+    _MEMOS.append(memo)
+    return memo
+
+
+def remember(memo: dict[int, tuple[object, Any]], node: object, answer: T) -> T:
+    """Keep ``answer`` for ``node`` in ``memo`` (emptied first when full) and return it."""
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[id(node)] = (node, answer)
+    return answer
+
+
+def new_file(source: object) -> None:
+    """Forget what was kept about the file before ``source`` (each check of a file says so)."""
+    if _FILE[0] != id(source):  # a reused id only keeps a memo longer: never a wrong answer
+        _FILE[0] = id(source)
+        for memo in _MEMOS:
+            memo.clear()
+
+
 def full_name(node: cst.CSTNode | str) -> str | None:
     """libcst's ``get_full_name_for_node``, branch for branch (``None.attr`` included)."""
-    rule = _rule(type(node))
+    kind = type(node)
+    if kind is cst.Name or kind is str:  # most names: nothing to keep
+        return cast(cst.Name, node).value if kind is cst.Name else cast(str, node)
+    hit = _FULL.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    return remember(_FULL, node, _full_name(node, _rule(kind)))
+
+
+def _full_name(node: cst.CSTNode | str, rule: str) -> str | None:
     if rule == "name":
         return cast(cst.Name, node).value
     if rule == "str":
@@ -50,14 +95,21 @@ def full_name(node: cst.CSTNode | str) -> str | None:
 
 def dotted(node: cst.BaseExpression) -> str:
     """``a.b.c`` for a name or attribute chain (subscripts and calls give ``""``)."""
-    rule = _rule(type(node))
+    kind = type(node)
+    if kind is cst.Name:
+        return cast(cst.Name, node).value
+    hit = _DOTTED.get(id(node))
+    if hit is not None and hit[0] is node:
+        return hit[1]
+    rule = _rule(kind)
     if rule == "name":
         return cast(cst.Name, node).value
+    found = ""
     if rule == "attribute":
         attribute = cast(cst.Attribute, node)
         head = dotted(attribute.value)
-        return f"{head}.{attribute.attr.value}" if head else ""
-    return ""
+        found = f"{head}.{attribute.attr.value}" if head else ""
+    return remember(_DOTTED, node, found)
 
 
 def last_name(node: cst.BaseExpression) -> str:

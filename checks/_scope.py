@@ -57,37 +57,38 @@ class ScopeVisitor(Check[Obs]):
         if block is not None:
             self._guarded.add(id(block))
 
-    def _enter(self, node: cst.CSTNode) -> None:
-        if id(node) in self._guarded:
+    # Each block of every file comes in and out here: the test is inlined, no helper call.
+    def visit_If(self, node: cst.If) -> None:
+        if self._guarded and id(node) in self._guarded:
             self.guard_depth += 1
 
-    def _leave(self, node: cst.CSTNode) -> None:
-        if id(node) in self._guarded:
+    def leave_If(self, original_node: cst.If) -> None:
+        if self._guarded and id(original_node) in self._guarded:
             self.guard_depth -= 1
 
-    def visit_If(self, node: cst.If) -> None:
-        self._enter(node)
-
-    def leave_If(self, original_node: cst.If) -> None:
-        self._leave(original_node)
-
     def visit_IndentedBlock(self, node: cst.IndentedBlock) -> None:
-        self._enter(node)
+        if self._guarded and id(node) in self._guarded:
+            self.guard_depth += 1
 
     def leave_IndentedBlock(self, original_node: cst.IndentedBlock) -> None:
-        self._leave(original_node)
+        if self._guarded and id(original_node) in self._guarded:
+            self.guard_depth -= 1
 
     def visit_SimpleStatementSuite(self, node: cst.SimpleStatementSuite) -> None:
-        self._enter(node)
+        if self._guarded and id(node) in self._guarded:
+            self.guard_depth += 1
 
     def leave_SimpleStatementSuite(self, original_node: cst.SimpleStatementSuite) -> None:
-        self._leave(original_node)
+        if self._guarded and id(original_node) in self._guarded:
+            self.guard_depth -= 1
 
     def visit_Else(self, node: cst.Else) -> None:
-        self._enter(node)
+        if self._guarded and id(node) in self._guarded:
+            self.guard_depth += 1
 
     def leave_Else(self, original_node: cst.Else) -> None:
-        self._leave(original_node)
+        if self._guarded and id(original_node) in self._guarded:
+            self.guard_depth -= 1
 
     def qualified(self, node: cst.CSTNode) -> str | None:
         """``aio.TaskGroup`` -> ``asyncio.TaskGroup`` (only for names reached via imports)."""

@@ -12,6 +12,7 @@ Each fingerprint keeps the lines its ``K`` tokens span, for evidence.
 """
 
 import keyword
+import struct
 import tokenize
 from collections import deque
 from collections.abc import Iterable
@@ -58,16 +59,18 @@ def _raw(source: str, stream: Iterable[Lexeme] | None) -> list[Token]:
     tokens: list[Token] = []
     if stream is None:  # after an error, the tokens before it: a copied head still shows
         stream, _ = lex(source)
+    add, fixed_text, is_keyword = tokens.append, _FIXED.get, keyword.iskeyword  # per token
+    name, op, string_kind = tokenize.NAME, tokenize.OP, tokenize.STRING
     for kind, string, first, _ in stream:
-        if kind == tokenize.NAME:
-            text = string if keyword.iskeyword(string) else "N"
-        elif kind == tokenize.OP:
+        if kind == name:
+            text = string if is_keyword(string) else "N"
+        elif kind == op:
             text = string
-        elif (fixed := _FIXED.get(kind)) is not None:
+        elif (fixed := fixed_text(kind)) is not None:
             text = fixed
         else:
             continue  # comments, NL, encoding, end marker, error tokens
-        tokens.append(Token(text, first, string if kind == tokenize.STRING else ""))
+        add(Token(text, first, string if kind == string_kind else ""))
     return tokens
 
 
@@ -79,36 +82,44 @@ def tokens(source: str, stream: Iterable[Lexeme] | None = None) -> list[Token]:
     """
     raw = _raw(source, stream)
     kept: list[Token] = []
+    keep, count = kept.append, len(raw)
+    starts, parentheses, looks_ahead, closers = (  # locals: this loop runs once per token
+        _STATEMENT_START, _PARENTHESES, _LOOKS_AHEAD, _CLOSERS)
+    at_start = True  # nothing kept yet, or the last token kept ends a statement
     skipping_import = False
     for index, tok in enumerate(raw):
         text = tok.text
-        at_start = not kept or kept[-1].text in _STATEMENT_START
         if at_start and text in {"import", "from"}:
             skipping_import = True
         if skipping_import:
             skipping_import = text != "\n"
             continue
-        if text in _PARENTHESES:
+        if text in parentheses:
             continue
-        if text in _LOOKS_AHEAD:
-            following = raw[index + 1].text if index + 1 < len(raw) else "\n"
+        if text in looks_ahead:
+            following = raw[index + 1].text if index + 1 < count else "\n"
             if text == "S" and at_start and following == "\n":
                 continue  # a docstring, or a string used as a comment
-            if text == "," and following in _CLOSERS:
+            if text == "," and following in closers:
                 continue
         if text == "\n" and at_start:
             continue  # the NEWLINE after a dropped statement
-        kept.append(tok)
+        keep(tok)
+        at_start = text in starts
     return kept
 
 
 def kgram_hashes(toks: list[Token], k: int = K) -> list[int]:
-    stream = b"".join(_code(tok.text) for tok in toks)
+    if len(toks) < k:
+        return []
+    code = _code
+    stream = b"".join([code(tok.text) for tok in toks])
     width = 2 * k
-    return [
-        int.from_bytes(blake2b(stream[i:i + width], digest_size=8).digest(), "big")
+    digests = b"".join([  # each k-gram's 8 bytes, read back at once as big-endian integers
+        blake2b(stream[i:i + width], digest_size=8).digest()
         for i in range(0, len(stream) - width + 2, 2)
-    ] if len(toks) >= k else []
+    ])
+    return list(struct.unpack(f">{len(digests) // 8}Q", digests))
 
 
 def winnow(hashes: list[int], w: int = W) -> list[int]:
@@ -123,14 +134,17 @@ def winnow(hashes: list[int], w: int = W) -> list[int]:
         return [min(range(len(hashes)), key=lambda i: (hashes[i], -i))]
     chosen: list[int] = []
     window: deque[int] = deque()  # positions with increasing hashes: the front is the minimum
+    push, drop, expire, choose = window.append, window.pop, window.popleft, chosen.append
+    last = -1  # the position chosen last
     for i, value in enumerate(hashes):
         while window and hashes[window[-1]] >= value:
-            window.pop()
-        window.append(i)
+            drop()
+        push(i)
         if window[0] <= i - w:
-            window.popleft()
-        if i >= w - 1 and (not chosen or chosen[-1] != window[0]):
-            chosen.append(window[0])
+            expire()
+        if i >= w - 1 and last != window[0]:
+            last = window[0]
+            choose(last)
     return chosen
 
 
@@ -143,16 +157,19 @@ def segments(toks: list[Token], k: int = K) -> list[list[Token]]:
     """
     cuts: list[list[Token]] = [[]]
     depth, decorated = 0, False
-    for index, tok in enumerate(toks):
-        at_start = index == 0 or toks[index - 1].text in _STATEMENT_START
-        depth += _DEPTH.get(tok.text, 0)
-        if at_start and tok.text not in _STATEMENT_START and (
-            tok.text in _DEFINITION or depth == 0
-        ):
-            if not decorated and cuts[-1]:
-                cuts.append([])
-            decorated = tok.text == "@"
-        cuts[-1].append(tok)
+    starts, definition, step = _STATEMENT_START, _DEFINITION, _DEPTH.get  # locals: per token
+    current = cuts[-1]
+    at_start = True  # the first token, or the one before ends a statement
+    for tok in toks:
+        text = tok.text
+        depth += step(text, 0)
+        if at_start and text not in starts and (text in definition or depth == 0):
+            if not decorated and current:
+                current = []
+                cuts.append(current)
+            decorated = text == "@"
+        current.append(tok)
+        at_start = text in starts
     pieces: list[list[Token]] = []
     for cut in (cut for cut in cuts if cut):
         if pieces and len(cut) < k and _loose(cut) and _loose(pieces[-1]):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import re
 from enum import Enum
+from typing import cast
 
 import libcst as cst
 
-from analyzer.traverse import descendants
+from analyzer.names import node_memo, remember
+from analyzer.traverse import children
 
 _IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "AttributeError", "NameError"})
 FLAG_NAMES = frozenset({"PY2", "PY3", "PY3K", "IS_PY2", "IS_PY3", "PYTHON2", "PYTHON3"})
@@ -34,17 +36,39 @@ def is_name(node: cst.CSTNode, value: str) -> bool:
     return isinstance(node, cst.Name) and node.value == value
 
 
-def _names(node: cst.CSTNode) -> set[str]:
+# Nodes that hold no expression below them: whitespace, comments and operators.
+_BARREN_MODULES = frozenset({"libcst._nodes.whitespace", "libcst._nodes.op"})
+
+
+def code_children(node: cst.CSTNode) -> list[cst.CSTNode]:
+    """``node``'s children less whitespace, comments and operators (most nodes of a tree,
+    with nothing but more of the same below them)."""
+    return [child for child in children(node) if type(child).__module__ not in _BARREN_MODULES]
+
+
+_SEEN = node_memo()  # python_version and python2_idioms both read every ``if`` test
+
+
+def _names(node: cst.CSTNode) -> frozenset[str]:
+    """Every name and attribute name in ``node``: what ``descendants`` would find, without
+    walking the whitespace and operators below each expression (most of its nodes)."""
+    hit = _SEEN.get(id(node))
+    if hit is not None and hit[0] is node:
+        return cast("frozenset[str]", hit[1])
     names = set()
-    for item in descendants(node):  # exact types: an abstract isinstance costs several times more
-        if type(item) is cst.Name:
-            names.add(item.value)
-        elif type(item) is cst.Attribute:
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        if type(item) is cst.Name:  # exact types: an abstract isinstance costs several times more
+            names.add(item.value)  # below it: parentheses only
+            continue
+        if type(item) is cst.Attribute:
             names.add(item.attr.value)
-    return names
+        stack.extend(code_children(item))
+    return remember(_SEEN, node, frozenset(names))
 
 
-def _about_version(names: set[str]) -> bool:
+def _about_version(names: frozenset[str]) -> bool:
     if {"version_info", "hexversion"} & names or any(_FLAG.fullmatch(n) for n in names):
         return True
     return "python_version" in names or ("version" in names and "sys" in names)

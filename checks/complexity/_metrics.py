@@ -19,6 +19,8 @@ from checks.complexity._counting import Halstead
 _LAYOUT = frozenset({
     tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT, tokenize.ENDMARKER,
 })
+_STATEMENT_STARTS = frozenset({tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT})
+COMMENT, NL, NEWLINE, STRING = tokenize.COMMENT, tokenize.NL, tokenize.NEWLINE, tokenize.STRING
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,25 +52,27 @@ def raw_counts(text: str, tokens: Tokens | None = None) -> RawCounts | None:
     lloc = 0
     at_statement_start = True
     pending: tuple[int, int] | None = None  # the lines of a string that may stand alone
+    add_code, layout, starts = code.add, _LAYOUT, _STATEMENT_STARTS  # locals: once per token
+    comment_kind, nl, newline, string = COMMENT, NL, NEWLINE, STRING
     for kind, _, first, last in stream:
-        if kind in (tokenize.COMMENT, tokenize.NL):
-            if kind == tokenize.COMMENT:
-                comment.add(first)
+        if kind == nl:
+            continue
+        if kind == comment_kind:
+            comment.add(first)
             continue
         if pending is not None:
-            alone = kind == tokenize.NEWLINE
-            (docstring if alone else code).update(range(pending[0], pending[1] + 1))
+            (docstring if kind == newline else code).update(range(pending[0], pending[1] + 1))
             pending = None
-        if kind == tokenize.NEWLINE:
+        if kind == newline:
             lloc += 1
-        if kind == tokenize.STRING and at_statement_start:
+        if kind == string and at_statement_start:
             pending = first, last
-        elif kind not in _LAYOUT:
+        elif kind not in layout:
             if first == last:  # most tokens: no range to make
-                code.add(first)
+                add_code(first)
             else:
                 code.update(range(first, last + 1))
-        at_statement_start = kind in (tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT)
+        at_statement_start = kind in starts
     loc = len(text.splitlines())
     code = {line for line in code if line <= loc}
     docs = {line for line in docstring - code if line <= loc}

@@ -44,6 +44,7 @@ from analyzer.api import (
     flag,
     value,
 )
+from checks._shared.docstrings import has_docstring
 from checks.docs._site import Details, FileDocs, evidence, site_of, summary
 
 _BUILD_FILES = frozenset({"setup.py", "conf.py", "noxfile.py", "fabfile.py", "tasks.py"})
@@ -89,7 +90,7 @@ class Docs(FileCheck[FileDocs]):
         if not self.counted or name.startswith("_"):
             return
         self.public += 1
-        if node.get_docstring(clean=False) is not None:  # the same None; no cleandoc
+        if has_docstring(node):
             self.documented += 1
         elif len(self.missing) < 3:
             self.missing.append(1 if isinstance(node, cst.Module) else self.line(node))

@@ -44,7 +44,9 @@ def practices_of(node: cst.Call) -> list[str]:
     Hugging Face's and TFDS's ``load_dataset(..., split="test")``."""
     seeded = held_out = False
     for arg in node.args:  # a keyword is a Name or None
-        keyword, given = (arg.keyword.value if arg.keyword else ""), arg.value
+        if arg.keyword is None:
+            continue  # a positional argument: none of the keywords below
+        keyword, given = arg.keyword.value, arg.value
         seeded = seeded or keyword == "random_state"
         held_out = held_out or (keyword == "train" and type(given) is cst.Name
                                 and given.value == "False") or (

@@ -15,6 +15,8 @@ from checks._shared.guards import FLAG_NAMES, catches_import_error, is_name, men
 from checks._shared.python2 import (
     BUILTINS,
     METHODS,
+    MODULES,
+    NAMES,
     SHIM_MODULES,
     Finding,
     Python2File,
@@ -23,6 +25,10 @@ from checks._shared.python2 import (
     module_idiom,
 )
 
+# ``x.attr`` is reported only as one of NAMES (a module's label never says "name"), so
+# only an ``attr`` ending one of them is worth resolving.
+_NAME_ENDS = frozenset(name.rsplit(".", 1)[-1] for name in NAMES)
+assert not any("name" in module for module in MODULES)
 _FUTURE_SHIMS = frozenset({
     "print_function", "unicode_literals", "division", "absolute_import", "with_statement",
 })
@@ -109,6 +115,8 @@ class Python2Visitor(ScopeVisitor[Python2File]):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in BUILTINS:  # `x.unicode` is an attribute, not the builtin
             self.skip_ids.add(id(node.attr))
+        if node.attr.value not in _NAME_ENDS:
+            return
         label = module_idiom(self.qualified(node) or "")
         if label and "name" in label:
             self.found(self.soft, self.line(node), label)

@@ -14,7 +14,8 @@ from functools import cache
 import libcst as cst
 
 from analyzer.api import SourceFile
-from analyzer.traverse import descendants
+from analyzer.traverse import children
+from checks._shared.guards import code_children
 from checks.python_version._syntax import SyntaxFeatures
 
 PEP448 = "unpacking in literals and calls (PEP 448)"
@@ -25,7 +26,7 @@ def _loops_and_scopes() -> tuple[type[cst.CSTNode], ...]:  # made when first use
 
 def _loose_continue(node: cst.CSTNode) -> cst.Continue | None:
     """A ``continue`` in a ``finally`` block that belongs to no loop inside that block."""
-    for child in node.children:
+    for child in children(node):  # libcst's ``node.children`` visits each node to list them
         if isinstance(child, cst.Continue):
             return child
         if not isinstance(child, _loops_and_scopes()):
@@ -194,4 +195,11 @@ def _starred(node: cst.CSTNode) -> list[cst.CSTNode]:
         bottom = bottom.value
     if type(bottom) is cst.Name:  # most targets (`x`, `self.x`): no star below
         return []
-    return [found for found in descendants(node) if type(found) is cst.StarredElement]
+    found: list[cst.CSTNode] = []
+    stack = [node]  # a star may stand anywhere below (``x[[*a]] = 1``)
+    while stack:
+        item = stack.pop()
+        if type(item) is cst.StarredElement:
+            found.append(item)
+        stack.extend(code_children(item))
+    return found

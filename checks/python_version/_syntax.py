@@ -57,7 +57,10 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
     def visit_FormattedStringExpression(self, node: cst.FormattedStringExpression) -> None:
         if node.equal is not None:
             self.syntax("f-string = specifier", node)
-        code = cst.Module([]).code_for_node(node.expression)
+        expression = node.expression
+        if type(expression) is cst.Name and not expression.lpar:
+            return  # ``{name}``, the most common: its code is the name, nothing to regenerate
+        code = cst.Module([]).code_for_node(expression)
         quote = self.quotes[-1] if self.quotes else '"'
         if "\\" in code or quote in code or ("\n" in code and len(quote) == 1):
             self.syntax("PEP 701 f-string", node)

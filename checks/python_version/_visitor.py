@@ -25,6 +25,8 @@ from checks.python_version._rules import (
 from checks.python_version._syntax import Feature
 
 _BUILTINS = {name.removeprefix("builtins."): name for name in QUALIFIED if name[:9] == "builtins."}
+# The last part of each qualified name: ``x.attr`` can only resolve to one ending in ``attr``.
+_LAST_PARTS = frozenset(name.rsplit(".", 1)[-1] for name in QUALIFIED)
 
 
 class VersionFeatures(FlowFeatures):
@@ -82,7 +84,9 @@ class VersionFeatures(FlowFeatures):
 
     def visit_AssignTarget(self, node: cst.AssignTarget) -> None:
         super().visit_AssignTarget(node)
-        name = self.qualified(node.target) if isinstance(node.target, cst.Attribute) else None
+        target = node.target
+        name = self.qualified(target) if (
+            isinstance(target, cst.Attribute) and target.attr.value in _LAST_PARTS) else None
         if name in QUALIFIED:
             self.polyfilled.add(name)
 
@@ -121,6 +125,8 @@ class VersionFeatures(FlowFeatures):
     def visit_Attribute(self, node: cst.Attribute) -> None:
         if node.attr.value in _BUILTINS:  # only such a name is ever looked up in skip_ids
             self.skip_ids.add(id(node.attr))
+        if node.attr.value not in _LAST_PARTS:
+            return
         full = full_name(node)
         name = self.qualify(full) or self._unimported(full)
         if name in QUALIFIED:

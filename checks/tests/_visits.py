@@ -7,6 +7,7 @@ from collections.abc import Callable
 import libcst as cst
 
 from analyzer.api import SourceFile, dotted, last_name
+from checks._shared.docstrings import plain_docstring
 from checks.tests._settings import FRAMEWORK_MODULES, doctest_examples
 
 _DOCTEST_RUNNERS = frozenset({"testmod", "DocTestSuite", "run_docstring_examples"})
@@ -39,7 +40,9 @@ class ImportsAndDocstrings:
 
     def _docstring(self, node: cst.Module | cst.ClassDef | cst.FunctionDef) -> None:
         production = self.source.role.value == "production" and not self.source.notebook
-        if production and (docstring := node.get_docstring()):
+        if not production or ">>>" not in (plain_docstring(node) or ">>>"):
+            return  # a plain literal without a prompt: no examples, nothing to evaluate
+        if docstring := node.get_docstring():
             line = 1 if isinstance(node, cst.Module) else self.line(node)
             self.doctests.extend([line] * doctest_examples(docstring))
 
