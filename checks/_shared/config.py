@@ -9,24 +9,29 @@ import json
 import re
 import tomllib
 from collections.abc import Iterator
+from functools import cache
 from pathlib import PurePosixPath
 from typing import Any
-
-import yaml
-
-try:  # libyaml's parser: the same documents, five times faster (every CI file of a scan)
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:  # pragma: no cover (a PyYAML built without libyaml)
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
 
 from analyzer.paths import Role
 from analyzer.repo import Repo
 
 
-class _StringLoader(_SafeLoader):
-    """A safe loader that keeps every scalar a string: ``on:`` stays "on", ``3.10`` stays "3.10"."""
+@cache
+def _string_loader() -> type[Any]:
+    """A safe loader that keeps every scalar a string: ``on:`` stays "on", ``3.10`` stays "3.10".
 
-    yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's own class attribute)
+    Made on first use: PyYAML is only read when folding (about 15 ms that every worker's
+    fork server and every scan's start-up would otherwise pay before its first file)."""
+    try:  # libyaml's parser: the same documents, five times faster (every CI file of a scan)
+        from yaml import CSafeLoader as SafeLoader  # noqa: PLC0415
+    except ImportError:  # pragma: no cover (a PyYAML built without libyaml)
+        from yaml import SafeLoader  # type: ignore[assignment]  # noqa: PLC0415
+
+    class StringLoader(SafeLoader):
+        yaml_implicit_resolvers: dict[Any, Any] = {}  # noqa: RUF012 (PyYAML's own attribute)
+
+    return StringLoader
 
 
 def config_files(repo: Repo, *patterns: str) -> tuple[str, ...]:
@@ -42,8 +47,12 @@ def config_files(repo: Repo, *patterns: str) -> tuple[str, ...]:
         if (repo.role(path) is Role.PRODUCTION
             or (repo.role(path) is Role.TEST and "requirements" in path.lower())
             or (repo.role(path) is Role.EXAMPLE and path.split("/")[0].lower() in ("doc", "docs")))
-        and any(PurePosixPath(path).match(pattern) for pattern in patterns)
+        and _matches(PurePosixPath(path), patterns)
     )
+
+
+def _matches(path: PurePosixPath, patterns: tuple[str, ...]) -> bool:
+    return any(path.match(pattern) for pattern in patterns)
 
 
 def read_toml(repo: Repo, path: str) -> dict[str, Any] | None:
@@ -64,8 +73,10 @@ def read_ini(repo: Repo, path: str) -> configparser.ConfigParser | None:
 
 def read_yaml(repo: Repo, path: str) -> object:
     """The document with every scalar as a string; ``None`` when it is not valid YAML."""
+    import yaml  # noqa: PLC0415  (see _string_loader)
+
     try:
-        return yaml.load(repo.text(path), Loader=_StringLoader)
+        return yaml.load(repo.text(path), Loader=_string_loader())
     except (yaml.YAMLError, KeyError, RecursionError):
         return None
 
