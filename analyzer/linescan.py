@@ -19,7 +19,7 @@ _SCAN = re.compile(
     re.DOTALL,
 )
 _DEPTH = {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}
-_FIRST_WORD = re.compile(r"[ \t\f]*(\w+|\S)")
+_FIRST_WORD = re.compile(r"[ \t\f]*([^\W\d]\w*|\S)")  # a name, or a character
 
 
 def logical_lines(text: str) -> list[tuple[int, int, str]] | None:

@@ -73,6 +73,6 @@ def token_logical_lines(text: str) -> list[tuple[int, int, str]] | None:
                 found.append((first[0], line, first[1]))
                 first = None
         elif first is None and kind not in _SKIPPED:
-            word = re.match(r"\w+|\S", token)
+            word = re.match(r"[^\W\d]\w*|\S", token)
             first = line, word[0] if word else token
     return found

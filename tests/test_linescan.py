@@ -33,6 +33,7 @@ def test_this_projects_sources_have_the_tokens_logical_lines() -> None:
     ("@d\n\n# c\nasync def f(a,\\\n      b): ...\n", [(1, 1, "@"), (4, 5, "async")]),
     ("s = r'\\'' ; t = \"#\"\n  # indented comment\nu = [\n]\n", [(1, 1, "s"), (3, 4, "u")]),
     ("x = 1\r\ny = (2,\r\n 3)\r\n", [(1, 1, "x"), (2, 3, "y")]),
+    ("1e5 + 2\n_x = 1\n", [(1, 1, "1"), (2, 2, "_x")]),  # a number's first character only
 ])
 def test_strings_comments_continuations_and_brackets(
     text: str, lines: list[tuple[int, int, str]],
