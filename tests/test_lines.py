@@ -37,6 +37,16 @@ SHAPES = [
     "def f():\n    x = 1\n\n    # trailing comment in the body\n\n# dedented comment\ny = 2",
     "x = ((\n  a\n) +\n (\n\n  (b)))\n"
     "match p:\n    case (\n        1 | (2)\n    ):\n        pass\n",
+    # A backslash continues a one-quote string over "\r\n": the scan once ended the string
+    # there, the next quote opened one reaching line 5, and lines 2 to 5 were misplaced.
+    "x = 'a\\\r\nb' '''c\r\nd'''\r\ny = 1\r\nz = 2 # '''\r\nw = 3\r\n",
+]
+# Python 3.12's f-strings, which libcst parses and 3.11's string rules misread: the
+# strings of lines 1 and 2 once hid line 1's end, line 3's a bracket behind a comment,
+# and lines 2 to 5 were each given the next statement's line.
+PYTHON_312_STRINGS = [
+    'x = f"{d["\'\'\'"]}"\ny = f"{d["\'\'\'"]}"\na = f"{d["#"]}" + (\n  f"{d["#"]}")\nb = 2\n',
+    "x = f'''{d['''k''']}'''\ny = f'{\n  z}'\nw = t'{a['k']}'\n",
 ]
 
 
@@ -116,3 +126,10 @@ def test_lines_asked_during_the_walk_over_this_project_are_libcsts() -> None:
         compared, mismatches, slow = compared + counted, mismatches + wrong, slow + (not fast)
     assert compared > 100_000
     assert (mismatches, slow) == (0, 0)
+
+
+@pytest.mark.parametrize("text", PYTHON_312_STRINGS)
+def test_an_f_string_python_3_11_would_not_read_is_left_to_libcst(text: str) -> None:
+    compared, mismatches, fast, first = probe(text)
+    assert compared > 20
+    assert (mismatches, first, fast) == (0, "", False)
