@@ -63,9 +63,11 @@ def logical_lines(text: str) -> list[tuple[int, int, str]] | None:
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     found: list[tuple[int, int, str]] = []
-    line, depth, pos = 1, 0, 0
+    # libcst drops a byte order mark, so a first line starting with a continuation after
+    # one is dropped too (libcst's lines then count from the next): declined as without.
+    line, depth, pos = 1, 0, int(text.startswith("\ufeff"))
     first: tuple[int, str] | None = None
-    for match in _SCAN.finditer(text):
+    for match in _SCAN.finditer(text, pos):
         item, at = match[1], match.start(1)
         if first is None and (word := _FIRST_WORD.match(text, pos, at + len(item))):
             if word[1] == "\\":

@@ -56,6 +56,7 @@ def test_strings_comments_continuations_and_brackets(
     # one-line string's field, a triple-quoted string in a triple-quoted one's field
     'x = f"{d["k"]}"\n', "x = f'{\n  y}'\n", "x = f'''{d['''k''']}'''\n",
     "x = f'{d[\"}\"]}'\n",  # and a string in a field holding a brace: 3.11's, but in doubt
+    "\ufeff\\\nx = 1\n",  # a continuation line first, even after a byte order mark
 ])
 def test_what_it_does_not_read_as_tokenize_does_is_left_to_the_caller(text: str) -> None:
     assert logical_lines(text) is None
