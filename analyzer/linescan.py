@@ -24,7 +24,9 @@ from analyzer.guard import STRING_PATTERN
 
 
 def _f_string(quote: str, other: str, triple: bool) -> str:
-    code = r"[^{}'\"\\\#]" if triple else r"[^{}'\"\\\#\r\n]"  # a field's own characters
+    # A field's own characters; libcst drops the blanks after a conversion (``!r``), so a
+    # line break there would move every line after it in libcst's count.
+    code = r"(?:[^{}'\"\\\#!]|!(?![a-z][ \t\f]*\r?\n))" if triple else r"[^{}'\"\\\#\r\n]"
     braces = rf"\{{{code}*+\}}"  # a dictionary, a field of a format or of an inner string
     content = rf"[^{{}}'\"\\\r\n]|{braces}"  # of a one-line string in a field
     if not triple:

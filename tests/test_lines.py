@@ -45,12 +45,14 @@ SHAPES = [
 # Sources the scan misread, now left to libcst's generation. Python 3.12's f-strings,
 # which libcst parses and 3.11's string rules misread: the strings of lines 1 and 2
 # once hid line 1's end, line 3's a bracket behind a comment, and lines 2 to 5 were each
-# given the next statement's line. And a continuation line after a byte order mark,
-# which libcst drops (its lines then count from the next line; the scan's did not).
+# given the next statement's line. And what libcst drops, so that its lines count one
+# fewer from there (the scan's did not): a continuation line after a byte order mark,
+# and a line break after an f-string field's conversion.
 LEFT_TO_LIBCST = [
     'x = f"{d["\'\'\'"]}"\ny = f"{d["\'\'\'"]}"\na = f"{d["#"]}" + (\n  f"{d["#"]}")\nb = 2\n',
     "x = f'''{d['''k''']}'''\ny = f'{\n  z}'\nw = t'{a['k']}'\n",
     '\ufeff\\\nfrom m import g\nclass g(): e = ""\n',
+    'x = f"""{a!r\n}""" + f"""{b:{c!s\r\n}}"""\ny = 1\n',
 ]
 
 

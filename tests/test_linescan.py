@@ -57,6 +57,7 @@ def test_strings_comments_continuations_and_brackets(
     'x = f"{d["k"]}"\n', "x = f'{\n  y}'\n", "x = f'''{d['''k''']}'''\n",
     "x = f'{d[\"}\"]}'\n",  # and a string in a field holding a brace: 3.11's, but in doubt
     "\ufeff\\\nx = 1\n",  # a continuation line first, even after a byte order mark
+    'x = f"""{a!r\n}"""\n',  # a line break after a conversion, which libcst drops
 ])
 def test_what_it_does_not_read_as_tokenize_does_is_left_to_the_caller(text: str) -> None:
     assert logical_lines(text) is None
