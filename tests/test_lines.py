@@ -47,12 +47,15 @@ SHAPES = [
 # once hid line 1's end, line 3's a bracket behind a comment, and lines 2 to 5 were each
 # given the next statement's line. And what libcst drops, so that its lines count one
 # fewer from there (the scan's did not): a continuation line after a byte order mark,
-# and a line break after an f-string field's conversion.
+# a line break after an f-string field's conversion, after a mapping pattern's ``**``,
+# and after a type parameter's ``*`` or ``**``.
 LEFT_TO_LIBCST = [
     'x = f"{d["\'\'\'"]}"\ny = f"{d["\'\'\'"]}"\na = f"{d["#"]}" + (\n  f"{d["#"]}")\nb = 2\n',
     "x = f'''{d['''k''']}'''\ny = f'{\n  z}'\nw = t'{a['k']}'\n",
     '\ufeff\\\nfrom m import g\nclass g(): e = ""\n',
     'x = f"""{a!r\n}""" + f"""{b:{c!s\r\n}}"""\ny = 1\n',
+    "match x:\n    case {'k': v, **\n      rest}: pass\n    case {1: {**\\\n  r}}: pass\ny = 1\n",
+    "def f[T, *\n      Ts](): pass\nclass K[**\n  P]: pass\ntype Y[*\\\n  Ts] = tuple[*Ts]\ny = 1\n",
 ]
 
 
