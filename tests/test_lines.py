@@ -55,7 +55,7 @@ LEFT_TO_LIBCST = [
     '\ufeff\\\nfrom m import g\nclass g(): e = ""\n',
     'x = f"""{a!r\n}""" + f"""{b:{c!s\r\n}}"""\ny = 1\n',
     "match x:\n    case {'k': v, **\n      rest}: pass\n    case {1: {**\\\n  r}}: pass\ny = 1\n",
-    "def f[T, *\n      Ts](): pass\nclass K[**\n  P]: pass\ntype Y[*\\\n  Ts] = tuple[*Ts]\ny = 1\n",
+    "def f[T, *\n    Ts](): pass\nclass K[**\n  P]: pass\ntype Y[*\\\n  Ts] = tuple[*Ts]\ny = 1\n",
 ]
 
 
