@@ -30,11 +30,11 @@ _CHAIN_KEYWORDS = r"(?:not|lambda|if|else|await|and|or|in|is)\b"
 # A string that never closes ends at its line's end (one quote) or at the end of the text
 # (three), and its body never gives back what it read: a match that could fail after a
 # long scan would be retried from every quote after it, quadratic on hostile text
-# (tokenize stops at such a string anyway).
+# (tokenize stops at such a string anyway). A backslash escapes a whole ``\r\n``.
 STRING_PATTERN = "|".join((
     r"'''(?:[^'\\]|\\.|'(?!''))*+(?:'''|\\?\Z)", r'"""(?:[^"\\]|\\.|"(?!""))*+(?:"""|\\?\Z)',
-    r"'(?:[^'\\\n\r]|\\.)*+(?:'|(?=[\n\r])|\\?\Z)",
-    r'"(?:[^"\\\n\r]|\\.)*+(?:"|(?=[\n\r])|\\?\Z)',
+    r"'(?:[^'\\\n\r]|\\(?:\r\n|.))*+(?:'|(?=[\n\r])|\\?\Z)",
+    r'"(?:[^"\\\n\r]|\\(?:\r\n|.))*+(?:"|(?=[\n\r])|\\?\Z)',
 ))
 # An atomic group of everything skipped, then the one item Python looks at: a chain
 # keyword, a line end, an operator, a bracket or separator, any other character (a

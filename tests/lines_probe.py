@@ -62,7 +62,7 @@ _SKIPPED = frozenset({tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.D
 def token_logical_lines(text: str) -> list[tuple[int, int, str]] | None:
     """Each logical line's first line, last line and first word (a name, or the first
     character of another token), from the tokens; ``None`` if tokenizing stops early."""
-    tokens, complete = lex(text)
+    tokens, complete = lex(text.removeprefix("\ufeff"))  # as Python drops it from a file
     if not complete:
         return None
     found: list[tuple[int, int, str]] = []

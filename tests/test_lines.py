@@ -37,6 +37,25 @@ SHAPES = [
     "def f():\n    x = 1\n\n    # trailing comment in the body\n\n# dedented comment\ny = 2",
     "x = ((\n  a\n) +\n (\n\n  (b)))\n"
     "match p:\n    case (\n        1 | (2)\n    ):\n        pass\n",
+    # A backslash continues a one-quote string over "\r\n": the scan once ended the string
+    # there, the next quote opened one reaching line 5, and lines 2 to 5 were misplaced.
+    "x = 'a\\\r\nb' '''c\r\nd'''\r\ny = 1\r\nz = 2 # '''\r\nw = 3\r\n",
+    "\ufeff@d\ndef f(): pass\n",  # a byte order mark, dropped by libcst, is no first word
+]
+# Sources the scan misread, now left to libcst's generation. Python 3.12's f-strings,
+# which libcst parses and 3.11's string rules misread: the strings of lines 1 and 2
+# once hid line 1's end, line 3's a bracket behind a comment, and lines 2 to 5 were each
+# given the next statement's line. And what libcst drops, so that its lines count one
+# fewer from there (the scan's did not): a continuation line after a byte order mark,
+# a line break after an f-string field's conversion, after a mapping pattern's ``**``,
+# and after a type parameter's ``*`` or ``**``.
+LEFT_TO_LIBCST = [
+    'x = f"{d["\'\'\'"]}"\ny = f"{d["\'\'\'"]}"\na = f"{d["#"]}" + (\n  f"{d["#"]}")\nb = 2\n',
+    "x = f'''{d['''k''']}'''\ny = f'{\n  z}'\nw = t'{a['k']}'\n",
+    '\ufeff\\\nfrom m import g\nclass g(): e = ""\n',
+    'x = f"""{a!r\n}""" + f"""{b:{c!s\r\n}}"""\ny = 1\n',
+    "match x:\n    case {'k': v, **\n      rest}: pass\n    case {1: {**\\\n  r}}: pass\ny = 1\n",
+    "def f[T, *\n    Ts](): pass\nclass K[**\n  P]: pass\ntype Y[*\\\n  Ts] = tuple[*Ts]\ny = 1\n",
 ]
 
 
@@ -116,3 +135,10 @@ def test_lines_asked_during_the_walk_over_this_project_are_libcsts() -> None:
         compared, mismatches, slow = compared + counted, mismatches + wrong, slow + (not fast)
     assert compared > 100_000
     assert (mismatches, slow) == (0, 0)
+
+
+@pytest.mark.parametrize("text", LEFT_TO_LIBCST)
+def test_what_the_scan_would_misread_is_left_to_libcst(text: str) -> None:
+    compared, mismatches, fast, first = probe(text)
+    assert compared > 10
+    assert (mismatches, first, fast) == (0, "", False)

@@ -34,6 +34,11 @@ def test_this_projects_sources_have_the_tokens_logical_lines() -> None:
     ("s = r'\\'' ; t = \"#\"\n  # indented comment\nu = [\n]\n", [(1, 1, "s"), (3, 4, "u")]),
     ("x = 1\r\ny = (2,\r\n 3)\r\n", [(1, 1, "x"), (2, 3, "y")]),
     ("1e5 + 2\n_x = 1\n", [(1, 1, "1"), (2, 2, "_x")]),  # a number's first character only
+    ("x = 'a\\\r\nb'\r\ny = 1\r\n", [(1, 2, "x"), (3, 3, "y")]),  # a string continued over \r\n
+    # f-strings as Python 3.11 has them: a field's strings, braces, formats and line breaks
+    ("f = f'{a}' + F\"{b!r:>{w}}\" + rf'\\{c}' + fR'{{}}' + f'\\N{DASH} \\' {d[\"k\"]}'\n"
+     "g = f'''{\n  e}''' f\"\"\"{f['k'] + \"'\" + \"x\".join(f'({i})' for i in h)}\"\"\"\n",
+     [(1, 1, "f"), (2, 3, "g")]),
 ])
 def test_strings_comments_continuations_and_brackets(
     text: str, lines: list[tuple[int, int, str]],
@@ -47,6 +52,12 @@ def test_strings_comments_continuations_and_brackets(
     "x = a \\ b\n",  # a backslash that continues nothing
     "\\\nx = 1\n",  # a line that starts with a continuation
     "a = 1\rb = 2\r",  # carriage returns alone
+    # Python 3.12's f-strings: a field holding the string's own quote, a line break in a
+    # one-line string's field, a triple-quoted string in a triple-quoted one's field
+    'x = f"{d["k"]}"\n', "x = f'{\n  y}'\n", "x = f'''{d['''k''']}'''\n",
+    "x = f'{d[\"}\"]}'\n",  # and a string in a field holding a brace: 3.11's, but in doubt
+    "\ufeff\\\nx = 1\n",  # a continuation line first, even after a byte order mark
+    'x = f"""{a!r\n}"""\n',  # a line break after a conversion, which libcst drops
 ])
 def test_what_it_does_not_read_as_tokenize_does_is_left_to_the_caller(text: str) -> None:
     assert logical_lines(text) is None
