@@ -8,6 +8,7 @@ shim, not Python-2-only code).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from enum import Enum
 from typing import cast
 
@@ -40,10 +41,15 @@ def is_name(node: cst.CSTNode, value: str) -> bool:
 _BARREN_MODULES = frozenset({"libcst._nodes.whitespace", "libcst._nodes.op"})
 
 
-def code_children(node: cst.CSTNode) -> list[cst.CSTNode]:
-    """``node``'s children less whitespace, comments and operators (most nodes of a tree,
-    with nothing but more of the same below them)."""
-    return [child for child in children(node) if type(child).__module__ not in _BARREN_MODULES]
+def code_descendants(node: cst.CSTNode) -> Iterator[cst.CSTNode]:
+    """``node`` and every node below it less whitespace, comments and operators (most
+    nodes of a tree, with nothing but more of the same below them), in no set order."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        yield item
+        stack.extend(child for child in children(item)
+                     if type(child).__module__ not in _BARREN_MODULES)
 
 
 _SEEN = node_memo()  # python_version and python2_idioms both read every ``if`` test
@@ -56,15 +62,11 @@ def _names(node: cst.CSTNode) -> frozenset[str]:
     if hit is not None and hit[0] is node:
         return cast("frozenset[str]", hit[1])
     names = set()
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if type(item) is cst.Name:  # exact types: an abstract isinstance costs several times more
-            names.add(item.value)  # below it: parentheses only
-            continue
-        if type(item) is cst.Attribute:
+    for item in code_descendants(node):  # exact types: an abstract isinstance costs more
+        if type(item) is cst.Name:
+            names.add(item.value)
+        elif type(item) is cst.Attribute:
             names.add(item.attr.value)
-        stack.extend(code_children(item))
     return remember(_SEEN, node, frozenset(names))
 
 

@@ -15,7 +15,7 @@ import libcst as cst
 
 from analyzer.api import SourceFile
 from analyzer.traverse import children
-from checks._shared.guards import code_children
+from checks._shared.guards import code_descendants
 from checks.python_version._syntax import SyntaxFeatures
 
 PEP448 = "unpacking in literals and calls (PEP 448)"
@@ -195,11 +195,5 @@ def _starred(node: cst.CSTNode) -> list[cst.CSTNode]:
         bottom = bottom.value
     if type(bottom) is cst.Name:  # most targets (`x`, `self.x`): no star below
         return []
-    found: list[cst.CSTNode] = []
-    stack = [node]  # a star may stand anywhere below (``x[[*a]] = 1``)
-    while stack:
-        item = stack.pop()
-        if type(item) is cst.StarredElement:
-            found.append(item)
-        stack.extend(code_children(item))
-    return found
+    # a star may stand anywhere below (``x[[*a]] = 1``)
+    return [item for item in code_descendants(node) if type(item) is cst.StarredElement]
