@@ -1,4 +1,4 @@
-from analyzer.cli import main
-
 if __name__ == "__main__":  # workers import the main module again; they must not scan
-    main()
+    from analyzer.entry import run
+
+    run()

@@ -3,10 +3,43 @@
 Each analysis worker imports the script that started the scan again (multiprocessing
 does, to find the functions it was sent by name); a script that imported the whole
 CLI (click and every command) made every worker pay for it before its first file.
+
+Once the command is done, the process ends without tearing the interpreter down: a
+cold flask scan spent 0.06-0.08 s freeing objects one by one after its report was
+written, about 5% of the scan (mypy ends the same way, for the same reason). Every
+exit handler runs first (multiprocessing's, which stop the workers and remove their
+folder), then standard output and error are flushed; a thread still running makes
+the exit the ordinary one, which waits for it.
 """
+
+import atexit
+import os
+import sys
+import threading
 
 
 def run() -> None:
     from analyzer.cli import main  # noqa: PLC0415  (not in a worker: see above)
 
-    main()
+    try:
+        main()
+    except SystemExit as done:
+        end(done)
+        raise
+
+
+def end(done: SystemExit) -> None:
+    """Exit now with ``done``'s status, as ``sys.exit`` would, without the teardown."""
+    if threading.active_count() > 1:
+        return
+    code = done.code
+    if code is not None and not isinstance(code, int):
+        print(code, file=sys.stderr)  # what the interpreter does with a message
+        code = 1
+    atexit._run_exitfuncs()  # os._exit skips them: run them, once
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe: the interpreter's own status for it
+        code = 120
+    os._exit(code or 0)

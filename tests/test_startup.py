@@ -78,6 +78,20 @@ def test_a_scan_whose_files_are_all_cached_never_imports_libcst(tmp_path: Path) 
     assert warm.stderr.strip() == ""
 
 
+def test_the_parent_of_a_cold_scan_never_imports_libcst(tmp_path: Path) -> None:
+    """Only the workers parse: the parent lists the checks and folds their observations.
+    A check module that names a libcst class at import time (outside a function) made
+    the parent import libcst too, on the core the workers' fork server was starting on."""
+    (tmp_path / "app.py").write_text("def f(a: int) -> int:\n    return a + 1.5j\n")
+    done = subprocess.run(
+        [sys.executable, "-c", WARM_PROBE, "scan", str(tmp_path), "--format=json",
+         "--now=2026-06-01", "--no-cache", "--jobs=1"],
+        capture_output=True, text=True, check=True,
+    )
+    assert '"app.py"' in done.stdout
+    assert done.stderr.strip() == ""
+
+
 def test_the_console_script_module_imports_no_command() -> None:
     """Every analysis worker imports the script that started the scan again: its module
     must not bring the CLI (click and every command) along."""

@@ -50,7 +50,9 @@ def _integer(text: str) -> object:
         return ("int", text)  # figure; a key no other operand has, equal for equal literals
 
 
-_NUMBERS: dict[type, Any] = {cst.Integer: _integer, cst.Float: float, cst.Imaginary: complex}
+# By class name: naming libcst's classes here would import libcst in a scan's parent
+# (``analyzer.deferred``), which only folds observations.
+_NUMBERS: dict[str, Any] = {"Integer": _integer, "Float": float, "Imaginary": complex}
 
 
 def identifier(name: str) -> str:
@@ -72,8 +74,8 @@ def operand(node: cst.BaseExpression) -> object:
         return _CONSTANT_NAMES.get(value, value)
     if kind is cst.Attribute:
         return identifier(node.attr.value)  # type: ignore[attr-defined]
-    if kind in _NUMBERS:
-        return _NUMBERS[kind](node.value.replace("_", ""))  # type: ignore[attr-defined]
+    if (number := _NUMBERS.get(kind.__name__)) is not None:
+        return number(node.value.replace("_", ""))  # type: ignore[attr-defined]
     if kind is cst.Ellipsis:
         return ...
     if kind in (cst.SimpleString, cst.ConcatenatedString):
