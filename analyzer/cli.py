@@ -7,7 +7,6 @@ URL, option), a target that could not be fetched or one over a safety limit;
 
 import signal
 import sys
-import traceback
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
@@ -50,6 +49,8 @@ def _show_stats(stats: Any) -> None:
 
 def _traceback() -> None:
     """The current exception's traceback on stderr, with URL credentials hidden."""
+    import traceback  # noqa: PLC0415  (only with --verbose, after a failure)
+
     from analyzer.acquire import redact  # noqa: PLC0415
 
     click.echo(redact(traceback.format_exc()).rstrip(), err=True)
@@ -139,7 +140,7 @@ def scan(
     if no_cache or not all(Path(target).is_dir() for target in targets):
         prepare()  # first: the workers' fork server imports libcst while this process does too
     # else the scan decides: a directory scanned before may need no worker (analyzer.pipeline)
-    from analyzer.profile_scan import run_cli  # noqa: PLC0415
+    from analyzer.profile_target import names_a_profile  # noqa: PLC0415
     from analyzer.walk import Limits  # noqa: PLC0415
 
     signal.signal(signal.SIGTERM, _terminate)
@@ -161,8 +162,11 @@ def scan(
             "use_cache": not no_cache, "on_stats": _show_stats if verbose and not quiet else None,
             **judging,
         }
-        if run_cli(targets, fmt, options, **profile):  # a GitHub profile: the candidate report
-            return
+        if any(names_a_profile(target) for target in targets):
+            from analyzer.profile_scan import run_cli  # noqa: PLC0415
+
+            if run_cli(targets, fmt, options, **profile):  # a profile: the candidate report
+                return
         out = {**options_out, "quiet": quiet, "output": output}
         reports, failures = scan_all(targets, out, options, _traceback if verbose else None)
     if failures:

@@ -27,12 +27,7 @@ PYTHON_LANGUAGES = frozenset({"Python", "Jupyter Notebook"})
 CLONE_SCHEMES = ("https://", "file://")  # file:// for a local mirror, refused by --no-local
 MAX_PAGES = 30  # 3,000 repositories: anyone beyond that is not one candidate
 MAX_BODY = 20 * 1024 * 1024
-_LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$")
-_PROFILE_URL = re.compile(r"^https://(?:www\.)?github\.com/([^/?#]+)/?$", re.IGNORECASE)
 _NEXT = re.compile(r'<([^>]+)>\s*;\s*rel="?next"?')
-# Paths on github.com that are not people (github.com/settings is not a profile).
-_NOT_PEOPLE = frozenset({"settings", "orgs", "explore", "topics", "marketplace", "login",
-                         "features", "pricing", "about", "search", "notifications"})
 
 
 class RateLimitError(ModernityError):
@@ -47,19 +42,6 @@ class ProfileRepo:
     language: str | None
     pushed_at: str
     skipped: str | None = None  # why it is not scanned (fork, archived, not Python, cap)
-
-
-def profile_login(text: str) -> str | None:
-    """The login when ``text`` names a GitHub profile; ``None`` when it names anything else."""
-    if text.lower().startswith("github:"):
-        login = text[len("github:"):]
-        if not _LOGIN.match(login):
-            raise TargetError(f"{text!r} is not a GitHub login (letters, digits and '-')")
-        return login
-    match = _PROFILE_URL.match(text)
-    if match and _LOGIN.match(match.group(1)) and match.group(1).lower() not in _NOT_PEOPLE:
-        return match.group(1)
-    return None
 
 
 def api_base(option: str | None = None) -> str:

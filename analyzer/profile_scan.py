@@ -6,6 +6,7 @@ from typing import Any
 from analyzer import github
 from analyzer.candidate import Entry, build
 from analyzer.errors import ModernityError
+from analyzer.profile_target import profile_login
 
 
 def profile_entries(
@@ -70,7 +71,7 @@ def run_cli(targets: tuple[str, ...], fmt: str, options: dict[str, Any], *,
     from analyzer.report.printable import clean  # noqa: PLC0415
 
     try:
-        logins = [github.profile_login(target) for target in targets]
+        logins = [profile_login(target) for target in targets]
         if not any(logins):
             return False
         if len(targets) > 1:

@@ -11,7 +11,8 @@ import pytest
 
 from analyzer.batch.plan import Job, Unscanned, plan
 from analyzer.errors import TargetError
-from analyzer.github import choose, profile_login
+from analyzer.github import choose
+from analyzer.profile_target import profile_login
 from tests.github_api import fake_github
 from tests.gitrepo import materialise
 

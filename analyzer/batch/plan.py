@@ -15,6 +15,7 @@ from typing import TextIO
 
 from analyzer import github
 from analyzer.errors import ConfigError, ModernityError
+from analyzer.profile_target import profile_login
 
 REQUIRED = ("candidate", "targets")
 KNOWN = (*REQUIRED, "author", "role")
@@ -73,7 +74,7 @@ def jobs_of(row: dict[str, str], *, api: str | None, max_repos: int,
     for target in _split(row["targets"], r"[\s;]+"):
         job = replace(base, target=target)
         try:
-            login = github.profile_login(target)
+            login = profile_login(target)
             if login is None:
                 yield job
                 continue
