@@ -25,7 +25,6 @@ scan would repeat exactly is.
 import hashlib
 import json
 import os
-import shutil
 import stat
 import sys
 from collections.abc import Iterator, Mapping
@@ -104,6 +103,8 @@ def _optional(root: Path, path: str) -> str | None:
 
 def _git_program() -> list[Any]:
     """Which git runs (ours, not the repository's: its identity by path, size and time)."""
+    import shutil  # noqa: PLC0415  (a plain folder's warm scan needs no git: 3 ms)
+
     program = shutil.which("git")
     info = Path(program).stat() if program else None
     return [program, info.st_size, info.st_mtime_ns, info.st_ino] if info else [program]

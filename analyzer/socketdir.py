@@ -11,7 +11,6 @@ import contextlib
 import os
 import signal
 import sys
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,6 +20,8 @@ _ROOM = 60  # bytes left for multiprocessing's "pymp-XXXXXXXX/listener-XXXXXXXX"
 
 @contextmanager
 def short_temp_dir() -> Iterator[None]:
+    import tempfile  # noqa: PLC0415  (a warm scan starts no fork server: 3 ms it needs not)
+
     if len(os.fsencode(tempfile.gettempdir())) <= _ROOM or not Path("/tmp").is_dir():
         yield
         return
