@@ -40,6 +40,19 @@ def schema_command() -> None:
     click.echo(json.dumps(schema(), indent=2))
 
 
+_SPINNER = 2  # rich's spinner and the space after it
+
+
+def fitted(target: str, stage: str, width: int) -> str:
+    """``target: stage`` in ``width`` columns: the stage whole, the target cut at its start
+    (its end names the repository) when the line would wrap, which made the terminal show
+    only the long path of a target and never what the scan was doing."""
+    room = width - _SPINNER - len(stage) - 2
+    if len(target) > room:
+        target = "…" + target[len(target) - max(room - 1, 0):] if room > 1 else ""
+    return f"{target}: {stage}" if target else stage
+
+
 class Progress:
     """What the scan is doing now, on one self-erasing stderr line."""
 
@@ -49,8 +62,15 @@ class Progress:
         self._target = ""
 
     def stage(self, text: str) -> None:
-        if self._status is not None:
-            self._status.update(f"{self._target}: {text}")
+        if self._status is not None and self.console is not None:
+            self._status.update(self._line(text))
+
+    def _line(self, stage: str) -> Any:
+        """A plain ``Text``: a path or URL holding ``[red]`` is shown, never read as markup."""
+        from rich.text import Text  # noqa: PLC0415  (loaded already when a console shows)
+
+        width = self.console.width if self.console is not None else 80
+        return Text(fitted(self._target, stage, width))
 
     @contextmanager
     def running(self, target: str) -> Iterator["Progress"]:
@@ -58,7 +78,7 @@ class Progress:
             yield self
             return
         self._target = target
-        with self.console.status(f"{target}: starting") as status:
+        with self.console.status(self._line("starting")) as status:
             self._status = status
             try:
                 yield self
