@@ -130,6 +130,6 @@ def render_terminal(report: Mapping[str, Any], console: "Console") -> None:
         tests = "-" if row.get("tests") is None else f"{int(row['tests']):,}"
         days = row.get("last_commit_days")
         age = "-" if days is None else f"{int(days):,} days ago"
-        table.add_row(clean(row["target"]), score, tests, age,
-                      clean(row.get("why") or row["status"]))
+        table.add_row(Text(clean(row["target"])), score, tests, age,  # Text: never markup
+                      Text(clean(row.get("why") or row["status"])))
     console.print(table)

@@ -1,8 +1,11 @@
 """The candidate report's portfolio flags and ranking, from report documents."""
 
+import io
 from typing import Any
 
-from analyzer.candidate import Entry, build, portfolio_flags
+from rich.console import Console
+
+from analyzer.candidate import Entry, build, portfolio_flags, render_terminal
 
 
 def document(score: int, *, tests: int, days: int, notebooks_only: bool) -> dict[str, Any]:
@@ -59,3 +62,12 @@ def test_nothing_scanned_says_so() -> None:
     report = build("ann", [Entry("fork", skipped="fork")])
     assert report["flags"] == [
         {"level": "red", "message": "No Python repository could be scanned."}]
+
+
+def test_a_failure_message_that_looks_like_markup_is_printed_as_written() -> None:
+    """A clone error can quote the repository's own text: rich must not read it as markup."""
+    report = build("ann", [Entry("https://x/[bold]r", error="no such path: [red]a[/red]")])
+    screen = io.StringIO()
+    render_terminal(report, Console(file=screen, width=200, color_system=None))
+    assert "https://x/[bold]r" in screen.getvalue()
+    assert "no such path: [red]a[/red]" in screen.getvalue()
