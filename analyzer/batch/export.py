@@ -114,6 +114,7 @@ def to_html(rows: Sequence[Row], directory: Path) -> Path:
 def print_table(rows: Sequence[Row]) -> None:
     from rich.console import Console  # noqa: PLC0415
     from rich.table import Table  # noqa: PLC0415
+    from rich.text import Text  # noqa: PLC0415
 
     from analyzer.report.printable import clean  # noqa: PLC0415
 
@@ -122,6 +123,6 @@ def print_table(rows: Sequence[Row]) -> None:
         table.add_column(column, overflow="fold", justify="right" if column == "Score" else "left")
     for row in rows:
         status = row.status if row.error is None else f"{row.status}: {row.error}"
-        table.add_row(clean(row.candidate), clean(row.role), clean(row.target),
-                      "-" if row.score is None else str(row.score), clean(status))
+        table.add_row(*(Text(clean(cell)) for cell in (row.candidate, row.role, row.target)),
+                      "-" if row.score is None else str(row.score), Text(clean(status)))
     Console(soft_wrap=False).print(table)
