@@ -45,8 +45,8 @@ _SPINNER = 2  # rich's spinner and the space after it
 
 def fitted(target: str, stage: str, width: int) -> str:
     """``target: stage`` in ``width`` columns: the stage whole, the target cut at its start
-    (its end names the repository) when the line would wrap, which made the terminal show
-    only the long path of a target and never what the scan was doing."""
+    (its end names the repository) when the line would wrap; a long path spread the status
+    over several lines, the spinner alone on the first."""
     room = width - _SPINNER - len(stage) - 2
     if len(target) > room:
         target = "…" + target[len(target) - max(room - 1, 0):] if room > 1 else ""
