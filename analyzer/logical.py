@@ -195,6 +195,20 @@ class LazyLines(Mapping[cst.CSTNode, int]):
                     return line
         return self._generated()[key]
 
+    def least(self, node: cst.CSTNode) -> int:
+        """A line ``node`` starts on or after, without generating code: its owner's first
+        line while the walk is on it (the node lies on that logical line), else its own."""
+        if self._all is None and (owners := self._owner_table()) is not None:
+            cursor = self.cursor
+            found = owners.get(id(node))
+            if found is None and node is cursor.node and cursor.owners and (
+                type(node) not in OFF_LINE
+            ):
+                found = owners[id(cursor.owners[-1])]
+            if found is not None:
+                return found[0]
+        return self[node]
+
     def _generated(self) -> dict[int, int]:
         """Every node's line, from the whole module's code: what any doubt falls back to."""
         if self._all is None:
@@ -211,3 +225,4 @@ class LazyLines(Mapping[cst.CSTNode, int]):
 
     def __len__(self) -> int:
         return len(self._generated())
+
