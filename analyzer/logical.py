@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
 
 import libcst as cst
 
@@ -47,24 +48,42 @@ _CLAUSES = ("body", "handlers", "orelse", "finalbody", "cases")
 def owners(module: cst.Module) -> Iterator[cst.CSTNode]:
     """Every owner of a logical line, in source order (decorators before their ``def``)."""
     stack: list[cst.CSTNode] = list(reversed(module.body))
+    simple, kinds = cst.SimpleStatementLine, _KINDS
     while stack:
         node = stack.pop()
-        if isinstance(node, cst.SimpleStatementLine):
+        if type(node) is simple:
             yield node
             continue
-        decorators = getattr(node, "decorators", ())
-        yield from decorators
+        yield from getattr(node, "decorators", ())
         yield node
         later: list[cst.CSTNode] = []
         for name in _CLAUSES:
-            value = getattr(node, name, None)
-            if isinstance(value, cst.IndentedBlock):
+            value: Any = getattr(node, name, None)
+            kind = kinds.get(type(value)) or _kind(type(value))
+            if kind == "block":
                 later.extend(value.body)
-            elif isinstance(value, (tuple, list)):
+            elif kind == "many":
                 later.extend(value)
-            elif isinstance(value, cst.CSTNode) and not isinstance(value, cst.BaseSuite):
+            elif kind == "one":
                 later.append(value)
         stack.extend(reversed(later))
+
+
+_KINDS: dict[type, str] = {}  # what a clause's value holds, by its class (an abstract
+# ``isinstance`` costs a Python call per miss, and every compound statement has five)
+
+
+def _kind(kind: type) -> str:
+    if issubclass(kind, cst.IndentedBlock):
+        found = "block"  # its statements
+    elif issubclass(kind, (tuple, list)):
+        found = "many"  # handlers or cases
+    elif issubclass(kind, cst.CSTNode) and not issubclass(kind, cst.BaseSuite):
+        found = "one"  # an ``else``, ``elif`` or ``finally``
+    else:
+        found = "none"  # nothing, or a one-line suite (its statements are on the header's line)
+    _KINDS[kind] = found
+    return found
 
 
 def owner_lines(
