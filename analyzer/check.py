@@ -152,6 +152,13 @@ class Check(_Visitor, Generic[Obs]):
     def line(self, node: cst.CSTNode) -> int:
         return self.lines[node]
 
+    def least_line(self, node: cst.CSTNode) -> int:
+        """A line ``node`` starts on or after, cheaper than ``line`` where a logical line
+        spans several (``LazyLines.least``): a check keeping a feature's first line only
+        needs no exact line for a node that cannot come before it."""
+        least = getattr(self.lines, "least", None)
+        return least(node) if least is not None else self.lines[node]
+
     def here(self, node: cst.CSTNode) -> Location:
         return Location(self.source.path, self.line(node))
 

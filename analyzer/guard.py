@@ -40,9 +40,11 @@ STRING_PATTERN = "|".join((
 # keyword, a line end, an operator, a bracket or separator, any other character (a
 # stray backslash or ``$`` is ignored below, another symbol counts as an operator) or
 # the end of the text. Quotes never get here: every string pattern above matches.
+# (The skipped items start with different characters, so their order changes no match:
+# blanks and names, the most frequent, are tried first.)
 _SCAN = re.compile(
-    rf"(?>(?:{STRING_PATTERN}|(?!{_CHAIN_KEYWORDS})[^\W\d]\w*|(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*"
-    r"|\#[^\r\n]*|\\(?:\r\n|\r|\n)|[ \t\f]+)*)"
+    rf"(?>(?:[ \t\f]+|(?!{_CHAIN_KEYWORDS})[^\W\d]\w*+|{STRING_PATTERN}"
+    r"|(?:\d|\.\d)(?:[\w.]|(?<=[eE])[-+])*+|\#[^\r\n]*+|\\(?:\r\n|\r|\n))*+)"
     rf"({_CHAIN_KEYWORDS}|\r\n|\r|\n"
     r"|\*\*=?|//=?|>>=?|<<=?|->|:=|\.\.\.|[-+*/%@&|^<>=!]=|[-+*/%@&|^~<>=.:]"
     r"|[()\[\]{},;]|.|\Z)",

@@ -47,9 +47,21 @@ _F_STRING = "|".join(_f_string(quote, other, triple) for triple in (True, False)
 _PREFIXES = r"(?<!\w)[fFtT]", r"(?<!\w)(?:[rR][fFtT]|[fFtT][rR])"  # before the quote
 _F = "|".join(f"(?<={prefix})" for prefix in _PREFIXES)
 _NOT_F = "".join(f"(?<!{prefix})" for prefix in _PREFIXES)
-_SCAN = re.compile(
-    r"(?>(?:[^\r\n()\[\]{}'\"\#\\]+|\#[^\r\n]*|\\(?:\r\n|\n)"
-    rf"|(?=['\"])(?:(?:{_F})(?:{_F_STRING})|{_NOT_F}(?:{STRING_PATTERN})))*)"
+# A bracket pair that closes on its line, holding nothing but such pairs (two deep) and
+# what cannot open, close or end a line or hide a bracket (no quote, comment or
+# backslash): it leaves the depth and the line as they were, so the scan skips it
+# whole (most calls and subscripts), and Python sees a third of the items it did.
+_PLAIN = r"[^()\[\]{}'\"\#\\\r\n]"
+
+
+def _pairs(inner: str) -> str:
+    return rf"\((?:{inner})*+\)|\[(?:{inner})*+\]|\{{(?:{inner})*+\}}"
+
+
+_PAIRED = _pairs(f"{_PLAIN}|{_pairs(_PLAIN)}")
+_SCAN = re.compile(  # what is skipped, then the item
+    rf"((?>(?:[^\r\n()\[\]{{}}'\"\#\\]+|{_PAIRED}|\#[^\r\n]*|\\(?:\r\n|\n)"
+    rf"|(?=['\"])(?:(?:{_F})(?:{_F_STRING})|{_NOT_F}(?:{STRING_PATTERN})))*))"
     r"""([(\[{]|[)\]}]|\r?\n|\\|['"]|\Z)""",
     re.DOTALL,
 )
@@ -69,15 +81,13 @@ def logical_lines(text: str) -> list[tuple[int, int, str]] | None:
     # one is dropped too (libcst's lines then count from the next): declined as without.
     line, depth, pos = 1, 0, int(text.startswith("\ufeff"))
     first: tuple[int, str] | None = None
-    for match in _SCAN.finditer(text, pos):
-        item, at = match[1], match.start(1)
-        if first is None and (word := _FIRST_WORD.match(text, pos, at + len(item))):
+    for skipped, item in _SCAN.findall(text, pos):  # no match object to ask, in the loop
+        if first is None and (word := _FIRST_WORD.match(skipped + item)):
             if word[1] == "\\":
                 return None  # a line that starts with a continuation
             if word[1] != "#":
                 first = line, word[1]
-        line += text.count("\n", pos, at)  # inside a string, or a continuation
-        pos = match.end()
+        line += skipped.count("\n")  # inside a string, or a continuation
         step = _DEPTH.get(item)
         if step is not None:
             depth += step

@@ -96,6 +96,9 @@ def main() -> None:
         def __getitem__(self, node: cst.CSTNode) -> int:
             return lines[id(self._module)][id(node)]
 
+        def least(self, node: cst.CSTNode) -> int:  # exact: no scan counted in a check's time
+            return self[node]
+
     # per check: its own work only
     logical_module.LazyLines = Precomputed  # type: ignore[misc]  (traverse imports it per call)
     for cls in checks:

@@ -21,7 +21,7 @@ NODE_NAMES = sorted(
 
 class _AskEverywhere(cst.BatchableCSTVisitor):
     """Asks the start line of every node it is called on, as a check would, on the way
-    down and on the way up."""
+    down and on the way up, and the line it starts on or after (``least``): never later."""
 
     def __init__(self, lines: Mapping[cst.CSTNode, int], truth: Callable[[cst.CSTNode], int]):
         super().__init__()
@@ -35,9 +35,11 @@ class _AskEverywhere(cst.BatchableCSTVisitor):
     def ask(self, node: cst.CSTNode) -> None:
         if type(node) in OFF_LINE:  # no check asks where whitespace starts: left to start_lines
             return
+        # ``least`` first: it must bound the line without the header generated for it
+        least = self.lines.least(node) if isinstance(self.lines, LazyLines) else None
         got, want = self.lines[node], self.truth(node)
         self.compared += 1
-        if got != want:
+        if got != want or (least is not None and least > want):
             self.mismatches += 1
             self.first_mismatch = self.first_mismatch or f"{type(node).__name__}: {got} != {want}"
 

@@ -28,6 +28,13 @@ SHAPES = {
     "continuations": "x = 1 + \\\n    2\nif x and \\\n        y:\n    pass\n",
     "soft-keywords-and-unicode": "match = 1\ncase = naïve = 2\nprint(match, case, naïve)\n",
     "a-closing-bracket-too-many": "x = 1)\ny = 2\n",
+    # where the shortcuts for names and operators must give way: a string prefix (or a
+    # name) before a quote, a number after a dot, names starting with other characters
+    "names-before-quotes-and-dots-before-digits": (
+        "a = rb'x' + Rb\"y\" + f'{z}' + u'' + br'''q''' + ab'c' + x'd'\n"
+        "b = .5 + a.b + 1..real + a...b + ... + x.e5 + 1.e5 + 0.x + _1.__2\n"
+        "c = \u00b2a + \u0663 + \u01c5x + _ + 1if a else 2\n"
+    ),
 }
 
 

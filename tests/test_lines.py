@@ -7,7 +7,8 @@ import pytest
 from libcst.metadata import MetadataWrapper, PositionProvider
 
 from analyzer.lines import LineProvider, newlines, start_lines
-from analyzer.logical import LazyLines
+from analyzer.logical import Cursor, LazyLines
+from analyzer.traverse import visit_batched
 from tests.lines_probe import probe
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,3 +143,35 @@ def test_what_the_scan_would_misread_is_left_to_libcst(text: str) -> None:
     compared, mismatches, fast, first = probe(text)
     assert compared > 10
     assert (mismatches, first, fast) == (0, "", False)
+
+
+def test_least_is_the_owners_first_line_on_a_header_spread_over_lines() -> None:
+    text = "def f(\n    a: int | None,\n) -> X | Y:\n    return a | b\n"
+    module = cst.parse_module(text)
+    positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+    cursor = Cursor()
+    lines = LazyLines(module, text, cursor)
+    seen: list[tuple[int, int]] = []
+
+    class Ask(cst.BatchableCSTVisitor):
+        def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+            seen.append((lines.least(node), positions[node].start.line))
+
+    visit_batched(module, [Ask()], cursor)
+    assert seen == [(1, 2), (1, 3), (4, 4)]  # the header's own lines: bounded by its first
+    assert not lines.generated_all and not lines._headers  # nor any header generated
+
+
+def test_least_is_the_line_itself_where_the_scan_declines() -> None:
+    text = 'x = f"{d["k"]}" + (\n  a | b)\n'  # 3.12's f-string: the scan declines
+    module = cst.parse_module(text)
+    cursor = Cursor()
+    lines = LazyLines(module, text, cursor)
+    seen: list[int] = []
+
+    class Ask(cst.BatchableCSTVisitor):
+        def visit_BinaryOperation(self, node: cst.BinaryOperation) -> None:
+            seen.append(lines.least(node))
+
+    visit_batched(module, [Ask()], cursor)
+    assert seen == [1, 2] and lines.generated_all

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from analyzer.linescan import logical_lines
+from analyzer.linescan import _SCAN, logical_lines
 from tests.lines_probe import token_logical_lines
 from tests.test_lines import SHAPES
 
@@ -35,6 +35,12 @@ def test_this_projects_sources_have_the_tokens_logical_lines() -> None:
     ("x = 1\r\ny = (2,\r\n 3)\r\n", [(1, 1, "x"), (2, 3, "y")]),
     ("1e5 + 2\n_x = 1\n", [(1, 1, "1"), (2, 2, "_x")]),  # a number's first character only
     ("x = 'a\\\r\nb'\r\ny = 1\r\n", [(1, 2, "x"), (3, 3, "y")]),  # a string continued over \r\n
+    # brackets the scan skips whole (closed on their line, two deep) and those it reads
+    # bracket by bracket: three deep, holding a string, a comment, a continuation or a break
+    ("a = f(g(x), [1, {2: 3}])\nb = f(g(h(x)))\nc = f('(', x)\n", [(1, 1, "a"), (2, 2, "b"),
+                                                                   (3, 3, "c")]),
+    ("d = f(x,  # (\n  y)\ne = f(x, \\\n  y)\ng = [(\n  1)]\n", [(1, 2, "d"), (3, 4, "e"),
+                                                              (5, 6, "g")]),
     # f-strings as Python 3.11 has them: a field's strings, braces, formats and line breaks
     ("f = f'{a}' + F\"{b!r:>{w}}\" + rf'\\{c}' + fR'{{}}' + f'\\N{DASH} \\' {d[\"k\"]}'\n"
      "g = f'''{\n  e}''' f\"\"\"{f['k'] + \"'\" + \"x\".join(f'({i})' for i in h)}\"\"\"\n",
@@ -61,3 +67,16 @@ def test_strings_comments_continuations_and_brackets(
 ])
 def test_what_it_does_not_read_as_tokenize_does_is_left_to_the_caller(text: str) -> None:
     assert logical_lines(text) is None
+
+
+def test_brackets_closed_on_their_line_never_reach_python() -> None:
+    """The scan's items: a pair two deep is skipped whole; a third level, a quote or a
+    line break inside is read bracket by bracket."""
+    def items(text: str) -> list[str]:
+        return [item for _, item in _SCAN.findall(text)]
+
+    assert items("a = f(g(x), [1, {2: 3}[k]])\n") == ["(", ")", "\n", ""]  # three deep
+    assert items("a = f(g(x), [1, 2], {3: y})\n") == ["\n", ""]
+    assert items("b = f(g(h(x)))\n") == ["(", ")", "\n", ""]
+    assert items("c = f('(', x)\n") == ["(", ")", "\n", ""]
+    assert items("d = f(x,\n  y)\n") == ["(", "\n", ")", "\n", ""]

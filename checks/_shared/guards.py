@@ -62,11 +62,18 @@ def _names(node: cst.CSTNode) -> frozenset[str]:
     if hit is not None and hit[0] is node:
         return cast("frozenset[str]", hit[1])
     names = set()
-    for item in code_descendants(node):  # exact types: an abstract isinstance costs more
-        if type(item) is cst.Name:
-            names.add(item.value)
-        elif type(item) is cst.Attribute:
-            names.add(item.attr.value)
+    stack = [node]
+    while stack:  # ``code_descendants``, with a name's and an attribute's own parts known
+        item = stack.pop()
+        kind = type(item)  # exact types: an abstract isinstance costs more
+        if kind is cst.Name:  # below it: parentheses only
+            names.add(cast(cst.Name, item).value)
+        elif kind is cst.Attribute:  # below it: its value, a dot and its name (parentheses)
+            names.add(cast(cst.Attribute, item).attr.value)
+            stack.append(cast(cst.Attribute, item).value)
+        else:
+            stack.extend(child for child in children(item)
+                         if type(child).__module__ not in _BARREN_MODULES)
     return remember(_SEEN, node, frozenset(names))
 
 

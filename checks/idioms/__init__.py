@@ -41,8 +41,8 @@ from analyzer.api import (
     detail,
     flag,
 )
-from checks.idioms._fold import EXAMPLES, FileIdioms, fold_idioms, summary
-from checks.idioms._visitor import IdiomVisitor
+from checks.idioms._fold import FileIdioms, fold_idioms, summary
+from checks.idioms._visitor import EXAMPLES, IdiomVisitor
 
 
 def _flags(signal: Signal) -> list[Flag]:

@@ -8,7 +8,6 @@ from checks.idioms._visitor import IDIOMS
 
 _LIBRARY_ONLY = ("logging_calls", "print_calls")
 _SCRIPT_DIRS = frozenset({"scripts", "bin", "examples", "example"})
-EXAMPLES = 3
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ IDIOMS = (
     "pathlib", "os_path", "comprehensions", "generator_expressions", "with_statements",
     "logging_calls", "print_calls", "walrus",
 )
+EXAMPLES = 3  # lines kept per idiom and file, for evidence
 _LOG_METHODS = frozenset({
     "debug", "info", "warning", "warn", "error", "exception", "critical", "log",
 })
@@ -44,7 +45,8 @@ class IdiomVisitor:
     line: Callable[[cst.CSTNode], int]
 
     def note(self, idiom: str, node: cst.CSTNode) -> None:
-        self.found.setdefault(idiom, []).append(self.line(node))
+        lines = self.found.setdefault(idiom, [])  # only the first EXAMPLES lines are kept: the
+        lines.append(self.line(node) if len(lines) < EXAMPLES else 0)  # others only count
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         if node.module is None or node.relative or isinstance(node.names, cst.ImportStar):

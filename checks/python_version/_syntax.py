@@ -40,8 +40,14 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
         if label not in self.found or line < self.found[label][1]:
             self.found[label] = (version, line)
 
-    def syntax(self, label: str, node: cst.CSTNode) -> None:
-        self.add(label, self.line(node))
+    def syntax(self, label: str, node: cst.CSTNode, version: Version | None = None) -> None:
+        """``add`` at ``node``'s line, unless the feature is already known on a line no
+        later than where ``node`` can start (the walk's nodes mostly come in line order)."""
+        if self.guard_depth:
+            return
+        known = self.found.get(label)
+        if known is None or self.least_line(node) < known[1]:
+            self.add(label, self.line(node), version)
 
     def visit_Index(self, node: cst.Index) -> None:
         if node.star is not None:
@@ -125,7 +131,7 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
     def visit_Call(self, node: cst.Call) -> None:
         func = node.func
         if type(func) is cst.Attribute and func.attr.value in METHODS:
-            self.add(f".{func.attr.value}() method", self.line(node), METHODS[func.attr.value])
+            self.syntax(f".{func.attr.value}() method", node, METHODS[func.attr.value])
         keywords = [arg.keyword.value for arg in node.args if arg.keyword]
         if not keywords:  # every rule names a keyword
             return
@@ -135,7 +141,7 @@ class SyntaxFeatures(ScopeVisitor[tuple[Feature, ...]]):
         for keyword in keywords:
             key = (callee or "", keyword)
             if key in KEYWORDS:
-                self.add(f"{key[0].removeprefix('builtins.')}({key[1]}=)", self.line(node),
+                self.syntax(f"{key[0].removeprefix('builtins.')}({key[1]}=)", node,
                          KEYWORDS[key])
 
     def visit_Dict(self, node: cst.Dict) -> None:

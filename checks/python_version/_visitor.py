@@ -130,7 +130,7 @@ class VersionFeatures(FlowFeatures):
         full = full_name(node)
         name = self.qualify(full) or self._unimported(full)
         if name in QUALIFIED:
-            self.add(name, self.line(node), QUALIFIED[name])
+            self.syntax(name, node, QUALIFIED[name])
 
     def _unimported(self, full: str | None) -> str | None:
         """``argparse.BooleanOptionalAction`` where the file never binds ``argparse`` itself."""
@@ -164,7 +164,7 @@ class VersionFeatures(FlowFeatures):
             return
         if self.lazy:
             if self.annotations:
-                self.add("style: X | Y union in a deferred annotation", self.line(node), (3, 0))
+                self.syntax("style: X | Y union in a deferred annotation", node, (3, 0))
             return
         left, right = node.left, node.right
         none_side = _is_none(left) or _is_none(right)
@@ -186,7 +186,7 @@ class VersionFeatures(FlowFeatures):
         value = node.value
         if self.lazy:
             if isinstance(value, cst.Name) and value.value in BUILTIN_GENERICS - self.bound:
-                self.add("style: builtin generic in a deferred annotation", self.line(node), (3, 0))
+                self.syntax("style: builtin generic in a deferred annotation", node, (3, 0))
             return
         if isinstance(value, cst.Name) and value.value in BUILTIN_GENERICS - self.bound:
             self.syntax("builtin generic subscripted at runtime", node)

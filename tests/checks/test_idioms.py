@@ -123,3 +123,12 @@ def test_rubric_flags(source: str, messages: list[str]) -> None:
     """The rubric flags clear f-string use, mostly old formatting, and print-only libraries."""
     signal = signal_of(Repo.from_files({"pkg/core.py": source}), "idioms")
     assert [flag.message for flag in rules()["idioms"].flags(signal)] == messages
+
+
+def test_every_occurrence_counts_and_the_first_three_are_examples() -> None:
+    """Lines past the third are not worked out (the walk only counts them), yet counted."""
+    source = "x = [\n    f'{a}', f'{b}',\n    f'{c}',\n    f'{d}',\n    f'{e}',\n]\ny = f'{g}'\n"
+    signal = signal_of(Repo.from_files({"pkg/mod.py": source}), "idioms")
+    assert signal.details["f_strings"] == 6
+    assert signal.details["examples"]["f_strings"] == [  # type: ignore[index]
+        "pkg/mod.py:2", "pkg/mod.py:2", "pkg/mod.py:3"]

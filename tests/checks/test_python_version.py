@@ -246,6 +246,16 @@ def test_each_feature_has_its_first_line() -> None:
     assert "src/m.py:4" in signal.summary
 
 
+def test_a_feature_seen_again_keeps_its_first_line() -> None:
+    """A later sighting on a header spread over lines is given no line (nor its header
+    generated) when it cannot come before the first."""
+    source = "@f(a.b() @ c)\ndef g(\n    x: int | None,\n    y: str | None,\n) -> A @ B: ...\n"
+    signal = signal_of(Repo.from_files({"src/m.py": source}), "python_version")
+    features = {f["feature"]: f["line"] for f in signal.details["features"]}  # type: ignore[attr-defined]
+    assert features["X | Y union at runtime"] == 3
+    assert features["matrix multiplication @"] == 1
+
+
 @pytest.mark.parametrize(("source", "band"), [
     pytest.param("print('x')\n", "common", id="nothing-newer-than-3.0-is-no-evidence-of-age"),
     pytest.param("import dataclasses\n", "common", id="3.7"),
