@@ -15,9 +15,10 @@ from analyzer import __version__
 SHAPING_MODULES = (
     "analyzer._child_fields", "analyzer.api", "analyzer.check", "analyzer.codec",
     "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lexer", "analyzer.lines",
-    "analyzer.logical", "analyzer.model", "analyzer.names", "analyzer.notebooks",
-    "analyzer.originality.shape", "analyzer.originality.winnow", "analyzer.parse",
-    "analyzer.paths", "analyzer.repo", "analyzer.syntax", "analyzer.text", "analyzer.traverse",
+    "analyzer.linescan", "analyzer.logical", "analyzer.model", "analyzer.names",
+    "analyzer.notebooks", "analyzer.originality.shape", "analyzer.originality.winnow",
+    "analyzer.parse", "analyzer.paths", "analyzer.repo", "analyzer.syntax", "analyzer.text",
+    "analyzer.traverse",
 )
 # What the workers' fork server also loads, and why none of it changes an observation.
 NOT_SHAPING = {

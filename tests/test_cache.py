@@ -71,11 +71,16 @@ def test_a_different_check_set_does_not_share_rows() -> None:
 def test_every_module_a_worker_loads_is_in_the_key_or_said_not_to_shape_observations() -> None:
     """A module that changes what a file's observation is (the lexer, the name helpers)
     must change the cache key, or scans would reuse observations an older version made."""
-    probe = ("import sys, analyzer.warm\n"
+    probe = ("import sys, tempfile, pathlib, analyzer.warm\n"  # and what analysing a file loads
+             "from analyzer.engine import analyse_file\n"
+             "from analyzer.registry import all_checks\n"
+             "root = pathlib.Path(tempfile.mkdtemp())\n"
+             "(root / 'app.py').write_text('def f(a: int) -> int:\\n    return (a +\\n 1)\\n')\n"
+             "analyse_file(root, 'app.py', [c for c in all_checks() if c.is_file_level()])\n"
              "print(' '.join(m for m in sys.modules if m.startswith('analyzer')))")
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True).stdout.split()
-    assert "analyzer.lexer" in loaded
+    assert {"analyzer.lexer", "analyzer.linescan"} <= set(loaded)
     assert sorted(set(loaded) - set(SHAPING_MODULES) - set(NOT_SHAPING)) == []
 
 
