@@ -13,7 +13,8 @@ generated and over-limit files left out), so every tool reads the same files.
 The peers (vermin, radon) run from their own virtualenv under the cache directory,
 created on first use from ``benchmarks/requirements.txt``: they are not dependencies
 of modernity. Each measurement is the median wall time of ``--repeat`` fresh processes,
-one corpus at a time, every tool back to back. The tables go to stdout and, with
+one corpus at a time, in rounds: each round runs every cold command once, back to back,
+so a drift in the machine's speed reaches both sides of a ratio. The tables go to stdout and, with
 ``--write``, replace the generated section of ``benchmarks/RESULTS.md``: a table of
 the issue-13 targets over every corpus, then one table per corpus, with the core
 count and the load average before and after each corpus.
@@ -224,13 +225,16 @@ def bench(staged: Path, repeat: int, cache_dir: Path, tools: Path) -> dict[str, 
         "radon cc": [str(tools / "radon"), "cc", str(staged)],
         "radon mi": [str(tools / "radon"), "mi", str(staged)],
     }
-    results: dict[str, Run] = {}
-    for label, command in commands.items():
-        if cores == 2 and label.startswith("modernity cold default"):
-            results[label] = results["modernity cold --jobs 2"]  # the same command
-            continue
-        print(f"  {label} ...", file=sys.stderr, flush=True)
-        results[label] = measure(command, env, repeat)
+    default = f"modernity cold default jobs ({cores})"
+    same = {default: "modernity cold --jobs 2"} if cores == 2 else {}  # the same command
+    # Round by round, every command once per round: this shared host's speed drifts (a
+    # fifth within minutes), and a ratio's two sides measured minutes apart drifted apart.
+    runs: dict[str, list[Run]] = {label: [] for label in commands if label not in same}
+    for round_number in range(1, repeat + 1):
+        print(f"  round {round_number} of {repeat} ...", file=sys.stderr, flush=True)
+        for label, found in runs.items():
+            found.append(timed(commands[label], env))
+    results = {label: summary(runs[same.get(label, label)]) for label in commands}
     shutil.rmtree(cache_dir, ignore_errors=True)
     timed(scan, env)  # fills the cache
     print("  modernity warm ...", file=sys.stderr, flush=True)
@@ -357,7 +361,7 @@ def main() -> None:
     head = (
         f"Run {datetime.now(UTC):%Y-%m-%d %H:%M} UTC on {os.cpu_count()} cores "
         f"(usable: {len(os.sched_getaffinity(0))}), Python {sys.version.split()[0]}; "
-        f"load average before: {_load()}; median of {args.repeat} runs; "
+        f"load average before: {_load()}; median of {args.repeat} rounds, commands interleaved; "
         "modernity's bytecode precompiled."
     )
     tables: list[str] = []
