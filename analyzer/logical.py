@@ -243,4 +243,3 @@ class LazyLines(Mapping[cst.CSTNode, int]):
 
     def __len__(self) -> int:
         return len(self._generated())
-
