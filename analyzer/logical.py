@@ -195,37 +195,40 @@ class LazyLines(Mapping[cst.CSTNode, int]):
             self._owners = owner_lines(self._module, logical) if logical is not None else None
         return self._owners
 
+    def _logical(self, node: cst.CSTNode) -> tuple[Line, cst.CSTNode | None] | None:
+        """The logical line ``node`` lies on, from the scan, and the owner it lies under
+        (``None`` for an owner itself); ``None`` when the scan cannot tell: not an owner,
+        and not the node the walk is on."""
+        if self._all is not None or (owners := self._owner_table()) is None:
+            return None
+        found = owners.get(id(node))
+        if found is not None:
+            return found, None
+        cursor = self.cursor
+        if node is cursor.node and cursor.owners and type(node) not in OFF_LINE:
+            owner = cursor.owners[-1]
+            return owners[id(owner)], owner
+        return None
+
     def __getitem__(self, node: cst.CSTNode) -> int:
-        key = id(node)
-        if self._all is None and (owners := self._owner_table()) is not None:
-            found = owners.get(key)
-            if found is not None:
-                return found[0]
-            cursor = self.cursor
-            if node is cursor.node and cursor.owners and type(node) not in OFF_LINE:
-                owner = cursor.owners[-1]
-                first, last, _ = owners[id(owner)]
-                if first == last:
-                    return first
-                header = self._headers.get(id(owner))
-                if header is None:
-                    header = self._headers[id(owner)] = header_lines(owner, first)
-                line = header.get(key)
-                if line is not None:
-                    return line
-        return self._generated()[key]
+        on = self._logical(node)
+        if on is not None:
+            (first, last, _), owner = on
+            if owner is None or first == last:
+                return first
+            header = self._headers.get(id(owner))
+            if header is None:
+                header = self._headers[id(owner)] = header_lines(owner, first)
+            line = header.get(id(node))
+            if line is not None:
+                return line
+        return self._generated()[id(node)]
 
     def least(self, node: cst.CSTNode) -> int:
         """A line ``node`` starts on or after, without generating code: its owner's first
         line while the walk is on it (the node lies on that logical line), else its own."""
-        if self._all is None and (owners := self._owner_table()) is not None:
-            cursor, found = self.cursor, owners.get(id(node))
-            if found is None and node is cursor.node and cursor.owners and (
-                    type(node) not in OFF_LINE):
-                found = owners[id(cursor.owners[-1])]
-            if found is not None:
-                return found[0]
-        return self[node]
+        on = self._logical(node)
+        return on[0][0] if on is not None else self[node]
 
     def _generated(self) -> dict[int, int]:
         """Every node's line, from the whole module's code: what any doubt falls back to."""
