@@ -52,32 +52,16 @@ def installed() -> Iterator[str]:
         yield from (f"{entry}/{name}" for name in names)
 
 
-def own_files(base: str) -> Iterator[tuple[str, os.stat_result]]:
-    """Every file below ``base`` (POSIX paths relative to it, sorted) with its ``lstat``,
-    bytecode left out."""
-    stack = [""]
-    while stack:
-        folder = stack.pop()
-        with os.scandir(f"{base}/{folder}" if folder else base) as found:
-            entries = sorted((item.name, item.is_dir(follow_symlinks=False), item)
-                             for item in found)
-        for name, is_dir, item in reversed(entries):
-            path = f"{folder}/{name}" if folder else name
-            if is_dir and name != "__pycache__":
-                stack.append(path)
-            elif not is_dir and not name.endswith((".pyc", ".pyo")):
-                yield path, item.stat(follow_symlinks=False)
-
-
 def files_digest(packages: Mapping[str, str]) -> str:
-    """The identity of every file of each package (name: folder): its path, size and
-    modification time, as Python's own bytecode cache tells a changed source file.
+    """The identity of every file of each package (name: folder), bytecode left out: its
+    path, size and modification time, as Python's own bytecode cache tells a changed source file.
     These are modernity's files, not a candidate's; reading and hashing their 1.4 MB
     instead took 4 ms of a 0.1 s warm scan."""
     digest = hashlib.sha256()
     for name, base in packages.items():
-        for path, info in own_files(base):
-            digest.update(f"\0{name}/{path}\0{info.st_size}\0{info.st_mtime_ns}".encode())
+        for path, info in tree(Path(base), skip=frozenset({"__pycache__"})):
+            if not stat.S_ISDIR(info.st_mode) and not path.endswith((".pyc", ".pyo")):
+                digest.update(f"\0{name}/{path}\0{info.st_size}\0{info.st_mtime_ns}".encode())
     return digest.hexdigest()
 
 
