@@ -13,12 +13,12 @@ from analyzer import __version__
 
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
-    "analyzer._child_fields", "analyzer.api", "analyzer.check", "analyzer.codec",
-    "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lexer", "analyzer.lines",
-    "analyzer.linescan", "analyzer.logical", "analyzer.model", "analyzer.names",
-    "analyzer.notebooks", "analyzer.originality.shape", "analyzer.originality.winnow",
-    "analyzer.parse", "analyzer.paths", "analyzer.repo", "analyzer.syntax", "analyzer.text",
-    "analyzer.traverse",
+    "analyzer._child_fields", "analyzer._node_inits", "analyzer.api", "analyzer.check",
+    "analyzer.codec", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lexer",
+    "analyzer.lines", "analyzer.linescan", "analyzer.logical", "analyzer.model", "analyzer.names",
+    "analyzer.nodeinit", "analyzer.notebooks", "analyzer.originality.shape",
+    "analyzer.originality.winnow", "analyzer.parse", "analyzer.paths", "analyzer.repo",
+    "analyzer.syntax", "analyzer.text", "analyzer.traverse",
 )
 # What the workers' fork server also loads, and why none of it changes an observation.
 NOT_SHAPING = {
