@@ -16,7 +16,8 @@ import inspect
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from functools import cache
-from typing import TYPE_CHECKING
+from operator import attrgetter
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst
 
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
     from analyzer.logical import Cursor
 
 Method = Callable[["cst.CSTNode"], object]  # a string: importing this needs no libcst
+# A node type's visits, a reader of its child fields (one value when ``single``), its leaves.
+Plan = tuple[list[Method], Callable[["cst.CSTNode"], Any] | None, bool, list[Method]]
 
 
 @cache
@@ -115,46 +118,50 @@ def visit_batched(
 
     cursor = cursor or Cursor()
     above = cursor.owners
-    plans: dict[type[cst.CSTNode], tuple[list[Method], tuple[str, ...], list[Method]]] = {}
-    idle: set[type] = set()  # leaves nobody hooks (whitespace, mostly: half of all nodes)
+    plans: dict[type, Plan] = {}
+    # Types whose values the walk passes by: whitespace and other leaves nobody hooks (half
+    # of all nodes), and every type that is not a node (None, strings, sentinels).
+    idle: set[type] = set()
+    sequences: set[type] = {tuple, list}
+    nothing: Plan = ([], None, False, [])
 
     def leave_owner(node: cst.CSTNode) -> None:
         above.pop()
 
-    def plan(kind: type[cst.CSTNode]) -> tuple[list[Method], tuple[str, ...], list[Method]]:
+    def plan(kind: type) -> Plan:
+        if not is_node(kind):
+            (sequences if issubclass(kind, (tuple, list)) else idle).add(kind)
+            return nothing
         name = kind.__name__
         visits, leaves = methods.get(f"visit_{name}", []), methods.get(f"leave_{name}", [])
         if kind in OWNERS:  # the cursor's owners, kept as the first visit and the last leave
             visits, leaves = [above.append, *visits], [*leaves, leave_owner]
-        plans[kind] = found = visits, child_fields(kind), leaves
-        if found == ([], (), []):
+        fields = child_fields(kind)
+        if not (visits or fields or leaves):
             idle.add(kind)
+        # One C call reads every field: a tuple of them, or the value of the only one.
+        read = attrgetter(*fields) if fields else None
+        plans[kind] = found = visits, read, len(fields) == 1, leaves
         return found
 
-    node_kind = _IS_NODE.get  # is_node, inlined: half a million calls per flask scan
-
     def walk(node: cst.CSTNode) -> None:
-        kind = type(node)
-        visits, fields, leaves = plans.get(kind) or plan(kind)
+        visits, read, single, leaves = plans.get(type(node)) or plan(type(node))
         if visits:
             cursor.node = node
             for method in visits:
                 method(node)
-        for field in fields:
-            value = getattr(node, field)
-            kind = type(value)
-            if kind in idle:
-                continue
-            known = node_kind(kind)
-            if known is None:
-                known = is_node(kind)
-            if known:
-                walk(value)
-            elif isinstance(value, (tuple, list)):
-                for item in value:
-                    kind = type(item)
-                    if kind not in idle and (node_kind(kind) or is_node(kind)):
-                        walk(item)
+        if read is not None:
+            values = read(node)
+            for value in (values,) if single else values:
+                kind = type(value)
+                if kind in idle:
+                    continue
+                if kind in sequences:
+                    for item in value:
+                        if type(item) not in idle:
+                            walk(item)
+                else:
+                    walk(value)
         if leaves:
             cursor.node = node
             for method in leaves:
