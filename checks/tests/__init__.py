@@ -50,7 +50,6 @@ from analyzer.api import (
     when,
 )
 from checks.tests._classes import ClassTests, FileTests, is_fixture
-from checks.tests._summary import fold_tests
 from checks.tests._visits import ImportsAndDocstrings
 
 
@@ -117,4 +116,6 @@ class Tests(ImportsAndDocstrings, FileCheck[FileTests]):
 
     @classmethod
     def result(cls, fold: Fold[FileTests]) -> Signal:
+        from checks.tests._summary import fold_tests  # noqa: PLC0415  (not in the workers)
+
         return fold_tests(cls.signal, fold)

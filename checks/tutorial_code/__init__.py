@@ -39,18 +39,29 @@ key, token or API URL appears.
 """
 
 from functools import cache
+from typing import TYPE_CHECKING
 
 from analyzer.api import Example, FileCheck, Fold, Rule, Signal, value
-from analyzer.originality.corpus import all_entries, user_corpus_path
-from analyzer.originality.match import Index
 from analyzer.originality.shape import Shape, product_shape, repo_shapes, wanted
-from checks.tutorial_code._found import sort
 from checks.tutorial_code._report import flags
+
+if TYPE_CHECKING:
+    from analyzer.originality.match import Index
 
 
 @cache
-def _index(user_corpus: str) -> Index:
+def _index(user_corpus: str) -> "Index":
+    from analyzer.originality.corpus import all_entries  # noqa: PLC0415  (folds only: see below)
+    from analyzer.originality.match import Index  # noqa: PLC0415
+
     return Index(all_entries())
+
+
+def _user_corpus() -> str:
+    """The corpus and its index are the fold's: the workers' fork server never loads them."""
+    from analyzer.originality.corpus import user_corpus_path  # noqa: PLC0415
+
+    return str(user_corpus_path())
 
 
 class TutorialCode(FileCheck[Shape | None]):
@@ -72,12 +83,14 @@ class TutorialCode(FileCheck[Shape | None]):
 
     @classmethod
     def prepare_fold(cls) -> None:
-        _index(str(user_corpus_path()))
+        _index(_user_corpus())
 
     @classmethod
     def result(cls, fold: Fold[Shape | None]) -> Signal:
         shapes = repo_shapes(fold.repo, fold.files)
         total = sum(len(shape.lines) for shape in shapes.values())
-        found = sort(fold.repo, _index(str(user_corpus_path())).matches(shapes), total)
+        from checks.tutorial_code._found import sort  # noqa: PLC0415  (folds only)
+
+        found = sort(fold.repo, _index(_user_corpus()).matches(shapes), total)
         return cls.signal(found.top(), found.summary(), evidence=found.evidence(),
                           details=found.details())
