@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from typing import TypedDict
 
 from analyzer.api import Location, Repo
-from checks._shared.config import config_files
 
 
 class Details(TypedDict, total=False):
@@ -24,6 +23,8 @@ class FileDocs:
 
 def site_of(repo: Repo) -> Details:
     """Where the documentation lives: a docs folder, a Sphinx or an MkDocs configuration."""
+    from checks._shared.config import config_files  # noqa: PLC0415  (a fold's: tomllib and more)
+
     folders = sorted({p.split("/", 1)[0] + "/" for p in repo.files
                       if p.split("/", 1)[0].lower() in ("doc", "docs") and "/" in p})
     sphinx = [p for p in config_files(repo, "conf.py")

@@ -46,7 +46,6 @@ from analyzer.api import Example, FileCheck, Fold, Location, Role, Signal
 from checks._scope import local_modules
 from checks._shared.code_role import code_role
 from checks._shared.python2_files import python2_files
-from checks.python_version._declared import declared
 from checks.python_version._fold import apart_summary, fold_roles, verdict
 from checks.python_version._rules import dotted
 from checks.python_version._score import RULE
@@ -69,6 +68,9 @@ class PythonVersion(VersionFeatures, FileCheck[tuple[Feature, ...]]):
 
     @classmethod
     def result(cls, fold: Fold[tuple[Feature, ...]]) -> Signal:
+        # Reading the declared versions is a fold's: the workers' fork server never loads it.
+        from checks.python_version._declared import declared  # noqa: PLC0415
+
         repo = fold.repo
         stated, lowest = declared(repo)
         old = python2_files(fold)

@@ -117,5 +117,4 @@ class Tests(ImportsAndDocstrings, FileCheck[FileTests]):
     @classmethod
     def result(cls, fold: Fold[FileTests]) -> Signal:
         from checks.tests._summary import fold_tests  # noqa: PLC0415  (not in the workers)
-
         return fold_tests(cls.signal, fold)
