@@ -15,11 +15,10 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import libcst as cst  # made lazy by the CLI: a warm scan never parses
 
-from analyzer.cache import Cache, fingerprint
 from analyzer.check import Check, SourceFile
 from analyzer.dated import Redo, fold_all
 from analyzer.guard import screen
@@ -33,6 +32,9 @@ from analyzer.repo import Repo, blob_id, read_bytes
 from analyzer.syntax import python_syntax_error
 from analyzer.text import decode
 from analyzer.traverse import visit_batched
+
+if TYPE_CHECKING:  # the cache is the parent's: a worker never loads it (sqlite3, hashing)
+    from analyzer.cache import Cache
 
 
 @dataclass(frozen=True, slots=True)
@@ -221,6 +223,8 @@ def run(
     checks = tuple(checks if checks is not None else all_checks())
     file_checks = [cls for cls in checks if cls.is_file_level()]
     paths = tuple(sorted((*repo.python_files, *repo.notebooks)))
+    from analyzer.cache import fingerprint  # noqa: PLC0415  (see the imports)
+
     key = fingerprint(file_checks) if cache is not None else ""
     blobs = _blob_ids(repo, paths) if cache is not None else {}
     results: dict[str, FileResult] = cache.load(key, blobs, FileResult) if cache else {}

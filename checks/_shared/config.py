@@ -4,17 +4,20 @@ Every reader returns ``None`` (or an empty result) for a file that is missing or
 malformed: a broken config in a candidate's repository is a fact, not a crash.
 """
 
-import configparser
+from __future__ import annotations
+
 import json
 import re
-import tomllib
 from collections.abc import Iterator
 from functools import cache
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from analyzer.paths import Role
 from analyzer.repo import Repo
+
+if TYPE_CHECKING:
+    import configparser
 
 
 @cache
@@ -55,7 +58,11 @@ def _matches(path: PurePosixPath, patterns: tuple[str, ...]) -> bool:
     return any(path.match(pattern) for pattern in patterns)
 
 
+# tomllib and configparser are imported by the readers: the workers, which read no
+# configuration, load this module for ``line_of`` alone.
 def read_toml(repo: Repo, path: str) -> dict[str, Any] | None:
+    import tomllib  # noqa: PLC0415
+
     try:
         return tomllib.loads(repo.text(path))
     except (tomllib.TOMLDecodeError, KeyError, RecursionError):
@@ -63,6 +70,8 @@ def read_toml(repo: Repo, path: str) -> dict[str, Any] | None:
 
 
 def read_ini(repo: Repo, path: str) -> configparser.ConfigParser | None:
+    import configparser  # noqa: PLC0415
+
     parser = configparser.ConfigParser(interpolation=None, strict=False)
     try:
         parser.read_string(repo.text(path), source=path)

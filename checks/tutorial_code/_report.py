@@ -1,10 +1,14 @@
 """What tutorial_code reports about each matching source, and when its rule flags it."""
 
-from typing import TypedDict, cast
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, TypedDict, cast
 
 from analyzer.api import Flag, Level, Signal, flag
-from analyzer.originality.match import Match, coverage
-from checks.tutorial_code._history import Lineage
+
+if TYPE_CHECKING:  # a fold's: the workers import this module for its rule alone
+    from analyzer.originality.match import Match
+    from checks.tutorial_code._history import Lineage
 
 RED_AT, YELLOW_AT, REPORTED_AT = 0.5, 0.2, 0.05
 
@@ -30,6 +34,8 @@ class Found(TypedDict):
 
 
 def describe(match: Match, total: int) -> Found:
+    from analyzer.originality.match import coverage  # noqa: PLC0415  (see the imports)
+
     entry, longest = match.entry, match.longest()
     return {
         "source": entry.name, "title": entry.title, "url": entry.url, "commit": entry.commit,
