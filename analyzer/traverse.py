@@ -102,6 +102,10 @@ def _methods(visitors: Sequence[cst.BatchableCSTVisitor]) -> dict[str, list[Meth
     return methods
 
 
+def _items(sequence: Any) -> Any:
+    return sequence
+
+
 def visit_batched(
     module: cst.Module, visitors: Sequence[cst.BatchableCSTVisitor], cursor: Cursor | None = None,
 ) -> None:
@@ -130,8 +134,13 @@ def visit_batched(
 
     def plan(kind: type) -> Plan:
         if not is_node(kind):
-            (sequences if issubclass(kind, (tuple, list)) else idle).add(kind)
-            return nothing
+            if not issubclass(kind, (tuple, list)):
+                idle.add(kind)
+                return nothing
+            sequences.add(kind)  # a subclass, met once here: its items are walked this time
+            found: Plan = [], _items, False, []
+            plans[kind] = found
+            return found
         name = kind.__name__
         visits, leaves = methods.get(f"visit_{name}", []), methods.get(f"leave_{name}", [])
         if kind in OWNERS:  # the cursor's owners, kept as the first visit and the last leave
@@ -141,8 +150,8 @@ def visit_batched(
             idle.add(kind)
         # One C call reads every field: a tuple of them, or the value of the only one.
         read = attrgetter(*fields) if fields else None
-        plans[kind] = found = visits, read, len(fields) == 1, leaves
-        return found
+        plans[kind] = made = visits, read, len(fields) == 1, leaves
+        return made
 
     def walk(node: cst.CSTNode) -> None:
         visits, read, single, leaves = plans.get(type(node)) or plan(type(node))

@@ -107,3 +107,22 @@ def test_attribute_hooks_still_run() -> None:
     visit_batched(cst.parse_module(VARIED), [AttributeRecorder(log)])
     assert "body of f" in log
     assert "body of m" in log
+
+
+def test_a_sequence_subclass_is_walked_the_first_time_it_is_met() -> None:
+    """The parser only makes tuples and lists; a tree built by hand may hold a subclass."""
+
+    class Names(tuple):  # type: ignore[type-arg]
+        pass
+
+    seen: list[str] = []
+
+    class Collect(cst.BatchableCSTVisitor):
+        def visit_Name(self, node: cst.Name) -> None:
+            seen.append(node.value)
+
+    statement = cst.Del(target=cst.Tuple(Names((cst.Element(cst.Name("a")),
+                                                cst.Element(cst.Name("b"))))))
+    module = cst.Module(body=[cst.SimpleStatementLine(body=[statement])])
+    visit_batched(module, [Collect()])
+    assert seen == ["a", "b"]
