@@ -84,6 +84,11 @@ def _factory_marker(classes: list[type]) -> object:
 
 
 FIXED = ("set_field", "FACTORY", "validating")
+
+
+def _parameters(function: types.FunctionType) -> tuple[str, ...]:
+    code = function.__code__
+    return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
 ORIGINALS: dict[type, types.FunctionType] = {}  # what dataclasses made: tests compare
 
 
@@ -103,10 +108,11 @@ def install() -> int:
         index = made.get(f"{cls.__module__}.{cls.__qualname__}")
         found = plan(index, cls) if index is not None else None
         faster = space.get(f"init_{index}")
-        if found is None or faster is None or set(faster.__code__.co_names) != {
-            *found[1], *FIXED, "__post_init__"} - _unused(found[0]):
-            continue  # libcst changed this class since the table was made: left as it is
         original = cls.__dict__["__init__"]
+        if found is None or faster is None or set(faster.__code__.co_names) != {
+            *found[1], *FIXED, "__post_init__"} - _unused(found[0]) or _parameters(
+                faster) != _parameters(original):
+            continue  # libcst changed this class since the table was made: left as it is
         space.update(found[1])
         faster.__defaults__ = original.__defaults__
         faster.__qualname__ = original.__qualname__

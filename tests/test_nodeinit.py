@@ -13,7 +13,7 @@ import libcst as cst
 import pytest
 
 from analyzer import _node_inits, nodeinit
-from analyzer.parse import parse_module
+from analyzer.parse import parse_module, ready
 
 ROOT = Path(__file__).resolve().parent.parent
 TABLE = ROOT / "analyzer" / "_node_inits.py"
@@ -53,6 +53,7 @@ def _original(cls: type) -> Callable[..., None]:
 
 
 def test_every_node_class_got_one_with_the_same_signature() -> None:
+    ready()  # as the workers' fork server does (a parse would too)
     for cls in nodeinit.node_classes():
         init = cls.__dict__["__init__"]
         assert init.__code__.co_filename.endswith("_node_inits.py"), cls
@@ -90,3 +91,21 @@ def test_defaults_factories_and_validation_are_kept() -> None:
         cst.Name("not a name")
     with pytest.raises(TypeError):
         cst.Name()  # type: ignore[call-arg]
+
+
+def test_a_constructor_whose_parameters_moved_is_left_as_libcst_made_it() -> None:
+    """A table older than libcst (a field reordered) must not swap its arguments."""
+    ready()
+    index = _node_inits.CLASSES.index("libcst._nodes.expression.Name")
+    generated = vars(_node_inits)[f"init_{index}"]
+    saved = generated.__code__
+    try:
+        generated.__code__ = saved.replace(co_varnames=("self", "lpar", "value", "rpar"))
+        with nodeinit.dataclass_inits():
+            assert nodeinit.install() == len(_node_inits.CLASSES) - 1
+            assert cst.Name.__dict__["__init__"] is nodeinit.ORIGINALS[cst.Name]
+    finally:
+        generated.__code__ = saved
+        nodeinit.install()
+    assert cst.Name.__dict__["__init__"] is generated
+    assert cst.Name("x").value == "x"
