@@ -17,7 +17,7 @@ import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 
 import libcst as cst
 
@@ -49,26 +49,38 @@ def _fields(cls: type) -> list[dataclasses.Field[Any]] | None:
     return fields
 
 
-def plan(index: int, cls: type) -> tuple[list[str], dict[str, Any]] | None:
-    """The source lines of class number ``index``'s constructor and the globals it reads."""
+class Constructor(NamedTuple):
+    """One class's generated constructor: its source lines, the globals it is given and
+    every name its code reads (what a compiled constructor must read to be this one)."""
+
+    lines: list[str]
+    space: dict[str, Any]
+    reads: frozenset[str]
+
+
+def plan(index: int, cls: type) -> Constructor | None:
+    """The constructor of class number ``index``: its source and what it reads."""
     fields = _fields(cls)
     if fields is None:
         return None
     lines = [f"def init_{index}(self{''.join(f', {field.name}' for field in fields)}):"]
     space: dict[str, Any] = {}
+    shared = {"validating", "__post_init__"}
     for field in fields:
         name, setter = field.name, f"set_{index}_{field.name}"
         if field.default_factory is not dataclasses.MISSING:
             space[f"new_{index}_{name}"] = field.default_factory
+            shared.add("FACTORY")
             lines.append(f"    if {name} is FACTORY: {name} = new_{index}_{name}()")
         slot = getattr(cls, name, None)
         if isinstance(slot, types.MemberDescriptorType):
             space[setter] = slot.__set__
             lines.append(f"    {setter}(self, {name})")
         else:
+            shared.add("set_field")
             lines.append(f"    set_field(self, {name!r}, {name})")
     lines.append("    if validating: self.__post_init__()")
-    return lines, space
+    return Constructor(lines, space, frozenset(shared | space.keys()))
 
 
 def _factory_marker(classes: list[type]) -> object:
@@ -83,18 +95,12 @@ def _factory_marker(classes: list[type]) -> object:
     return object()
 
 
-FIXED = ("set_field", "FACTORY", "validating")
+ORIGINALS: dict[type, types.FunctionType] = {}  # what dataclasses made: tests compare
 
 
 def _parameters(function: types.FunctionType) -> tuple[str, ...]:
     code = function.__code__
     return code.co_varnames[:code.co_argcount + code.co_kwonlyargcount]
-ORIGINALS: dict[type, types.FunctionType] = {}  # what dataclasses made: tests compare
-
-
-def _unused(lines: list[str]) -> set[str]:
-    source = "\n".join(lines)
-    return {name for name in ("set_field", "FACTORY") if name not in source}
 
 
 def install() -> int:
@@ -109,11 +115,10 @@ def install() -> int:
         found = plan(index, cls) if index is not None else None
         faster = space.get(f"init_{index}")
         original = cls.__dict__["__init__"]
-        if found is None or faster is None or set(faster.__code__.co_names) != {
-            *found[1], *FIXED, "__post_init__"} - _unused(found[0]) or _parameters(
-                faster) != _parameters(original):
+        if (found is None or faster is None or set(faster.__code__.co_names) != found.reads
+                or _parameters(faster) != _parameters(original)):
             continue  # libcst changed this class since the table was made: left as it is
-        space.update(found[1])
+        space.update(found.space)
         faster.__defaults__ = original.__defaults__
         faster.__qualname__ = original.__qualname__
         ORIGINALS.setdefault(cls, original)

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 
 import libcst as cst  # deferred by the CLI: read only when a file is parsed
 
 from analyzer import nodeinit
 
-_READY: list[int] = []  # how many node classes got a faster constructor, once installed
 
-
-def ready() -> None:
+@cache
+def ready() -> int:
     """The faster node constructors (``analyzer.nodeinit``), once per process: in the
-    workers' fork server, before it forks. Not on import: the CLI's parent defers libcst."""
-    if not _READY:
-        _READY.append(nodeinit.install())
+    workers' fork server, before it forks. Not on import: the CLI's parent defers libcst.
+    The number of node classes that got one."""
+    return nodeinit.install()
 
 
 def _trusted(node: cst.CSTNode) -> None:

@@ -35,7 +35,7 @@ def _generated() -> str:
     for index, cls in enumerate(classes):
         found = nodeinit.plan(index, cls)
         if found is not None:
-            bodies.append("\n\n" + "\n".join(found[0]) + "\n")
+            bodies.append("\n\n" + "\n".join(found.lines) + "\n")
     return f"{HEADER}\nCLASSES = (\n{names})\n" + "\n".join(bodies)
 
 
