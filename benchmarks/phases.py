@@ -31,7 +31,7 @@ from analyzer.lines import start_lines
 from analyzer.linescan import logical_lines
 from analyzer.logical import LazyLines, owner_lines
 from analyzer.nodeinit import dataclass_inits
-from analyzer.parse import parse_module
+from analyzer.parse import parse_module, ready
 from analyzer.paths import role
 from analyzer.registry import all_checks
 from analyzer.walk import build_repo
@@ -71,8 +71,8 @@ def main() -> None:
             for visitor in visitors:
                 visitor.observe()
 
-    parse_module(texts[0][1])  # installs the faster node constructors (analyzer.nodeinit)...
-    with dataclass_inits():  # ...which libcst's own parse, the yardstick, goes without
+    ready()  # the faster node constructors (analyzer.nodeinit), which libcst's own parse,
+    with dataclass_inits():  # the yardstick, goes without
         parse = best(args.repeat, lambda: [cst.parse_module(text) for _, text in texts])
     rows = {
         "libcst parse": parse,
