@@ -36,8 +36,26 @@ def ensure_fork_server() -> None:
     """Start multiprocessing's fork server, its socket in a short enough directory."""
     from multiprocessing import forkserver  # noqa: PLC0415
 
-    with short_temp_dir():
+    with short_temp_dir(), _tracker_later():
         forkserver.ensure_running()
+
+
+@contextmanager
+def _tracker_later() -> Iterator[None]:
+    """Start the fork server without first starting multiprocessing's resource tracker.
+
+    The tracker is a third interpreter starting at once with this process and the fork
+    server, on a machine with two cores; the fork server never uses it. The first
+    worker needs it (its file descriptor is sent with each fork) and starts it then.
+    """
+    from multiprocessing import resource_tracker  # noqa: PLC0415
+
+    starting = resource_tracker.ensure_running
+    resource_tracker.ensure_running = lambda: None
+    try:
+        yield
+    finally:
+        resource_tracker.ensure_running = starting
 
 
 def stop_fork_server() -> None:
