@@ -33,4 +33,10 @@ def _version() -> str:
         return "0.0.0+source"
 
 
-__version__ = _version()
+def __getattr__(name: str) -> str:
+    """``__version__``, read the first time it is asked for: the workers' fork server, which
+    starts before anything else in a cold scan, never asks."""
+    if name == "__version__":
+        found = globals()["__version__"] = _version()
+        return found
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from analyzer.socketdir import ensure_fork_server, stop_fork_server
+from analyzer.socketdir import stop_fork_server, worker_context
 
 if TYPE_CHECKING:  # multiprocessing loads with the first worker: a warm scan starts none
     from multiprocessing.connection import Connection
@@ -119,20 +119,9 @@ class _Worker:
         self.conn.close()
 
 
-def _context() -> BaseContext:
-    import multiprocessing  # noqa: PLC0415
-
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-    if hasattr(context, "set_forkserver_preload"):
-        context.set_forkserver_preload(["analyzer.warm"])
-        ensure_fork_server()  # before any start: its socket must get a short path
-    return context
-
-
 def prepare() -> None:
     """Start the fork server now: its imports overlap with the parent's and with cloning."""
-    _context()
+    worker_context()
 
 
 def _start(context: BaseContext) -> _Worker:
@@ -154,7 +143,7 @@ def analyse_in_workers(
     from multiprocessing.connection import wait  # noqa: PLC0415
 
     queue = deque(chunked(sizes, jobs))
-    context = _context()
+    context = worker_context()
     head = (str(root), tuple(names), analyse)
     done: dict[str, Any] = {}
     crashed: list[str] = []

@@ -13,7 +13,10 @@ import signal
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+
+TYPE_CHECKING = False  # as typing's, which is not imported before the fork server starts
+if TYPE_CHECKING:
+    from multiprocessing.context import BaseContext
 
 _ROOM = 60  # bytes left for multiprocessing's "pymp-XXXXXXXX/listener-XXXXXXXX"
 
@@ -22,7 +25,12 @@ _ROOM = 60  # bytes left for multiprocessing's "pymp-XXXXXXXX/listener-XXXXXXXX"
 def short_temp_dir() -> Iterator[None]:
     import tempfile  # noqa: PLC0415  (a warm scan starts no fork server: 3 ms it needs not)
 
-    if len(os.fsencode(tempfile.gettempdir())) <= _ROOM or not Path("/tmp").is_dir():
+    if len(os.fsencode(tempfile.gettempdir())) <= _ROOM:
+        yield
+        return
+    from pathlib import Path  # noqa: PLC0415  (not imported before the fork server starts)
+
+    if not Path("/tmp").is_dir():
         yield
         return
     saved, tempfile.tempdir = tempfile.tempdir, "/tmp"
@@ -30,6 +38,23 @@ def short_temp_dir() -> Iterator[None]:
         yield
     finally:
         tempfile.tempdir = saved
+
+
+def worker_context() -> "BaseContext":
+    """How workers start: forks of a fork server that has imported ``analyzer.warm``
+    (``spawn`` where there is none). The first call starts that server.
+
+    Here, not in ``analyzer.pool``, so that a cold scan starts it before importing
+    anything else (``analyzer.entry``): the server's imports are a scan's critical path.
+    """
+    import multiprocessing  # noqa: PLC0415
+
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if hasattr(context, "set_forkserver_preload"):
+        context.set_forkserver_preload(["analyzer.warm"])
+        ensure_fork_server()  # before any start: its socket must get a short path
+    return context
 
 
 def ensure_fork_server() -> None:
