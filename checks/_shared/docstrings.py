@@ -14,7 +14,6 @@ from collections.abc import Sequence
 import libcst as cst
 
 _ONE_LINE = object()  # a suite on the header's line (``def f(): ...``): libcst answers
-_STRINGS = (cst.SimpleString, cst.ConcatenatedString)
 
 
 def _opening(node: cst.Module | cst.ClassDef | cst.FunctionDef) -> object:
@@ -49,6 +48,6 @@ def has_docstring(node: cst.Module | cst.ClassDef | cst.FunctionDef) -> bool:
     """``node.get_docstring(clean=False) is not None``, without libcst's call when the body
     opens with no string at all (most functions), the one answer that needs no evaluation."""
     value = _opening(node)
-    if value is not _ONE_LINE and type(value) not in _STRINGS:
+    if value is not _ONE_LINE and type(value) not in (cst.SimpleString, cst.ConcatenatedString):
         return False
     return plain_docstring(node) is not None or node.get_docstring(clean=False) is not None
