@@ -34,6 +34,7 @@ __all__ = ["SHAPING_MODULES", "Cache", "UnsafeCacheError", "enable_wal", "finger
 SCHEMA = 2
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
+_KEPT = ("reports", "documents")  # tables of one row per target: the names are ours, never input
 def default_directory() -> Path:
     override = os.environ.get("MODERNITY_CACHE_DIR")
     if override:
@@ -79,10 +80,9 @@ class Cache:
                 "path BLOB NOT NULL, blob TEXT NOT NULL, payload BLOB NOT NULL, "
                 "PRIMARY KEY (fingerprint, path, blob)) WITHOUT ROWID"
             )
-            db.execute(  # the latest report of each target (``analyzer.reportcache``)
-                "CREATE TABLE IF NOT EXISTS reports (target BLOB PRIMARY KEY, "
-                "key TEXT NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID"
-            )
+            for table in _KEPT:  # the latest of each target (analyzer.reportcache, .documents)
+                db.execute(f"CREATE TABLE IF NOT EXISTS {table} (target BLOB PRIMARY KEY, "
+                           "key TEXT NOT NULL, payload BLOB NOT NULL) WITHOUT ROWID")
             db.execute("COMMIT")
         except sqlite3.DatabaseError:
             db.close()
@@ -141,12 +141,13 @@ class Cache:
                 self._db.execute("ROLLBACK")
             self._failed(error)
 
-    def report(self, target: str) -> tuple[str, bytes] | None:
-        """The key and payload of the report last kept for ``target``, if any."""
-        if self._db is None:
+    def report(self, target: str, table: str = "reports") -> tuple[str, bytes] | None:
+        """The key and payload of the report (or of its ``documents``) last kept for
+        ``target``, if any."""
+        if self._db is None or table not in _KEPT:
             return None
         try:
-            row = self._db.execute("SELECT key, payload FROM reports WHERE target=?",
+            row = self._db.execute(f"SELECT key, payload FROM {table} WHERE target=?",
                                    (_key(target),)).fetchone()
         except sqlite3.DatabaseError as error:
             self._failed(error)
@@ -155,12 +156,12 @@ class Cache:
             return None
         return row[0], row[1]
 
-    def keep_report(self, target: str, key: str, payload: bytes) -> None:
-        """Keep ``payload`` as ``target``'s report, replacing the one before."""
-        if self._db is None:
+    def keep_report(self, target: str, key: str, payload: bytes, table: str = "reports") -> None:
+        """Keep ``payload`` as ``target``'s report (or document), replacing the one before."""
+        if self._db is None or table not in _KEPT:
             return
         try:
-            self._db.execute("INSERT OR REPLACE INTO reports VALUES (?, ?, ?)",
+            self._db.execute(f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
                              (_key(target), key, payload))
         except sqlite3.DatabaseError as error:
             self._failed(error)

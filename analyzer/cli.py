@@ -172,11 +172,18 @@ def scan(
     if failures:
         sys.exit(EXIT_INTERNAL if any(failures) else EXIT_BAD_INPUT)  # a bug is never hidden
     below = [
-        f"{r.target} scored {r.score.total}" for r in reports
-        if not isinstance(r, dict) and fail_under is not None and r.score.total < fail_under
+        f"{r.target} scored {_total(r)}" for r in reports
+        if not isinstance(r, dict) and fail_under is not None and _total(r) < fail_under
     ]
     if below:
         _fail(f"score below --fail-under {fail_under}: {'; '.join(below)}", EXIT_BELOW_THRESHOLD)
+
+
+def _total(report: Any) -> int:
+    """A report's score, or that of a document kept with it (``analyzer.documents``)."""
+    from analyzer.documents import Document  # noqa: PLC0415
+
+    return report.total if isinstance(report, Document) else int(report.score.total)
 
 
 def _directory(text: str | None) -> Any:

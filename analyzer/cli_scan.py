@@ -14,6 +14,7 @@ def scan_all(
     ``out["directory"]``) as they come. Returns the reports (a failed target as
     ``{target, error}``) and, per failure, whether it was an internal error."""
     from analyzer.acquire import redact  # noqa: PLC0415
+    from analyzer.documents import Document, Renderer  # noqa: PLC0415
     from analyzer.output import render_document, write_one  # noqa: PLC0415
     from analyzer.pipeline import scan_or_error  # noqa: PLC0415
     from analyzer.report.output import progress  # noqa: PLC0415
@@ -29,14 +30,17 @@ def scan_all(
 
         console = Console(soft_wrap=False, file=output, width=100 if output else None)
     shown = progress(out["quiet"])
+    # One target, one document: the scan keeps it with the report (analyzer.documents).
+    one = fmt != "terminal" and directory is None and len(targets) == 1
+    renderer = Renderer(fmt, lambda report: render_document(fmt, [report])) if one else None
     for target in targets:
         with shown.running(clean(target)):
             result, internal = scan_or_error(
-                target, {**options, "on_stage": shown.stage}, on_error)
+                target, {**options, "on_stage": shown.stage}, on_error, renderer)
         if isinstance(result, dict):
             failures.append(internal)
             click.echo(f"modernity: {clean(result['error'])}", err=True)
-        elif fmt == "terminal":
+        elif fmt == "terminal" and not isinstance(result, Document):
             terminal.render(printable(result), console)
         reports.append(result)
         if directory is not None:
@@ -46,5 +50,7 @@ def scan_all(
                                 [clean(r["target"]) for r in reports if isinstance(r, dict)],
                                 console)
     elif fmt != "terminal" and directory is None:
-        click.echo(render_document(fmt, reports), nl=False, file=output)
+        documents = [r.text for r in reports if isinstance(r, Document)]
+        click.echo(documents[0] if documents else render_document(fmt, reports), nl=False,
+                   file=output)
     return reports, failures

@@ -4,31 +4,65 @@ A local target scanned before, unchanged, gets its kept report back
 (``analyzer.reportcache``): no file analysed, and the workers' fork server is not even
 started. Scanned with the same date, no history is read and no check imported; with
 another (a scan without ``--now``), only the checks that read the date fold again
-(``analyzer.redate``).
+(``analyzer.redate``). ``scan_document`` goes one step further for the CLI's one document:
+the same scan again prints what it printed (``analyzer.documents``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack, cast
 
 from analyzer import __version__, codec
 from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
+from analyzer.documents import Document, Renderer
 from analyzer.errors import ModernityError
 from analyzer.pool import prepare
-from analyzer.report import Report
-from analyzer.rules import Rubric
 from analyzer.walk import Found, Limits, open_repo
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # a warm scan whose document was kept loads neither (analyzer.documents)
     from analyzer.dated import Redo
     from analyzer.engine import Stats
+    from analyzer.report import Report
+    from analyzer.rules import Rubric
 
 
-def scan(
+class ScanOptions(TypedDict, total=False):
+    """``scan``'s keywords; every one but ``now`` has the default ``_scan`` gives it."""
+
+    now: Required[datetime]
+    ref: str | None
+    weights: Mapping[str, float] | None
+    allow_local: bool
+    authors: tuple[str, ...]
+    limits: Limits | None
+    jobs: int
+    use_cache: bool
+    on_stats: Callable[[Stats], None] | None
+    on_stage: Callable[[str], None] | None
+    role: str | None
+    rubric: Rubric | None
+    rubric_source: str
+
+
+def scan(target_text: str, **options: Unpack[ScanOptions]) -> Report:
+    """The report of one target."""
+    return cast("Report", _scan(target_text, None, **options))
+
+
+def scan_document(
+    target_text: str, renderer: Renderer, **options: Unpack[ScanOptions],
+) -> Document:
+    """The one document ``renderer`` makes of the target's report: the kept one when the
+    report is unchanged and was rendered for the same date and format before."""
+    return cast("Document", _scan(target_text, renderer, **options))
+
+
+def _scan(
     target_text: str,
+    renderer: Renderer | None,
     *,
     now: datetime,
     ref: str | None = None,
@@ -43,7 +77,7 @@ def scan(
     role: str | None = None,
     rubric: Rubric | None = None,
     rubric_source: str = "",
-) -> Report:
+) -> Report | Document:
     target = parse_target(target_text, allow_local=allow_local)
     cache = Cache() if use_cache else None
     keep = cache is not None and in_place(target, ref) and not authors
@@ -61,20 +95,47 @@ def scan(
         ) as found:
             key = _key(found, options) if keep else None
             if key is not None and kept is not None and kept[0] == key:
-                report = _reused(kept[1], target.display, found, options)
+                printed = _kept_document(cache, target.display, key, now, renderer)
+                report = printed or _reused(kept[1], target.display, found, options)
                 if report is not None:
                     _counted(found, on_stats)
-                    return report
+                    return _document(report, renderer, cache, target.display, key, now)
             report, stats, redo = _report(found, options, jobs, cache, on_stage=stage)
             if key is not None and cache is not None and not stats.uncached \
                     and _key(found, options) == key:  # nothing changed while it was analysed
                 _keep(cache, target.display, key, report, redo)
+            else:
+                key = None  # the report is not kept, nor its document
+            result = _document(report, renderer, cache, target.display, key, now)
     finally:
         if cache is not None:
             cache.close()
     if on_stats is not None:
         on_stats(stats)
-    return report
+    return result
+
+
+def _kept_document(
+    cache: Cache | None, target: str, key: str, now: datetime, renderer: Renderer | None,
+) -> Document | None:
+    if cache is None or renderer is None:
+        return None
+    from analyzer.documents import document_key, kept  # noqa: PLC0415
+
+    return kept(cache, target, document_key(key, now, renderer.fmt))
+
+
+def _document(
+    report: Report | Document, renderer: Renderer | None, cache: Cache | None, target: str,
+    key: str | None, now: datetime,
+) -> Report | Document:
+    """``report`` itself without a renderer; else its document, kept with the report."""
+    if renderer is None or isinstance(report, Document):
+        return report
+    from analyzer.documents import document_key, rendered  # noqa: PLC0415
+
+    return rendered(report, renderer, cache, target,
+                    None if key is None else document_key(key, now, renderer.fmt))
 
 
 def _report(
@@ -83,6 +144,7 @@ def _report(
 ) -> tuple[Report, Stats, tuple[Redo, ...]]:
     from analyzer.engine import run  # noqa: PLC0415  (a kept report needs no engine)
     from analyzer.fit import judge  # noqa: PLC0415
+    from analyzer.report import Report  # noqa: PLC0415
     from analyzer.report.excerpts import collect  # noqa: PLC0415
 
     repo = found.complete()
@@ -142,11 +204,13 @@ def _counted(found: Found, on_stats: Callable[[Stats], None] | None) -> None:
 
 def scan_or_error(
     target: str, options: Mapping[str, Any], on_error: Callable[[], None] | None = None,
-) -> tuple[Report | dict[str, str], bool]:
-    """The target's report, or ``{target, error}`` and whether that error is a bug of ours.
-    ``on_error`` runs inside the handler (to print the traceback)."""
+    renderer: Renderer | None = None,
+) -> tuple[Report | Document | dict[str, str], bool]:
+    """The target's report (its document, with a ``renderer``), or ``{target, error}`` and
+    whether that error is a bug of ours. ``on_error`` runs inside the handler (to print
+    the traceback)."""
     try:
-        return scan(target, **options), False
+        return _scan(target, renderer, **options), False
     except ModernityError as error:
         if on_error is not None:
             on_error()

@@ -19,18 +19,18 @@ with open(os.environ["PLANTED_STARTS"], "ab") as log:
 
 import analyzer.pipeline as pipeline
 
-_scan = pipeline.scan
+_scan = pipeline._scan  # what scan, scan_document and scan_or_error all call
 
 
-def scan(target_text, **options):
+def scan(target_text, renderer, **options):
     if {BUG_MARK!r} in target_text:
         raise KeyError("planted")
     if {DEATH_MARK!r} in target_text:
         os.kill(os.getpid(), signal.SIGKILL)
-    return _scan(target_text, **options)
+    return _scan(target_text, renderer, **options)
 
 
-pipeline.scan = scan
+pipeline._scan = scan
 '''
 
 

@@ -197,6 +197,7 @@ def test_a_planted_report_never_runs_code_and_is_a_miss(repo: Path, tmp_path: Pa
     for payload in planted:
         with sqlite3.connect(cache / FILE_NAME) as db:
             assert db.execute("UPDATE reports SET payload = ?", (payload,)).rowcount == 1
+            db.execute("DELETE FROM documents")  # else printed without reading the report
         after, loaded = _scan(repo, cache, NOW)
         assert loaded != "kept" and after == cold
         assert not marker.exists()
@@ -231,6 +232,7 @@ def test_a_planted_redo_is_a_miss(repo: Path, tmp_path: Path) -> None:
     for fake in planted:
         with sqlite3.connect(cache / FILE_NAME) as db:
             db.execute("UPDATE reports SET payload = ?", (codec.dumps(fake),))
+            db.execute("DELETE FROM documents")  # else printed without reading the report
         after, loaded = _scan(repo, cache, later)
         assert "analyzer.engine" in loaded and after == _uncached(repo, tmp_path, later)
         assert not marker.exists()
