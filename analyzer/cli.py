@@ -12,20 +12,15 @@ from typing import Any, NoReturn, TextIO
 
 import click
 
-from analyzer import __version__
-from analyzer.batch.commands import batch as batch_command
-from analyzer.batch.commands import profile_options
-from analyzer.batch.commands import results as results_command
-from analyzer.cli_checks import checks_command, explain, new_check
 from analyzer.cli_options import cores as _cores
 from analyzer.cli_options import parse_now as _parse_now
 from analyzer.cli_options import parse_weights as _parse_weights
+from analyzer.cli_options import profile_options
 from analyzer.cli_options import read_targets as _read_targets
 from analyzer.cli_roles import role_options
 from analyzer.cli_scan import scan_all
 from analyzer.errors import ModernityError
-from analyzer.originality.commands import compare_command, corpus_group
-from analyzer.report.output import FORMATS, schema_command
+from analyzer.report.output import FORMATS
 
 # libcst, rich and git load inside the commands that use them: `modernity --help` stays fast.
 
@@ -63,8 +58,33 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+# The commands besides ``scan``, each imported when run or listed (click's "lazily
+# loading subcommands" pattern): a scan never pays for the batch machinery or the corpus.
+_LAZY = {
+    "batch": "analyzer.batch.commands:batch", "checks": "analyzer.cli_checks:checks_command",
+    "compare": "analyzer.originality.commands:compare_command",
+    "corpus": "analyzer.originality.commands:corpus_group",
+    "explain": "analyzer.cli_checks:explain", "new-check": "analyzer.cli_checks:new_check",
+    "results": "analyzer.batch.commands:results", "schema": "analyzer.report.output:schema_command",
+}
+
+
 class _OneLineErrors(click.Group):
     """Usage errors (an unknown option such as ``--upload-pack=...``) are one line, exit 2."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *_LAZY])
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in _LAZY:
+            return super().get_command(ctx, cmd_name)
+        import importlib  # noqa: PLC0415
+
+        module, _, name = _LAZY[cmd_name].partition(":")
+        command = getattr(importlib.import_module(module), name)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{_LAZY[cmd_name]} is not a command")
+        return command
 
     def main(self, *args: Any, **kwargs: Any) -> NoReturn:
         try:
@@ -79,7 +99,9 @@ class _OneLineErrors(click.Group):
 
 
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="modernity")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=lambda ctx, _, asked: _print_version(ctx, asked),
+              help="Show the version and exit.")
 def main() -> None:
     """How modern and how real is a candidate's Python code? Evidence for every finding."""
 
@@ -186,17 +208,17 @@ def _total(report: Any) -> int:
     return report.total if isinstance(report, Document) else int(report.score.total)
 
 
+def _print_version(ctx: click.Context, asked: bool) -> None:
+    """``click.version_option``'s answer, the version read only when asked: finding it
+    scans ``sys.path``, which a scan never needs."""
+    if asked and not ctx.resilient_parsing:
+        from analyzer import __version__  # noqa: PLC0415
+
+        click.echo(f"modernity, version {__version__}")
+        ctx.exit()
+
+
 def _directory(text: str | None) -> Any:
     from analyzer.output import prepare_directory  # noqa: PLC0415
 
     return prepare_directory(Path(text)) if text else None
-
-
-main.add_command(checks_command)
-main.add_command(explain)
-main.add_command(new_check)
-main.add_command(batch_command)
-main.add_command(results_command)
-main.add_command(schema_command)
-main.add_command(corpus_group)
-main.add_command(compare_command)

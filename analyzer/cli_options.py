@@ -1,9 +1,13 @@
-"""Turning the scan command's option text into values: dates, weights, target lists, cores."""
+"""The scan command's options: turning their text into values (dates, weights, target
+lists, cores), and the options a GitHub profile target adds."""
 
 import os
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import TextIO
+
+import click
 
 from analyzer.errors import ConfigError
 
@@ -47,3 +51,17 @@ def cores() -> int:
         return len(os.sched_getaffinity(0))  # the cores this process may use, not the machine's
     except AttributeError:
         return os.cpu_count() or 1
+
+
+def profile_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``scan``'s options for a GitHub profile target (github:LOGIN)."""
+    options = (
+        click.option("--github-api", metavar="URL", help="GitHub API base URL for github:LOGIN "
+                     "(default: $MODERNITY_GITHUB_API, else https://api.github.com)."),
+        click.option("--max-repos", type=click.IntRange(min=1), default=10, show_default=True,
+                     metavar="N", help="Scan at most N repositories of a GitHub profile."),
+        click.option("--include-forks", is_flag=True, help="Scan a profile's forks too."),
+    )
+    for option in reversed(options):
+        command = option(command)
+    return command

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+import analyzer
 import checks as checks_package
-from analyzer import __version__
 
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
@@ -50,7 +50,7 @@ def fingerprint(checks: Sequence[Any]) -> str:
     ]
     modules = sorted({*SHAPING_MODULES, *helpers, *(cls.__module__ for cls in checks)})
     digest = hashlib.sha256()
-    digest.update(f"{__version__}|{sys.version_info[:2]}|{version('libcst')}|".encode())
+    digest.update(f"{analyzer.__version__}|{sys.version_info[:2]}|{version('libcst')}|".encode())
     digest.update(",".join(sorted(cls.name for cls in checks)).encode())
     for module in modules:
         digest.update(b"\0" + module.encode() + b"\0" + _source(module))

@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Required, TypedDict, Unpack, cast
 
-from analyzer import __version__, codec
+import analyzer
+from analyzer import codec
 from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
 from analyzer.documents import Document, Renderer
@@ -158,7 +159,7 @@ def _report(
         target=options["target"],
         commit=repo.git.head if repo.git else None,
         scanned_at=options["now"],
-        tool_version=__version__,
+        tool_version=analyzer.__version__,
         signals=analysis.signals,
         score=judged,
         analysed_files=len(repo.files),

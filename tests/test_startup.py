@@ -63,7 +63,8 @@ def _probe(unneeded: set[str]) -> str:
 
 
 WARM_PROBE = _probe(
-    {"libcst._nodes", "multiprocessing", "tempfile", "analyzer.github", "traceback"})
+    {"libcst._nodes", "multiprocessing", "tempfile", "analyzer.github", "traceback",
+     "analyzer.batch.commands", "analyzer.originality.commands", "analyzer.cli_checks"})
 
 
 def test_a_scan_whose_files_are_all_cached_never_imports_libcst(tmp_path: Path) -> None:
@@ -106,6 +107,20 @@ def test_the_console_script_module_imports_no_command() -> None:
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_every_command_is_listed_and_loads_under_its_own_name() -> None:
+    """The commands besides scan are imported when asked for (``analyzer.cli._LAZY``)."""
+    import click  # noqa: PLC0415
+
+    from analyzer.cli import main  # noqa: PLC0415
+
+    context = click.Context(main)
+    names = main.list_commands(context)
+    assert {"scan", "batch", "results", "checks", "explain", "schema", "corpus"} <= set(names)
+    for name in names:
+        command = main.get_command(context, name)
+        assert command is not None and command.name == name
 
 
 def test_the_console_script_runs_the_cli() -> None:

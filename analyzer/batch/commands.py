@@ -11,7 +11,6 @@ one-line error.
 import os
 import signal
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn, TextIO
 
@@ -48,20 +47,6 @@ def _cores() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:
         return os.cpu_count() or 1
-
-
-def profile_options(command: Callable[..., None]) -> Callable[..., None]:
-    """``scan``'s options for a GitHub profile target (github:LOGIN)."""
-    options = (
-        click.option("--github-api", metavar="URL", help="GitHub API base URL for github:LOGIN "
-                     "(default: $MODERNITY_GITHUB_API, else https://api.github.com)."),
-        click.option("--max-repos", type=click.IntRange(min=1), default=10, show_default=True,
-                     metavar="N", help="Scan at most N repositories of a GitHub profile."),
-        click.option("--include-forks", is_flag=True, help="Scan a profile's forks too."),
-    )
-    for option in reversed(options):
-        command = option(command)
-    return command
 
 
 _DB = click.option("--db", type=click.Path(dir_okay=False, path_type=Path), metavar="PATH",
