@@ -147,7 +147,16 @@ class Check(_Visitor, Generic[Obs]):
     @classmethod
     def prepare_fold(cls) -> None:
         """Work ``result`` needs whatever the files hold (an index of a corpus, say), done in
-        the parent while workers analyse the files; cached by the check. Default: none."""
+        the parent while workers analyse the files; cached by the check. Default: import
+        the modules of the check's package that its fold imports when it runs (kept out of
+        the workers' fork server), so that the scan's end does not wait for them."""
+        import importlib  # noqa: PLC0415
+        import pkgutil  # noqa: PLC0415
+        import sys  # noqa: PLC0415
+
+        package = getattr(sys.modules.get(cls.__module__), "__path__", None)
+        for info in pkgutil.iter_modules(package or [], f"{cls.__module__}."):
+            importlib.import_module(info.name)
 
     def line(self, node: cst.CSTNode) -> int:
         return self.lines[node]

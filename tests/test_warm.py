@@ -21,3 +21,19 @@ def test_the_fork_server_leaves_repository_checks_unloaded() -> None:
                             check=True).stdout.split()
     assert set(FILE_CHECKS) <= set(loaded)
     assert not set(repository_level) & set(loaded)
+
+
+def test_the_parent_imports_what_the_folds_need_while_the_workers_parse() -> None:
+    """Modules a check's fold imports (kept out of the fork server) are imported by its
+    ``prepare_fold``, which the parent runs during the analysis, not after it."""
+    probe = ("import sys, analyzer.warm\n"
+             "from analyzer.registry import get_check\n"
+             "fold_only = ['checks.tests._summary', 'checks.python_version._declared',\n"
+             "             'checks.tutorial_code._found']\n"
+             "print([name in sys.modules for name in fold_only])\n"
+             "for name in ('tests', 'python_version', 'tutorial_code'):\n"
+             "    get_check(name).prepare_fold()\n"
+             "print([name in sys.modules for name in fold_only])\n")
+    printed = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                             check=True).stdout.splitlines()
+    assert printed == ["[False, False, False]", "[True, True, True]"]

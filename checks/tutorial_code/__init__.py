@@ -83,6 +83,7 @@ class TutorialCode(FileCheck[Shape | None]):
 
     @classmethod
     def prepare_fold(cls) -> None:
+        super().prepare_fold()
         _index(_user_corpus())
 
     @classmethod
