@@ -18,7 +18,7 @@ import analyzer
 from analyzer import codec
 from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
-from analyzer.documents import Document, Renderer
+from analyzer.documents import Document, Renderer, document_key, kept, rendered
 from analyzer.errors import ModernityError
 from analyzer.pool import prepare
 from analyzer.walk import Found, Limits, open_repo
@@ -121,8 +121,6 @@ def _kept_document(
 ) -> Document | None:
     if cache is None or renderer is None:
         return None
-    from analyzer.documents import document_key, kept  # noqa: PLC0415
-
     return kept(cache, target, document_key(key, now, renderer.fmt))
 
 
@@ -133,8 +131,6 @@ def _document(
     """``report`` itself without a renderer; else its document, kept with the report."""
     if renderer is None or isinstance(report, Document):
         return report
-    from analyzer.documents import document_key, rendered  # noqa: PLC0415
-
     return rendered(report, renderer, cache, target,
                     None if key is None else document_key(key, now, renderer.fmt))
 
@@ -211,7 +207,9 @@ def scan_or_error(
     whether that error is a bug of ours. ``on_error`` runs inside the handler (to print
     the traceback)."""
     try:
-        return _scan(target, renderer, **options), False
+        if renderer is None:
+            return scan(target, **options), False
+        return scan_document(target, renderer, **options), False
     except ModernityError as error:
         if on_error is not None:
             on_error()
