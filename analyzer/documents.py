@@ -9,7 +9,8 @@ beside the report, keyed by all three, and printed again as it was.
 
 Anything that changes the report changes its key (its files, options, git state and
 modernity's own files: ``analyzer.reportcache.report_key``), so a document is found
-only for the very report it was rendered from. One document is kept per target, the latest.
+only for the very report it was rendered from. One document is kept per target and format
+(the latest): a pipeline that writes JSON and SARIF of each scan finds both.
 """
 
 from __future__ import annotations
@@ -49,9 +50,9 @@ def document_key(report_key: str, now: datetime, fmt: str) -> str:
     return hashlib.sha256(f"{report_key}\0{now.isoformat()}\0{fmt}".encode()).hexdigest()
 
 
-def kept(cache: Cache, target: str, key: str) -> Document | None:
-    """The document kept for ``target`` under ``key`` (see ``document_key``), if any."""
-    row = cache.report(target, TABLE)
+def kept(cache: Cache, target: str, fmt: str, key: str) -> Document | None:
+    """The ``fmt`` document kept for ``target`` under ``key`` (see ``document_key``), if any."""
+    row = cache.report(f"{target}\0{fmt}", TABLE)
     if row is None or row[0] != key:
         return None
     try:
@@ -72,5 +73,5 @@ def rendered(
     document = Document(report.target, renderer.render(report), report.score.total)
     if cache is not None and key is not None:
         payload = {"target": document.target, "text": document.text, "total": document.total}
-        cache.keep_report(target, key, json.dumps(payload).encode(), TABLE)
+        cache.keep_report(f"{target}\0{renderer.fmt}", key, json.dumps(payload).encode(), TABLE)
     return document

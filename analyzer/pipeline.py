@@ -121,7 +121,7 @@ def _kept_document(
 ) -> Document | None:
     if cache is None or renderer is None:
         return None
-    return kept(cache, target, document_key(key, now, renderer.fmt))
+    return kept(cache, target, renderer.fmt, document_key(key, now, renderer.fmt))
 
 
 def _document(

@@ -73,6 +73,17 @@ def test_another_date_or_format_is_rendered_from_the_report_again(tmp_path: Path
         assert printed == _uncached(target, tmp_path, *args), args
 
 
+def test_each_format_keeps_its_own_document(tmp_path: Path) -> None:
+    """A pipeline writing JSON and SARIF of every scan finds both kept."""
+    target, cache = _repo(tmp_path), tmp_path / "cache"
+    for fmt in ("json", "sarif"):
+        _scan(target, cache, f"--format={fmt}", "--now=2026-06-01")
+    for fmt in ("json", "sarif"):
+        printed, loaded = _scan(target, cache, f"--format={fmt}", "--now=2026-06-01")
+        assert loaded == "printed 0", fmt
+        assert printed == _uncached(target, tmp_path, f"--format={fmt}", "--now=2026-06-01")
+
+
 def test_a_changed_file_is_never_answered_with_the_old_document(tmp_path: Path) -> None:
     target, cache = _repo(tmp_path), tmp_path / "cache"
     args = ("--format=json", "--now=2026-06-01")
