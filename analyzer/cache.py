@@ -35,6 +35,8 @@ SCHEMA = 2
 _DAMAGED = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
 FILE_NAME = f"observations-v{SCHEMA}.sqlite3"
 _KEPT = ("reports", "documents")  # tables of one row per target: the names are ours, never input
+
+
 def default_directory() -> Path:
     override = os.environ.get("MODERNITY_CACHE_DIR")
     if override:

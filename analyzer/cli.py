@@ -98,10 +98,19 @@ class _OneLineErrors(click.Group):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _print_version(ctx: click.Context, _: click.Parameter, asked: bool) -> None:
+    """``click.version_option``'s answer, the version read only when asked: finding it
+    scans ``sys.path``, which a scan never needs."""
+    if asked and not ctx.resilient_parsing:
+        from analyzer import __version__  # noqa: PLC0415
+
+        click.echo(f"modernity, version {__version__}")
+        ctx.exit()
+
+
 @click.group(cls=_OneLineErrors, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True,
-              callback=lambda ctx, _, asked: _print_version(ctx, asked),
-              help="Show the version and exit.")
+              callback=_print_version, help="Show the version and exit.")
 def main() -> None:
     """How modern and how real is a candidate's Python code? Evidence for every finding."""
 
@@ -206,16 +215,6 @@ def _total(report: Any) -> int:
     from analyzer.documents import Document  # noqa: PLC0415
 
     return report.total if isinstance(report, Document) else int(report.score.total)
-
-
-def _print_version(ctx: click.Context, asked: bool) -> None:
-    """``click.version_option``'s answer, the version read only when asked: finding it
-    scans ``sys.path``, which a scan never needs."""
-    if asked and not ctx.resilient_parsing:
-        from analyzer import __version__  # noqa: PLC0415
-
-        click.echo(f"modernity, version {__version__}")
-        ctx.exit()
 
 
 def _directory(text: str | None) -> Any:

@@ -5,7 +5,8 @@ but still decoded it, brought it to the scan's date (``analyzer.redate``) and re
 importing the report's classes, the scoring and the role rubrics on the way: 11 ms of a
 97 ms warm scan of flask. A scan of one target in a format other than the terminal's prints one
 document made from that report, the date and the format alone, so the document is kept
-beside the report, keyed by all three, and printed again as it was.
+beside the report, under the format's name and a key of the report's and the date,
+and printed again as it was.
 
 Anything that changes the report changes its key (its files, options, git state and
 modernity's own files: ``analyzer.reportcache.report_key``), so a document is found
@@ -46,14 +47,21 @@ class Document:
     total: int  # the score, for --fail-under
 
 
-def document_key(report_key: str, now: datetime, fmt: str) -> str:
-    return hashlib.sha256(f"{report_key}\0{now.isoformat()}\0{fmt}".encode()).hexdigest()
+def document_key(report_key: str, now: datetime) -> str:
+    """The key of a document of the report kept under ``report_key``, rendered for ``now``
+    (its format is in its row's name: ``_row``)."""
+    return hashlib.sha256(f"{report_key}\0{now.isoformat()}".encode()).hexdigest()
 
 
-def kept(cache: Cache, target: str, fmt: str, key: str) -> Document | None:
-    """The ``fmt`` document kept for ``target`` under ``key`` (see ``document_key``), if any."""
-    row = cache.report(f"{target}\0{fmt}", TABLE)
-    if row is None or row[0] != key:
+def _row(target: str, fmt: str) -> str:
+    return f"{target}\0{fmt}"
+
+
+def kept(cache: Cache, target: str, fmt: str, report_key: str, now: datetime) -> Document | None:
+    """The ``fmt`` document of ``target``'s report kept under ``report_key``, rendered for
+    ``now``, if it was kept."""
+    row = cache.report(_row(target, fmt), TABLE)
+    if row is None or row[0] != document_key(report_key, now):
         return None
     try:
         found = json.loads(row[1])
@@ -67,11 +75,13 @@ def kept(cache: Cache, target: str, fmt: str, key: str) -> Document | None:
 
 
 def rendered(
-    report: Report, renderer: Renderer, cache: Cache | None, target: str, key: str | None,
+    report: Report, renderer: Renderer, cache: Cache | None, target: str,
+    report_key: str | None, now: datetime,
 ) -> Document:
-    """``report``'s document, kept under ``key`` when the report itself was kept."""
+    """``report``'s document, kept when the report itself was (under ``report_key``)."""
     document = Document(report.target, renderer.render(report), report.score.total)
-    if cache is not None and key is not None:
+    if cache is not None and report_key is not None:
         payload = {"target": document.target, "text": document.text, "total": document.total}
-        cache.keep_report(f"{target}\0{renderer.fmt}", key, json.dumps(payload).encode(), TABLE)
+        cache.keep_report(_row(target, renderer.fmt), document_key(report_key, now),
+                          json.dumps(payload).encode(), TABLE)
     return document

@@ -18,7 +18,7 @@ import analyzer
 from analyzer import codec
 from analyzer.acquire import Kind, acquire, in_place, parse_target, redact
 from analyzer.cache import Cache
-from analyzer.documents import Document, Renderer, document_key, kept, rendered
+from analyzer.documents import Document, Renderer, kept, rendered
 from analyzer.errors import ModernityError
 from analyzer.pool import prepare
 from analyzer.walk import Found, Limits, open_repo
@@ -121,7 +121,7 @@ def _kept_document(
 ) -> Document | None:
     if cache is None or renderer is None:
         return None
-    return kept(cache, target, renderer.fmt, document_key(key, now, renderer.fmt))
+    return kept(cache, target, renderer.fmt, key, now)
 
 
 def _document(
@@ -131,8 +131,7 @@ def _document(
     """``report`` itself without a renderer; else its document, kept with the report."""
     if renderer is None or isinstance(report, Document):
         return report
-    return rendered(report, renderer, cache, target,
-                    None if key is None else document_key(key, now, renderer.fmt))
+    return rendered(report, renderer, cache, target, key, now)
 
 
 def _report(
