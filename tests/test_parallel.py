@@ -122,6 +122,45 @@ def worker_and_root(root: Path, path: str, checks: Sequence[Any]) -> tuple[int, 
     return os.getpid(), root.name
 
 
+def _next_chunk_waiting() -> bool:
+    """In a worker: whether the parent has already sent the next chunk (up to 10 s)."""
+    frame = sys._getframe()
+    while frame.f_code.co_name != "_serve" and frame.f_back is not None:
+        frame = frame.f_back
+    return bool(frame.f_locals["conn"].poll(10))
+
+
+def next_chunk_on_second_files(root: Path, path: str, checks: Sequence[Any]) -> Any:
+    """Chunks of three files: on the second file of each chunk but the last, was the
+    next chunk already in the pipe?"""
+    return _next_chunk_waiting() if path in {"f01.py", "f04.py", "f07.py"} else None
+
+
+def test_a_worker_holds_its_next_chunk_before_it_ends_the_current_one(tmp_path: Path) -> None:
+    sizes = {f"f{n:02}.py": 1 for n in range(12)}
+    assert chunked(sizes, 1)[:3] == [["f00.py", "f01.py", "f02.py"],
+                                     ["f03.py", "f04.py", "f05.py"],
+                                     ["f06.py", "f07.py", "f08.py"]]
+    done, crashed, _ = analyse_in_workers(tmp_path, sizes, [], 1, next_chunk_on_second_files)
+    assert (crashed, sorted(done)) == ([], sorted(sizes))
+    assert [done[path] for path in ("f01.py", "f04.py", "f07.py")] == [True, True, True]
+
+
+def die_holding_the_next_chunk(root: Path, path: str, checks: Sequence[Any]) -> int:
+    if path == "f01.py" and _next_chunk_waiting():
+        os._exit(1)
+    return os.getpid()
+
+
+def test_a_worker_that_dies_holding_its_next_chunk_loses_only_its_file(tmp_path: Path) -> None:
+    """The chunk it held and never began is analysed by the next worker, as is the rest."""
+    sizes = {f"f{n:02}.py": 1 for n in range(12)}
+    done, crashed, _ = analyse_in_workers(tmp_path, sizes, [], 1, die_holding_the_next_chunk)
+    assert crashed == ["f01.py"]
+    assert sorted(done) == sorted(set(sizes) - {"f01.py"})
+    assert done["f00.py"] != done["f02.py"] == done["f03.py"]  # the second worker did both
+
+
 def test_a_session_keeps_its_workers_for_the_next_repository(tmp_path: Path) -> None:
     """Within a session (a multi-target scan) the worker started for the first repository
     serves the second too, told each root; outside one, each call starts its own."""
