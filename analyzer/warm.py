@@ -7,9 +7,7 @@ Checks of the repository as a whole never run in a worker: their modules stay un
 
 from contextlib import suppress
 
-from analyzer import engine, parse  # noqa: F401  (engine: what a worker runs)
-from analyzer._child_fields import CHILD_FIELDS  # noqa: F401  (each node's fields, in order)
-from analyzer.registry import get_check
+from analyzer.codecache import kept_dataclass_code
 
 # The checks whose observations come from each file (``is_file_level``); a test keeps this
 # list true. One missing here still runs: its workers import it on their first file.
@@ -19,7 +17,12 @@ FILE_CHECKS = (
     "tests", "tutorial_code", "type_hints",
 )
 
-parse.ready()  # libcst's faster node constructors
-for _name in FILE_CHECKS:
-    with suppress(Exception):  # a check that fails to import fails in its worker, reported
-        get_check(_name).is_file_level()  # caches the names of its visit_/leave_ methods
+with kept_dataclass_code():  # libcst's node classes and ours: 1,207 compiles otherwise
+    from analyzer import engine, parse  # noqa: F401  (engine: what a worker runs)
+    from analyzer._child_fields import CHILD_FIELDS  # noqa: F401  (each node's fields)
+    from analyzer.registry import get_check
+
+    parse.ready()  # libcst's faster node constructors
+    for _name in FILE_CHECKS:
+        with suppress(Exception):  # a check that fails to import fails in its worker, reported
+            get_check(_name).is_file_level()  # caches the names of its visit_/leave_ methods

@@ -21,7 +21,9 @@ count and the load average before and after each corpus.
 
 modernity's own modules are compiled to bytecode first (``compileall``), as a pip
 install does: a development checkout run with ``PYTHONDONTWRITEBYTECODE`` would
-otherwise compile about 130 modules in every process it starts (0.3 CPU s each).
+otherwise compile about 130 modules in every process it starts (0.3 CPU s each). The
+workers' kept dataclass code (``analyzer.codecache``) is written then too, as the first
+scan after an install writes it.
 """
 
 import argparse
@@ -143,9 +145,13 @@ def peers(cache: Path) -> Path:
 
 
 def precompile() -> None:
-    """Bytecode for modernity's modules, which an editable install does not write."""
+    """Bytecode for modernity's modules, which an editable install does not write, and the
+    kept code of the workers' dataclasses (``analyzer.codecache``), which modernity's first
+    scan writes where Python writes bytecode."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "analyzer"),
                     str(ROOT / "checks")], check=True, stdout=subprocess.DEVNULL)
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
+    subprocess.run([sys.executable, "-c", "import analyzer.warm"], check=True, env=env, cwd=ROOT)
 
 
 TICK = os.sysconf("SC_CLK_TCK")
