@@ -89,10 +89,15 @@ def kept_dataclass_code(where: Path | None = None) -> Iterator[dict[str, CodeTyp
             source = code
         builtins.exec(source, globals, locals)
 
-    dataclasses.exec = exec_kept  # type: ignore[attr-defined]  # found before the builtin
+    space = vars(dataclasses)
+    outer = space.get("exec")  # an enclosing use's (the builtin when None)
+    space["exec"] = exec_kept  # found before the builtin
     try:
         yield used
     finally:
-        del dataclasses.exec  # type: ignore[attr-defined]
+        if outer is None:
+            del space["exec"]
+        else:
+            space["exec"] = outer
     if where and not sys.dont_write_bytecode and not used.keys() <= kept.keys():
         save(where, {**kept, **used} if len(kept) + len(used) <= _MOST else used)
