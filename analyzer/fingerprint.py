@@ -23,6 +23,7 @@ SHAPING_MODULES = (
 # What the workers' fork server also loads, and why none of it changes an observation.
 NOT_SHAPING = {
     "analyzer": "the package", "analyzer.cache": "stores observations",
+    "analyzer.codecache": "keeps the very code exec compiles",
     "analyzer.dated": "folds", "analyzer.errors": "error types",
     "analyzer.fingerprint": "this key", "analyzer.originality": "the package",
     "analyzer.originality.corpus": "folds", "analyzer.originality.match": "folds",
