@@ -14,9 +14,9 @@ import checks as checks_package
 # Modules whose code decides what a file's observation is, besides the checks themselves.
 SHAPING_MODULES = (
     "analyzer._child_fields", "analyzer._node_inits", "analyzer.api", "analyzer.check",
-    "analyzer.codec", "analyzer.engine", "analyzer.fold", "analyzer.guard", "analyzer.lexer",
-    "analyzer.lines", "analyzer.linescan", "analyzer.logical", "analyzer.model", "analyzer.names",
-    "analyzer.nodeinit", "analyzer.notebooks", "analyzer.originality.shape",
+    "analyzer.codec", "analyzer.codelines", "analyzer.engine", "analyzer.fold", "analyzer.guard",
+    "analyzer.lexer", "analyzer.lines", "analyzer.linescan", "analyzer.logical", "analyzer.model",
+    "analyzer.names", "analyzer.nodeinit", "analyzer.notebooks", "analyzer.originality.shape",
     "analyzer.originality.winnow", "analyzer.parse", "analyzer.paths", "analyzer.repo",
     "analyzer.syntax", "analyzer.text", "analyzer.traverse",
 )

@@ -6,9 +6,11 @@ the tokenizer's ``NEWLINE`` tokens end them; its syntactic start (what libcst's
 ``PositionProvider`` gives) is the first token of that logical line. So one scan of
 the text (``analyzer.linescan``) gives each such *owner* its first and last line. Any
 other node lies on its owner's logical line (a header's own part, not its body): when
-that line is one physical line, the node starts there. Only a logical line spread
-over several lines needs libcst's code generation, and only over that owner's header.
-On flask, 0.166 CPU s of generation became 0.033 s of scan and pairing, plus the headers.
+that line is one physical line, the node starts there. On a logical line spread over
+several lines, a node whose one-line code occurs once in that line's source starts
+where it occurs (``analyzer.codelines``); only the others need libcst's code
+generation, and only over that owner's header. On flask, 0.166 CPU s of generation
+became 0.033 s of scan and pairing, plus the headers.
 
 The pairing is checked, not assumed: as many owners as logical lines, and each
 compound one starting with its keyword. Any doubt and the caller generates it all, as
@@ -23,9 +25,9 @@ from typing import Any
 
 import libcst as cst
 
+from analyzer.codelines import drops_a_line, line_of_code, line_starts
 from analyzer.lines import LineState, generate, start_lines
 from analyzer.linescan import logical_lines
-from analyzer.traverse import descendants
 
 # The keywords a compound owner's logical line starts with.
 KEYWORDS: dict[type[cst.CSTNode], frozenset[str]] = {
@@ -103,29 +105,10 @@ def owner_lines(module: cst.Module, logical: Sequence[Line]) -> dict[int, Line] 
         expected = keywords.get(type(node))
         if found[2] not in expected if expected is not None else found[2] in not_simple:
             return None
-        if found[0] != found[1] and _drops_a_line(node):
+        if found[0] != found[1] and drops_a_line(node):
             return None
         table[id(node)] = found
     return table
-
-
-def _drops_a_line(owner: cst.CSTNode) -> bool:
-    """Whether libcst's code may hold fewer lines than the source of ``owner``'s logical
-    line: it keeps no blank after a mapping pattern's ``**``, nor after a type parameter's
-    ``*`` or ``**``, so a line break there is lost to ``PositionProvider``'s count."""
-    if isinstance(owner, cst.MatchCase):
-        return any(isinstance(node, cst.MatchMapping) and node.rest is not None
-                   for node in descendants(owner.pattern))
-    if isinstance(owner, cst.SimpleStatementLine):
-        return any(isinstance(statement, cst.TypeAlias) and _starred(statement.type_parameters)
-                   for statement in owner.body)
-    return _starred(getattr(owner, "type_parameters", None))
-
-
-def _starred(parameters: cst.TypeParameters | None) -> bool:
-    return parameters is not None and any(
-        isinstance(parameter.param, (cst.TypeVarTuple, cst.ParamSpec))
-        for parameter in parameters.params)
 
 
 class _HeaderEndError(Exception):
@@ -188,6 +171,7 @@ class LazyLines(Mapping[cst.CSTNode, int]):
         self._owners: dict[int, Line] | None = _UNSET
         self._headers: dict[int, dict[int, int]] = {}
         self._all: dict[int, int] | None = None
+        self._starts: list[int] | None = None  # where each line of the text begins
 
     def _owner_table(self) -> dict[int, Line] | None:
         if self._owners is _UNSET:
@@ -218,11 +202,27 @@ class LazyLines(Mapping[cst.CSTNode, int]):
                 return first
             header = self._headers.get(id(owner))
             if header is None:
+                found = self.by_code(node)  # cheaper than generating the header, when it tells
+                if found is not None:
+                    return found
                 header = self._headers[id(owner)] = header_lines(owner, first)
             line = header.get(id(node))
             if line is not None:
                 return line
         return self._generated()[id(node)]
+
+    def by_code(self, node: cst.CSTNode) -> int | None:
+        """``node``'s line found by its own code in its logical line's source, when it lies
+        on a logical line spread over lines (``analyzer.codelines``); else ``None``."""
+        on = self._logical(node)
+        if on is None or self._text is None:
+            return None
+        (first, last, _), owner = on
+        if owner is None or first == last:
+            return None
+        if self._starts is None:
+            self._starts = line_starts(self._text)
+        return line_of_code(node, self._text, self._starts, first, last)
 
     def least(self, node: cst.CSTNode) -> int:
         """A line ``node`` starts on or after, without generating code: its owner's first

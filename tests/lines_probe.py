@@ -26,7 +26,7 @@ class _AskEverywhere(cst.BatchableCSTVisitor):
     def __init__(self, lines: Mapping[cst.CSTNode, int], truth: Callable[[cst.CSTNode], int]):
         super().__init__()
         self.lines, self.truth = lines, truth
-        self.compared = self.mismatches = 0
+        self.compared = self.mismatches = self.by_code = 0
         self.first_mismatch = ""
 
     def get_visitors(self) -> dict[str, Callable[[cst.CSTNode], None]]:
@@ -37,16 +37,19 @@ class _AskEverywhere(cst.BatchableCSTVisitor):
             return
         # ``least`` first: it must bound the line without the header generated for it
         least = self.lines.least(node) if isinstance(self.lines, LazyLines) else None
+        # and the line its own code gives, whether or not its header was generated since
+        by_code = self.lines.by_code(node) if isinstance(self.lines, LazyLines) else None
         got, want = self.lines[node], self.truth(node)
         self.compared += 1
-        if got != want or (least is not None and least > want):
+        self.by_code += by_code is not None
+        if got != want or (least is not None and least > want) or by_code not in (None, want):
             self.mismatches += 1
             self.first_mismatch = self.first_mismatch or f"{type(node).__name__}: {got} != {want}"
 
 
-def probe(text: str) -> tuple[int, int, bool, str]:
+def probe(text: str) -> tuple[int, int, bool, str, int]:
     """Nodes compared, mismatches, whether no node needed the whole module generated,
-    and the first mismatch."""
+    the first mismatch, and the nodes whose line their own code told (``by_code``)."""
     module = cst.parse_module(text)
     positions = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
     cursor = Cursor()
@@ -54,7 +57,7 @@ def probe(text: str) -> tuple[int, int, bool, str]:
     visitor = _AskEverywhere(lines, lambda node: positions[node].start.line)
     visit_batched(module, [visitor], cursor)
     fast = not lines.generated_all
-    return visitor.compared, visitor.mismatches, fast, visitor.first_mismatch
+    return visitor.compared, visitor.mismatches, fast, visitor.first_mismatch, visitor.by_code
 
 
 _SKIPPED = frozenset({tokenize.NL, tokenize.COMMENT, tokenize.INDENT, tokenize.DEDENT,

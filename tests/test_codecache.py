@@ -102,7 +102,12 @@ def test_kept_code_is_read_back_and_not_compiled(
     assert len(used) >= 5 and load(where).keys() == used.keys()
     compiled: list[Any] = []
     real = builtins.compile
-    monkeypatch.setattr(builtins, "compile", lambda *a, **k: compiled.append(a) or real(*a, **k))
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        compiled.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "compile", counting)
     with kept_dataclass_code(where) as used_again:
         again = _define()
     assert compiled == [] and used_again.keys() == used.keys()
