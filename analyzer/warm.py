@@ -18,7 +18,9 @@ FILE_CHECKS = (
 )
 
 with kept_dataclass_code():  # libcst's node classes and ours: 1,207 compiles otherwise
-    from analyzer import engine, parse  # noqa: F401  (engine: what a worker runs)
+    import libcst.native  # noqa: F401  (libcst imports its parser on the first parse)
+
+    from analyzer import engine, logical, parse  # noqa: F401  (logical: on the first line asked)
     from analyzer._child_fields import CHILD_FIELDS  # noqa: F401  (each node's fields)
     from analyzer.registry import get_check
 
