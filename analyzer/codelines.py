@@ -15,10 +15,37 @@ logical line is left to generation whole.
 
 import libcst as cst
 from libcst._nodes.base import CSTCodegenError  # not exported by libcst
+from libcst._nodes.internal import CodegenState
 
 from analyzer.traverse import descendants
 
-_EMPTY = cst.Module([])  # generates a lone node's code
+
+class _SpreadError(Exception):
+    """The node's code reaches a second line."""
+
+
+class _OneLine(CodegenState):
+    """Generates a node's code, giving up at its first line break (a long call or a
+    dictionary spread over lines costs a few tokens, not its whole generation)."""
+
+    def __init__(self) -> None:
+        super().__init__("    ", "\n")  # indentation and newlines come after a line break
+
+    def add_token(self, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            raise _SpreadError
+        self.tokens.append(value)
+
+
+def _one_line_code(node: cst.CSTNode) -> str | None:
+    state = _OneLine()
+    try:
+        node._codegen(state)
+    except _SpreadError:
+        return None
+    except CSTCodegenError:  # an annotation: its ``:`` or ``->`` is its parent's to say
+        return None
+    return "".join(state.tokens)
 
 
 def line_starts(text: str) -> list[int]:
@@ -34,11 +61,8 @@ def line_of_code(
 ) -> int | None:
     """The line ``node`` starts on, if its code is one line occurring once in lines ``first``
     to ``last`` of ``text`` (the logical line it lies on); else ``None``."""
-    try:
-        code = _EMPTY.code_for_node(node)
-    except CSTCodegenError:  # an annotation: its ``:`` or ``->`` is its parent's to say
-        return None
-    if not code or code[0].isspace() or "\n" in code or "\r" in code or "!" in code:
+    code = _one_line_code(node)
+    if not code or code[0].isspace() or "!" in code:
         return None
     source = text[starts[first - 1]:starts[last] if last < len(starts) else None]
     at = source.find(code)

@@ -198,8 +198,9 @@ class LazyLines(Mapping[cst.CSTNode, int]):
         on = self._logical(node)
         if on is not None:
             (first, last, _), owner = on
-            if owner is None or first == last:
-                return first
+            if owner is None or first == last or (
+                    type(owner) is cst.SimpleStatementLine and owner.body[0] is node):
+                return first  # the statement a logical line starts with starts there too
             header = self._headers.get(id(owner))
             if header is None:
                 found = self.by_code(node)  # cheaper than generating the header, when it tells
