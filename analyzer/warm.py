@@ -18,7 +18,8 @@ FILE_CHECKS = (
 )
 
 with kept_dataclass_code():  # libcst's node classes and ours: 1,207 compiles otherwise
-    import libcst.native  # noqa: F401  (libcst imports its parser on the first parse)
+    # libcst imports its native parser on the first parse: here, once for every worker
+    import libcst.native  # type: ignore[import-not-found]  # noqa: F401  (no stubs)
 
     from analyzer import engine, logical, parse  # noqa: F401  (logical: on the first line asked)
     from analyzer._child_fields import CHILD_FIELDS  # noqa: F401  (each node's fields)
