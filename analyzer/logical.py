@@ -7,10 +7,9 @@ the tokenizer's ``NEWLINE`` tokens end them; its syntactic start (what libcst's
 the text (``analyzer.linescan``) gives each such *owner* its first and last line. Any
 other node lies on its owner's logical line (a header's own part, not its body): when
 that line is one physical line, the node starts there. On a logical line spread over
-several lines, a node whose one-line code occurs once in that line's source starts
-where it occurs (``analyzer.codelines``); only the others need libcst's code
-generation, and only over that owner's header. On flask, 0.166 CPU s of generation
-became 0.033 s of scan and pairing, plus the headers.
+several lines, a node whose one-line code occurs once in that line's source starts where
+it occurs (``analyzer.codelines``); only the others need libcst's code generation, over
+that owner's header. On flask, 0.166 CPU s of generation became 0.033 s (and the headers).
 
 The pairing is checked, not assumed: as many owners as logical lines, and each
 compound one starting with its keyword. Any doubt and the caller generates it all, as
@@ -203,7 +202,7 @@ class LazyLines(Mapping[cst.CSTNode, int]):
                 return first  # the statement a logical line starts with starts there too
             header = self._headers.get(id(owner))
             if header is None:
-                found = self.by_code(node)  # cheaper than generating the header, when it tells
+                found = self._by_code(node, first, last)  # cheaper than the header, if it tells
                 if found is not None:
                     return found
                 header = self._headers[id(owner)] = header_lines(owner, first)
@@ -216,13 +215,15 @@ class LazyLines(Mapping[cst.CSTNode, int]):
         """``node``'s line found by its own code in its logical line's source, when it lies
         on a logical line spread over lines (``analyzer.codelines``); else ``None``."""
         on = self._logical(node)
-        if on is None or self._text is None:
+        if on is None:
             return None
         (first, last, _), owner = on
-        if owner is None or first == last:
+        return None if owner is None or first == last else self._by_code(node, first, last)
+
+    def _by_code(self, node: cst.CSTNode, first: int, last: int) -> int | None:
+        if self._text is None:
             return None
-        if self._starts is None:
-            self._starts = line_starts(self._text)
+        self._starts = self._starts or line_starts(self._text)  # never empty once made
         return line_of_code(node, self._text, self._starts, first, last)
 
     def least(self, node: cst.CSTNode) -> int:
